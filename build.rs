@@ -1,0 +1,370 @@
+//! Compiles libphonenumber's metadata, as the `phonenumber` crate carries it,
+//! into static tables and a small digit bytecode, so that no regex engine and
+//! no metadata parser ship in the library.
+//!
+//! `phonenumber::metadata::DATABASE` hands over raw XML values, so this script
+//! applies libphonenumber's own build-time defaults (`BuildMetadataFromXml`):
+//! the general description's possible lengths are the union of the number
+//! types' lengths, the national prefix for parsing falls back to the national
+//! prefix, and `sameMobileAndFixedLinePattern` is computed from the patterns.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+/// Opcodes; an instruction is `op | operand << 3`.
+const OP_SET: u32 = 0; // operand: 10-bit digit mask
+const OP_SPLIT: u32 = 1; // try pc+1, then operand
+const OP_SPLIT_LAZY: u32 = 2; // try operand, then pc+1
+const OP_JMP: u32 = 3;
+const OP_SAVE: u32 = 4; // operand: capture slot
+const OP_MATCH: u32 = 5;
+const OP_END: u32 = 6; // `$`
+const OP_START: u32 = 7; // `^`
+
+struct Compiler {
+    prog: Vec<u32>,
+    /// Same pattern text, same program: descriptors repeat across territories.
+    seen: std::collections::HashMap<String, usize>,
+    pats: Vec<(u32, u8)>, // (start, number of capture groups)
+}
+
+impl Compiler {
+    fn pattern(&mut self, source: &str) -> usize {
+        let cleaned: String = source.chars().filter(|c| !c.is_whitespace()).collect();
+        if let Some(&id) = self.seen.get(&cleaned) {
+            return id;
+        }
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&cleaned)
+            .unwrap_or_else(|e| panic!("metadata pattern {cleaned:?} does not parse: {e}"));
+        let start = self.prog.len() as u32;
+        let groups = max_capture(&hir);
+        self.emit(&hir, &cleaned);
+        self.prog.push(OP_MATCH);
+        let id = self.pats.len();
+        self.pats.push((start, groups as u8));
+        self.seen.insert(cleaned, id);
+        id
+    }
+
+    fn here(&self) -> u32 {
+        self.prog.len() as u32
+    }
+
+    fn patch(&mut self, at: u32, target: u32) {
+        let op = self.prog[at as usize] & 7;
+        self.prog[at as usize] = op | (target << 3);
+    }
+
+    fn emit(&mut self, hir: &Hir, src: &str) {
+        match hir.kind() {
+            HirKind::Empty => {}
+            HirKind::Literal(lit) => {
+                for &b in lit.0.iter() {
+                    assert!(b.is_ascii_digit(), "non-digit literal in {src:?}");
+                    self.prog.push(OP_SET | ((1u32 << (b - b'0')) << 3));
+                }
+            }
+            HirKind::Class(Class::Unicode(cls)) => {
+                let mut mask = 0u32;
+                for r in cls.ranges() {
+                    for d in 0..10u32 {
+                        let c = char::from_u32('0' as u32 + d).expect("digit");
+                        if r.start() <= c && c <= r.end() {
+                            mask |= 1 << d;
+                        }
+                    }
+                }
+                assert!(mask != 0, "class without ASCII digits in {src:?}");
+                self.prog.push(OP_SET | (mask << 3));
+            }
+            HirKind::Class(Class::Bytes(_)) => panic!("byte class in {src:?}"),
+            HirKind::Look(Look::End)
+            | HirKind::Look(Look::EndLF)
+            | HirKind::Look(Look::EndCRLF) => self.prog.push(OP_END),
+            HirKind::Look(Look::Start)
+            | HirKind::Look(Look::StartLF)
+            | HirKind::Look(Look::StartCRLF) => self.prog.push(OP_START),
+            HirKind::Look(other) => panic!("unsupported assertion {other:?} in {src:?}"),
+            HirKind::Capture(cap) => {
+                self.prog.push(OP_SAVE | ((cap.index * 2) << 3));
+                self.emit(&cap.sub, src);
+                self.prog.push(OP_SAVE | ((cap.index * 2 + 1) << 3));
+            }
+            HirKind::Concat(subs) => {
+                for s in subs {
+                    self.emit(s, src);
+                }
+            }
+            HirKind::Alternation(alts) => {
+                let mut jumps = Vec::new();
+                for (i, alt) in alts.iter().enumerate() {
+                    if i + 1 < alts.len() {
+                        let split = self.here();
+                        self.prog.push(OP_SPLIT);
+                        self.emit(alt, src);
+                        jumps.push(self.here());
+                        self.prog.push(OP_JMP);
+                        let next = self.here();
+                        self.patch(split, next);
+                    } else {
+                        self.emit(alt, src);
+                    }
+                }
+                let end = self.here();
+                for j in jumps {
+                    self.patch(j, end);
+                }
+            }
+            HirKind::Repetition(rep) => {
+                assert!(
+                    rep.sub.properties().minimum_len().unwrap_or(0) > 0,
+                    "repetition of an expression that can match empty in {src:?}"
+                );
+                let split_op = if rep.greedy { OP_SPLIT } else { OP_SPLIT_LAZY };
+                for _ in 0..rep.min {
+                    self.emit(&rep.sub, src);
+                }
+                match rep.max {
+                    None => {
+                        let top = self.here();
+                        self.prog.push(split_op);
+                        self.emit(&rep.sub, src);
+                        self.prog.push(OP_JMP | (top << 3));
+                        let exit = self.here();
+                        self.patch(top, exit);
+                    }
+                    Some(max) => {
+                        // x{0,k} as nested optionals; every exit leaves the whole loop.
+                        let mut splits = Vec::new();
+                        for _ in rep.min..max {
+                            splits.push(self.here());
+                            self.prog.push(split_op);
+                            self.emit(&rep.sub, src);
+                        }
+                        let exit = self.here();
+                        for s in splits {
+                            self.patch(s, exit);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn max_capture(hir: &Hir) -> u32 {
+    match hir.kind() {
+        HirKind::Capture(c) => c.index.max(max_capture(&c.sub)),
+        HirKind::Concat(s) | HirKind::Alternation(s) => {
+            s.iter().map(max_capture).max().unwrap_or(0)
+        }
+        HirKind::Repetition(r) => max_capture(&r.sub),
+        _ => 0,
+    }
+}
+
+fn mask(lengths: &[u16]) -> u32 {
+    lengths.iter().fold(0u32, |m, &l| {
+        assert!(l < 32, "possible length {l} does not fit the mask");
+        m | (1 << l)
+    })
+}
+
+/// Number types in the order the generated `types` array holds them.
+const TYPES: [&str; 10] = [
+    "fixed_line",
+    "mobile",
+    "toll_free",
+    "premium_rate",
+    "shared_cost",
+    "personal_number",
+    "voip",
+    "pager",
+    "uan",
+    "voicemail",
+];
+
+fn type_desc<'a>(m: &'a Metadata, i: usize) -> Option<&'a Descriptor> {
+    let d = m.descriptors();
+    match i {
+        0 => d.fixed_line(),
+        1 => d.mobile(),
+        2 => d.toll_free(),
+        3 => d.premium_rate(),
+        4 => d.shared_cost(),
+        5 => d.personal_number(),
+        6 => d.voip(),
+        7 => d.pager(),
+        8 => d.uan(),
+        9 => d.voicemail(),
+        _ => None,
+    }
+}
+
+fn clean(p: &str) -> String {
+    p.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn desc_literal(c: &mut Compiler, d: Option<&Descriptor>) -> String {
+    match d {
+        None => "None".into(),
+        Some(d) => {
+            let pat = c.pattern(d.national_number().as_str());
+            format!(
+                "Some(Desc {{ pattern: {pat}, lengths: {:#x}, local: {:#x} }})",
+                mask(d.possible_length()),
+                mask(d.possible_local_length())
+            )
+        }
+    }
+}
+
+fn opt_str(s: Option<&str>) -> String {
+    match s {
+        Some(s) => format!("Some({s:?})"),
+        None => "None".into(),
+    }
+}
+
+fn ranges(class: &str) -> Vec<(u32, u32)> {
+    let hir = regex_syntax::parse(class).expect("unicode class");
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) => c
+            .ranges()
+            .iter()
+            .map(|r| (r.start() as u32, r.end() as u32))
+            .collect(),
+        _ => panic!("not a class: {class}"),
+    }
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let mut c = Compiler {
+        prog: Vec::new(),
+        seen: Default::default(),
+        pats: Vec::new(),
+    };
+    let mut out = String::new();
+    let mut territories = String::new();
+    let mut by_code = String::new();
+    let mut regions: Vec<(String, usize)> = Vec::new();
+    let mut index = 0usize;
+
+    // `iter()` collapses the non-geographic "001" entities into one, so walk the codes.
+    for cc in 1u16..=999 {
+        let Some(list) = DATABASE.by_code(&cc) else {
+            continue;
+        };
+        let mut ids = Vec::new();
+        for m in list {
+            let general = m.descriptors().general();
+            let mut lengths = BTreeSet::new();
+            let mut local = BTreeSet::new();
+            for i in 0..TYPES.len() {
+                if let Some(d) = type_desc(m, i) {
+                    lengths.extend(d.possible_length().iter().copied());
+                    local.extend(d.possible_local_length().iter().copied());
+                }
+            }
+            let local: Vec<u16> = local.difference(&lengths).copied().collect();
+            let lengths: Vec<u16> = lengths.into_iter().collect();
+            let gpat = c.pattern(general.national_number().as_str());
+            let types: Vec<String> = (0..TYPES.len())
+                .map(|i| desc_literal(&mut c, type_desc(m, i)))
+                .collect();
+            let same = {
+                let f = type_desc(m, 0)
+                    .map(|d| clean(d.national_number().as_str()))
+                    .unwrap_or_default();
+                let mo = type_desc(m, 1)
+                    .map(|d| clean(d.national_number().as_str()))
+                    .unwrap_or_default();
+                f == mo
+            };
+            let intl = m.international_prefix().map(|r| c.pattern(r.as_str()));
+            let npp_source = m
+                .national_prefix_for_parsing()
+                .map(|r| r.as_str().to_string())
+                .or_else(|| m.national_prefix().map(str::to_string));
+            let npp = npp_source
+                .filter(|s| !clean(s).is_empty())
+                .map(|s| c.pattern(&s));
+            let leading = m.leading_digits().map(|r| c.pattern(r.as_str()));
+            let transform = m.national_prefix_transform_rule().filter(|s| !s.is_empty());
+            let _ = writeln!(
+                territories,
+                "    Territory {{ id: {:?}, country_code: {cc}, main: {}, international_prefix: {}, national_prefix: {}, \
+                 national_prefix_for_parsing: {}, national_prefix_transform_rule: {}, leading_digits: {}, \
+                 same_mobile_and_fixed_line: {same}, general: Desc {{ pattern: {gpat}, lengths: {:#x}, local: {:#x} }}, \
+                 types: [{}] }},",
+                m.id(),
+                m.is_main_country_for_code(),
+                intl.map_or("None".into(), |p| format!("Some({p})")),
+                opt_str(m.national_prefix()),
+                npp.map_or("None".into(), |p| format!("Some({p})")),
+                opt_str(transform),
+                leading.map_or("None".into(), |p| format!("Some({p})")),
+                mask(&lengths),
+                mask(&local),
+                types.join(", ")
+            );
+            if m.id() != "001" {
+                regions.push((m.id().to_string(), index));
+            }
+            ids.push(index.to_string());
+            index += 1;
+        }
+        let _ = writeln!(by_code, "    ({cc}, &[{}]),", ids.join(", "));
+    }
+    regions.sort();
+
+    let _ = writeln!(out, "/// libphonenumber metadata, compiled by build.rs.");
+    let _ = writeln!(
+        out,
+        "pub(crate) static TERRITORIES: [Territory; {index}] = [\n{territories}];"
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static BY_CODE: &[(u16, &[u16])] = &[\n{by_code}];"
+    );
+    let _ = writeln!(out, "pub(crate) static REGIONS: &[(&str, u16)] = &[");
+    for (id, i) in &regions {
+        let _ = writeln!(out, "    ({id:?}, {i}),");
+    }
+    let _ = writeln!(out, "];");
+    let _ = writeln!(
+        out,
+        "pub(crate) static PATTERNS: [(u32, u8); {}] = {:?};",
+        c.pats.len(),
+        c.pats
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static PROGRAM: [u32; {}] = {:?};",
+        c.prog.len(),
+        c.prog
+    );
+    for (name, class) in [
+        ("ND", r"\p{Nd}"),
+        ("NUMBER", r"\p{N}"),
+        ("LETTER", r"\p{L}"),
+    ] {
+        let r = ranges(class);
+        let _ = writeln!(
+            out,
+            "pub(crate) static {name}: [(u32, u32); {}] = {:?};",
+            r.len(),
+            r
+        );
+    }
+
+    let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("metadata.rs");
+    std::fs::write(dest, out).expect("write metadata.rs");
+}

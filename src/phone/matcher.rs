@@ -1,0 +1,161 @@
+//! A backtracking matcher for the digit bytecode that `build.rs` compiles the
+//! metadata patterns into. It gives Java's `Matcher` semantics as
+//! libphonenumber uses them: leftmost-first alternation, greedy and lazy
+//! repetition, captures, `matches()` (whole input) and `lookingAt()` (a
+//! prefix). Every run is bounded by a step budget.
+
+use super::tables::{PATTERNS, PROGRAM};
+
+const OP_SET: u32 = 0;
+const OP_SPLIT: u32 = 1;
+const OP_SPLIT_LAZY: u32 = 2;
+const OP_JMP: u32 = 3;
+const OP_SAVE: u32 = 4;
+const OP_MATCH: u32 = 5;
+const OP_END: u32 = 6;
+const OP_START: u32 = 7;
+
+/// Steps one run may take. Metadata patterns over at most a few dozen digits
+/// need a few hundred; a test proves no metadata example comes near it.
+pub(crate) const STEP_BUDGET: u32 = 200_000;
+
+/// Capture slots (two per group); metadata patterns use at most a handful.
+pub(crate) const MAX_SLOTS: usize = 20;
+
+/// What a successful `looking_at` found.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Captures {
+    pub end: usize,
+    pub slots: [Option<usize>; MAX_SLOTS],
+    pub groups: usize,
+}
+
+impl Captures {
+    /// The text of group `i` (1-based), or `None` when it did not take part.
+    pub(crate) fn group<'a>(&self, input: &'a [u8], i: usize) -> Option<&'a [u8]> {
+        let s = (*self.slots.get(2 * i)?)?;
+        let e = (*self.slots.get(2 * i + 1)?)?;
+        input.get(s..e)
+    }
+}
+
+enum Frame {
+    Try { pc: u32, pos: usize },
+    Restore { slot: usize, old: Option<usize> },
+}
+
+/// How a run ended.
+#[derive(Debug, PartialEq, Eq)]
+enum Run {
+    Found,
+    NotFound,
+    OutOfBudget,
+}
+
+/// Runs pattern `id` on ASCII digits; `whole` asks for `matches()`.
+fn run(id: u16, input: &[u8], whole: bool, caps: Option<&mut Captures>) -> Run {
+    let Some(&(start, groups)) = PATTERNS.get(usize::from(id)) else {
+        return Run::NotFound;
+    };
+    let mut slots = [None; MAX_SLOTS];
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut steps = 0u32;
+    let mut pc = start;
+    let mut pos = 0usize;
+    loop {
+        steps += 1;
+        if steps > STEP_BUDGET {
+            return Run::OutOfBudget;
+        }
+        let ins = PROGRAM.get(pc as usize).copied().unwrap_or(OP_MATCH);
+        let arg = ins >> 3;
+        let ok = match ins & 7 {
+            OP_SET => match input.get(pos) {
+                Some(&b) if b.is_ascii_digit() && arg & (1 << (b - b'0')) != 0 => {
+                    pos += 1;
+                    pc += 1;
+                    true
+                }
+                _ => false,
+            },
+            OP_SPLIT => {
+                stack.push(Frame::Try { pc: arg, pos });
+                pc += 1;
+                true
+            }
+            OP_SPLIT_LAZY => {
+                stack.push(Frame::Try { pc: pc + 1, pos });
+                pc = arg;
+                true
+            }
+            OP_JMP => {
+                pc = arg;
+                true
+            }
+            OP_SAVE => {
+                let slot = arg as usize;
+                if let Some(s) = slots.get_mut(slot) {
+                    stack.push(Frame::Restore { slot, old: *s });
+                    *s = Some(pos);
+                }
+                pc += 1;
+                true
+            }
+            OP_END => {
+                pc += 1;
+                pos == input.len()
+            }
+            OP_START => {
+                pc += 1;
+                pos == 0
+            }
+            _ => {
+                if !whole || pos == input.len() {
+                    if let Some(c) = caps {
+                        c.end = pos;
+                        c.slots = slots;
+                        c.groups = usize::from(groups);
+                    }
+                    return Run::Found;
+                }
+                false
+            }
+        };
+        if !ok {
+            // Backtrack to the most recent untried alternative.
+            loop {
+                match stack.pop() {
+                    None => return Run::NotFound,
+                    Some(Frame::Restore { slot, old }) => {
+                        if let Some(s) = slots.get_mut(slot) {
+                            *s = old;
+                        }
+                    }
+                    Some(Frame::Try { pc: p, pos: q }) => {
+                        pc = p;
+                        pos = q;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Java's `Pattern.matcher(input).matches()`.
+pub(crate) fn matches(id: u16, input: &[u8]) -> bool {
+    run(id, input, true, None) == Run::Found
+}
+
+/// Java's `Pattern.matcher(input).lookingAt()`, with the groups.
+pub(crate) fn looking_at(id: u16, input: &[u8]) -> Option<Captures> {
+    let mut caps = Captures::default();
+    (run(id, input, false, Some(&mut caps)) == Run::Found).then_some(caps)
+}
+
+/// Whether a run of pattern `id` on `input` would give up for lack of steps.
+#[cfg(test)]
+pub(crate) fn exhausts_budget(id: u16, input: &[u8]) -> bool {
+    run(id, input, true, None) == Run::OutOfBudget
+        || run(id, input, false, None) == Run::OutOfBudget
+}

@@ -1,0 +1,364 @@
+//! Phone numbers: parsing to E.164 with libphonenumber's algorithm over
+//! metadata compiled at build time, guarded so that the result is always the
+//! number that was written.
+//!
+//! ```
+//! use telschema::{phone, Options};
+//!
+//! let n = phone::normalize("(312) 535-4200", &Options::default()).unwrap();
+//! assert_eq!(n.e164, "+13125354200");
+//! assert!(n.valid);
+//! ```
+
+mod classify;
+mod matcher;
+mod parse;
+mod tables;
+mod text;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use classify::{kazoo_classifier, telnyx_coverage, CoverageCategory};
+pub use tables::region_codes;
+
+use crate::Options;
+use parse::{Failure, Source};
+use tables::Territory;
+
+/// The libphonenumber metadata version the tables are compiled from; it
+/// follows the `phonenumber` crate's pin (`=0.3.10+9.0.33` in Cargo.lock).
+pub const METADATA_VERSION: &str = "9.0.33";
+
+/// The type of a number, as libphonenumber's `PhoneNumberType`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NumberType {
+    /// Fixed line.
+    FixedLine,
+    /// Mobile.
+    Mobile,
+    /// Either: some regions (NANP among them) cannot tell them apart.
+    FixedLineOrMobile,
+    /// Free for the caller.
+    TollFree,
+    /// Charged above normal rates.
+    PremiumRate,
+    /// Cost shared between caller and recipient.
+    SharedCost,
+    /// Voice over IP.
+    Voip,
+    /// A personal number routed to other numbers.
+    PersonalNumber,
+    /// Pager.
+    Pager,
+    /// Universal access number (a company's single number).
+    Uan,
+    /// Voicemail access.
+    Voicemail,
+    /// Does not match any type of its region.
+    Unknown,
+}
+
+impl NumberType {
+    /// The snake_case name, as serialized.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::FixedLine => "fixed_line",
+            Self::Mobile => "mobile",
+            Self::FixedLineOrMobile => "fixed_line_or_mobile",
+            Self::TollFree => "toll_free",
+            Self::PremiumRate => "premium_rate",
+            Self::SharedCost => "shared_cost",
+            Self::Voip => "voip",
+            Self::PersonalNumber => "personal_number",
+            Self::Pager => "pager",
+            Self::Uan => "uan",
+            Self::Voicemail => "voicemail",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+impl fmt::Display for NumberType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A number in E.164 with what is known about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NormalizedNumber {
+    /// `+` country calling code and national significant number.
+    pub e164: String,
+    /// The country calling code (`1`, `44`, `800` …).
+    pub country_code: u16,
+    /// The ISO 3166-1 region the number belongs to; `None` for non-geographic
+    /// numbers (+800, +882 …) and for numbers of a shared country code that no
+    /// region's metadata claims.
+    pub region: Option<String>,
+    /// The national significant number (digits after the country code).
+    pub national_number: String,
+    /// The number type by the metadata.
+    pub number_type: NumberType,
+    /// Whether the metadata calls the number valid.
+    pub valid: bool,
+    /// Whether its length is possible for its country code.
+    pub possible: bool,
+    /// The extension, ASCII digits; E.164 cannot hold it, so it is returned here.
+    pub extension: Option<String>,
+    /// Kazoo's number classifier (`did_us`, `tollfree_us`, `international` …).
+    pub kazoo_classifier: String,
+    /// Telnyx's coverage category.
+    pub coverage_category: CoverageCategory,
+}
+
+/// Why no E.164 could be produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PhoneError {
+    /// Nothing but white space.
+    Empty,
+    /// No phone number in the text.
+    NotANumber,
+    /// The country calling code is missing or not assigned.
+    InvalidCountryCode,
+    /// Too few digits for a national number.
+    TooShort,
+    /// More digits than any national number has (17).
+    TooLong,
+    /// The input is longer than 250 characters.
+    TooLarge,
+    /// The digits of the result differ from the digits written.
+    NormalizationMismatch {
+        /// The digits written (after any international prefix).
+        written: String,
+        /// The E.164 the parser arrived at.
+        e164: String,
+    },
+    /// The default region is not a region code of the metadata.
+    UnknownRegion(String),
+}
+
+impl PhoneError {
+    /// Stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Empty => "empty",
+            Self::NotANumber => "not_a_number",
+            Self::InvalidCountryCode => "invalid_country_code",
+            Self::TooShort => "too_short",
+            Self::TooLong => "too_long",
+            Self::TooLarge => "too_large",
+            Self::NormalizationMismatch { .. } => "normalization_mismatch",
+            Self::UnknownRegion(_) => "unknown_region",
+        }
+    }
+}
+
+impl fmt::Display for PhoneError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("The phone number is empty."),
+            Self::NotANumber => f.write_str("This does not look like a phone number."),
+            Self::InvalidCountryCode => {
+                f.write_str("The country calling code is missing or not assigned; write the number with + and its country code.")
+            }
+            Self::TooShort => f.write_str("The phone number is too short."),
+            Self::TooLong => f.write_str("The phone number has too many digits."),
+            Self::TooLarge => write!(f, "The input is longer than {} characters.", parse::MAX_INPUT_CHARS),
+            Self::NormalizationMismatch { written, e164 } => write!(
+                f,
+                "Normalizing would change the number: the digits written ({written}) would become {e164}; check the number (a trunk prefix after the country code goes in parentheses, as in +44 (0)20)."
+            ),
+            Self::UnknownRegion(r) => write!(f, "Unknown region code {r:?}; use an ISO 3166-1 alpha-2 code such as US."),
+        }
+    }
+}
+
+impl std::error::Error for PhoneError {}
+
+impl Serialize for PhoneError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("PhoneError", 2)?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("message", &self.to_string())?;
+        st.end()
+    }
+}
+
+/// The default region of the options: `ZZ` (libphonenumber's unknown
+/// region) means none, so only international forms parse.
+fn default_territory(region: &str) -> Result<Option<&'static Territory>, PhoneError> {
+    let upper = region.trim().to_ascii_uppercase();
+    if upper == "ZZ" {
+        return Ok(None);
+    }
+    tables::region(&upper)
+        .map(Some)
+        .ok_or_else(|| PhoneError::UnknownRegion(region.to_string()))
+}
+
+/// Normalizes a phone number to E.164.
+///
+/// Accepts national and international forms with any punctuation, the
+/// region's international dialling prefix, `+44 (0)20 …`, `tel:` URIs,
+/// extensions, Unicode digits, vanity letters and labels around the number.
+/// Returns `Ok` whenever an E.164 can be produced (see `valid` and
+/// `possible`), and never a number whose digits differ from those written.
+pub fn normalize(input: &str, options: &Options) -> Result<NormalizedNumber, PhoneError> {
+    let default = default_territory(&options.default_region)?;
+    if input.trim().is_empty() {
+        return Err(PhoneError::Empty);
+    }
+    if input.chars().nth(parse::MAX_INPUT_CHARS).is_some() {
+        return Err(PhoneError::TooLarge);
+    }
+    let chars: Vec<char> = input.trim().chars().collect();
+    let uri = text::canonical_tel_uri(&chars);
+    let chars = uri.as_deref().unwrap_or(&chars);
+    let chars = text::strip_trailing_labels(chars);
+    let parsed = parse::parse(chars, default).map_err(|f| match f {
+        Failure::NotANumber => PhoneError::NotANumber,
+        Failure::InvalidCountryCode => PhoneError::InvalidCountryCode,
+        Failure::TooShort => PhoneError::TooShort,
+        Failure::TooLong => PhoneError::TooLong,
+        Failure::TooLarge => PhoneError::TooLarge,
+    })?;
+    let e164 = format!("+{}{}", parsed.country_code, parsed.national);
+    round_trip_guard(&parsed, default, &e164)?;
+    Ok(describe(
+        parsed.country_code,
+        parsed.national,
+        parsed.extension,
+        e164,
+        default,
+    ))
+}
+
+fn describe(
+    cc: u32,
+    national: String,
+    extension: Option<String>,
+    e164: String,
+    default: Option<&Territory>,
+) -> NormalizedNumber {
+    let owner = parse::territory_for_number(cc, &national);
+    let number_type = owner.map_or(NumberType::Unknown, |t| parse::number_type(&national, t));
+    let valid = number_type != NumberType::Unknown;
+    let possible = tables::main_territory(cc).is_some_and(|t| {
+        matches!(
+            parse::test_number_length(&national, t),
+            parse::Length::IsPossible | parse::Length::IsPossibleLocalOnly
+        )
+    });
+    // A number no region claims keeps the region it was read in, else the
+    // main region of its code; non-geographic codes have none.
+    let region = owner
+        .or_else(|| default.filter(|t| u32::from(t.country_code) == cc))
+        .or_else(|| tables::main_territory(cc))
+        .map(|t| t.id)
+        .filter(|&id| id != "001")
+        .map(str::to_string);
+    let kazoo = kazoo_classifier(&e164).to_string();
+    let coverage = telnyx_coverage(cc, number_type, valid);
+    NormalizedNumber {
+        country_code: u16::try_from(cc).unwrap_or(0),
+        region,
+        national_number: national,
+        number_type,
+        valid,
+        possible,
+        extension,
+        kazoo_classifier: kazoo,
+        coverage_category: coverage,
+        e164,
+    }
+}
+
+/// Removes the digits of a parenthesised national prefix written after the
+/// country code (`+44 (0)20 …`), if there is one.
+fn without_parenthesised_trunk(text: &[char], cc: u32) -> Option<String> {
+    let prefixes: Vec<&str> = tables::by_code(cc)?
+        .iter()
+        .filter_map(|&i| tables::territory(i)?.national_prefix)
+        .collect();
+    let open = text.iter().position(|&c| c == '(' || c == '\u{FF08}')?;
+    let close = open
+        + text
+            .get(open..)?
+            .iter()
+            .position(|&c| c == ')' || c == '\u{FF09}')?;
+    let inner = text::written_digits(text.get(open + 1..close)?);
+    if inner.is_empty() || !prefixes.contains(&inner.as_str()) {
+        return None;
+    }
+    let mut rest: Vec<char> = text.get(..open)?.to_vec();
+    rest.extend_from_slice(text.get(close + 1..)?);
+    let before = text::written_digits(text.get(..open)?);
+    // The trunk prefix sits right after the country code, nowhere else.
+    let cc = cc.to_string();
+    (before.ends_with(&cc)).then(|| text::written_digits(&rest))
+}
+
+/// CONVENTIONS.md's round-trip rule: the E.164 digits must be the digits
+/// written, up to the international prefix, a parenthesised trunk prefix,
+/// and, in national form, exactly the metadata's own rewrites.
+fn round_trip_guard(p: &Parsed, default: Option<&Territory>, e164: &str) -> Result<(), PhoneError> {
+    let written_all = text::written_digits(&p.text);
+    let target = e164.trim_start_matches('+');
+    let mismatch = |written: &str| PhoneError::NormalizationMismatch {
+        written: written.to_string(),
+        e164: e164.to_string(),
+    };
+    match p.source {
+        Source::Plus | Source::Idd(_) => {
+            let skip = if let Source::Idd(n) = p.source { n } else { 0 };
+            let (idd, written) = (
+                written_all.get(..skip).unwrap_or(""),
+                written_all.get(skip..).unwrap_or(""),
+            );
+            let idd_ok = skip == 0
+                || default
+                    .and_then(|t| t.international_prefix)
+                    .and_then(|pat| matcher::looking_at(pat, idd.as_bytes()))
+                    .is_some_and(|c| c.end == skip);
+            let plain = written == target;
+            let trunk = || {
+                without_parenthesised_trunk(&p.text, p.country_code)
+                    .is_some_and(|w| w.get(skip..) == Some(target))
+            };
+            if idd_ok && (plain || trunk()) {
+                Ok(())
+            } else {
+                Err(mismatch(written))
+            }
+        }
+        Source::Default => {
+            let t = default.ok_or_else(|| mismatch(&written_all))?;
+            let code = t.country_code.to_string();
+            let Some(nsn) = target.strip_prefix(code.as_str()) else {
+                return Err(mismatch(&written_all));
+            };
+            let mut candidates = vec![written_all.as_str()];
+            candidates.extend(written_all.strip_prefix(code.as_str()));
+            let ok = candidates.iter().any(|&x| {
+                x == nsn || parse::national_prefix_rewrite(x, t).is_some_and(|(r, _)| r == nsn)
+            });
+            if ok {
+                Ok(())
+            } else {
+                Err(mismatch(&written_all))
+            }
+        }
+    }
+}
+
+use parse::Parsed;
+
+#[cfg(test)]
+mod tests;
