@@ -190,7 +190,7 @@ const TYPES: [&str; 10] = [
     "voicemail",
 ];
 
-fn type_desc<'a>(m: &'a Metadata, i: usize) -> Option<&'a Descriptor> {
+fn type_desc(m: &Metadata, i: usize) -> Option<&Descriptor> {
     let d = m.descriptors();
     match i {
         0 => d.fixed_line(),

@@ -88,6 +88,7 @@ fn agrees_with_google_libphonenumber() {
     let (mut validity_agree, mut type_agree, mut e164_conflicts) = (0usize, 0usize, Vec::new());
     let mut rows = Vec::new();
     let mut styles = BTreeSet::new();
+    let mut fixed_points = 0usize;
     for c in &cases {
         styles.insert(c.style);
         let ours = phone::normalize(c.input, &Options::with_region(c.region));
@@ -103,6 +104,21 @@ fn agrees_with_google_libphonenumber() {
         let o_type = ours.as_ref().map_or("unknown", |n| n.number_type.as_str());
         let o_e164 = ours.as_ref().ok().map(|n| n.e164.as_str());
         let cat = category(&ours, c, &differs);
+        if let Some(n) = ours.as_ref().ok().filter(|n| n.valid) {
+            // Normalizing a valid result's E.164 again gives the same result (bar the extension E.164 cannot hold).
+            let again = phone::normalize(&n.e164, &Options::with_region(c.region));
+            let expected = phone::NormalizedNumber {
+                extension: None,
+                ..n.clone()
+            };
+            assert_eq!(
+                again.as_ref().ok(),
+                Some(&expected),
+                "{:?} is not a fixed point",
+                n.e164
+            );
+            fixed_points += 1;
+        }
         let describe =
             |ok: bool, e164: Option<&str>, valid: bool, ty: &str, err: Option<String>| {
                 if ok {
@@ -161,14 +177,15 @@ fn agrees_with_google_libphonenumber() {
     let types = 100.0 * type_agree as f64 / n;
     println!(
         "differential: {} inputs in {} styles; validity agreement {:.3}% ({} differ); type agreement {:.3}% ({} differ); \
-         E.164 conflicts where both valid: {}",
+         E.164 conflicts where both valid: {}; {} valid results re-normalized to themselves",
         cases.len(),
         styles.len(),
         validity,
         cases.len() - validity_agree,
         types,
         cases.len() - type_agree,
-        e164_conflicts.len()
+        e164_conflicts.len(),
+        fixed_points
     );
     let mut by_cat = std::collections::BTreeMap::new();
     for r in &rows {

@@ -39,9 +39,45 @@ impl Captures {
     }
 }
 
+#[derive(Clone, Copy)]
 enum Frame {
-    Try { pc: u32, pos: usize },
-    Restore { slot: usize, old: Option<usize> },
+    Try { pc: u32, pos: u32 },
+    Restore { slot: u32, old: Option<u32> },
+}
+
+/// The backtracking stack: inline for the common case, spilling to the heap
+/// only for unusually deep runs (allocation would dominate otherwise).
+struct Stack {
+    inline: [Frame; 64],
+    len: usize,
+    spill: Vec<Frame>,
+}
+
+impl Stack {
+    fn new() -> Self {
+        Stack {
+            inline: [Frame::Try { pc: 0, pos: 0 }; 64],
+            len: 0,
+            spill: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, f: Frame) {
+        if let Some(slot) = self.inline.get_mut(self.len) {
+            *slot = f;
+            self.len += 1;
+        } else {
+            self.spill.push(f);
+        }
+    }
+
+    fn pop(&mut self) -> Option<Frame> {
+        if let Some(f) = self.spill.pop() {
+            return Some(f);
+        }
+        self.len = self.len.checked_sub(1)?;
+        self.inline.get(self.len).copied()
+    }
 }
 
 /// How a run ended.
@@ -58,7 +94,7 @@ fn run(id: u16, input: &[u8], whole: bool, caps: Option<&mut Captures>) -> Run {
         return Run::NotFound;
     };
     let mut slots = [None; MAX_SLOTS];
-    let mut stack: Vec<Frame> = Vec::new();
+    let mut stack = Stack::new();
     let mut steps = 0u32;
     let mut pc = start;
     let mut pos = 0usize;
@@ -79,12 +115,18 @@ fn run(id: u16, input: &[u8], whole: bool, caps: Option<&mut Captures>) -> Run {
                 _ => false,
             },
             OP_SPLIT => {
-                stack.push(Frame::Try { pc: arg, pos });
+                stack.push(Frame::Try {
+                    pc: arg,
+                    pos: pos as u32,
+                });
                 pc += 1;
                 true
             }
             OP_SPLIT_LAZY => {
-                stack.push(Frame::Try { pc: pc + 1, pos });
+                stack.push(Frame::Try {
+                    pc: pc + 1,
+                    pos: pos as u32,
+                });
                 pc = arg;
                 true
             }
@@ -95,7 +137,10 @@ fn run(id: u16, input: &[u8], whole: bool, caps: Option<&mut Captures>) -> Run {
             OP_SAVE => {
                 let slot = arg as usize;
                 if let Some(s) = slots.get_mut(slot) {
-                    stack.push(Frame::Restore { slot, old: *s });
+                    stack.push(Frame::Restore {
+                        slot: slot as u32,
+                        old: s.map(|v| v as u32),
+                    });
                     *s = Some(pos);
                 }
                 pc += 1;
@@ -127,13 +172,13 @@ fn run(id: u16, input: &[u8], whole: bool, caps: Option<&mut Captures>) -> Run {
                 match stack.pop() {
                     None => return Run::NotFound,
                     Some(Frame::Restore { slot, old }) => {
-                        if let Some(s) = slots.get_mut(slot) {
-                            *s = old;
+                        if let Some(s) = slots.get_mut(slot as usize) {
+                            *s = old.map(|v| v as usize);
                         }
                     }
                     Some(Frame::Try { pc: p, pos: q }) => {
                         pc = p;
-                        pos = q;
+                        pos = q as usize;
                         break;
                     }
                 }

@@ -44,7 +44,8 @@ pub(crate) struct Parsed {
     pub text: Vec<char>,
 }
 
-/// `testNumberLength` outcomes.
+/// `testNumberLength` outcomes (libphonenumber's `ValidationResult` names).
+#[allow(clippy::enum_variant_names)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Length {
     IsPossible,

@@ -1,1 +1,343 @@
+use super::*;
 
+fn us() -> Options {
+    Options::default()
+}
+
+fn ok(input: &str, region: &str) -> NormalizedNumber {
+    normalize(input, &Options::with_region(region))
+        .unwrap_or_else(|e| panic!("{input:?} in {region}: {e}"))
+}
+
+fn err(input: &str, region: &str) -> &'static str {
+    match normalize(input, &Options::with_region(region)) {
+        Ok(n) => panic!("{input:?} in {region} gave {}", n.e164),
+        Err(e) => e.code(),
+    }
+}
+
+#[test]
+fn national_and_international_forms() {
+    let n = ok("(312) 535-4200", "US");
+    assert_eq!(
+        (n.e164.as_str(), n.number_type, n.valid),
+        ("+13125354200", NumberType::FixedLineOrMobile, true)
+    );
+    assert_eq!(n.region.as_deref(), Some("US"));
+    assert_eq!(n.national_number, "3125354200");
+    assert_eq!(ok("020 7946 0958", "GB").e164, "+442079460958");
+    assert_eq!(ok("+44 20 7946 0958", "US").region.as_deref(), Some("GB"));
+    // International input is never re-read through the default region's national prefix.
+    for region in ["US", "CA", "RU", "DE"] {
+        assert_eq!(ok("+4915123456788", region).e164, "+4915123456788");
+    }
+    assert_eq!(ok("+81 3-1234-5046", "US").e164, "+81312345046");
+}
+
+#[test]
+fn international_dialling_prefix_of_the_region() {
+    assert_eq!(ok("011 44 20 7946 0958", "US").e164, "+442079460958");
+    assert_eq!(ok("00 44 20 7946 0958", "DE").e164, "+442079460958");
+    // 011 is not an international prefix in Germany: read nationally.
+    assert_ne!(
+        normalize("011 44 20 7946 0958", &Options::with_region("DE"))
+            .map(|n| n.e164)
+            .ok(),
+        Some("+442079460958".into())
+    );
+}
+
+#[test]
+fn parenthesised_trunk_prefix() {
+    assert_eq!(ok("+44 (0)20 7946 0958", "US").e164, "+442079460958");
+    assert_eq!(ok("+49 (0) 30 1234 5678", "US").e164, "+493012345678");
+    // Without parentheses the 0 is part of what was written: refused rather than dropped.
+    assert_eq!(err("+33 0 1 23 45 67 89", "FR"), "normalization_mismatch");
+}
+
+#[test]
+fn punctuation_and_spacing() {
+    for s in [
+        "+1 312 535 4200",
+        "+1.312.535.4200",
+        "+1-312-535-4200",
+        "+1\u{a0}312\u{a0}535\u{a0}4200",
+        "+1 (312) 535–4200",
+        "1/312/535/4200",
+    ] {
+        assert_eq!(ok(s, "US").e164, "+13125354200", "{s}");
+    }
+}
+
+#[test]
+fn tel_uris() {
+    let n = ok("tel:+1-201-555-0123;ext=1234", "DE");
+    assert_eq!(
+        (n.e164.as_str(), n.extension.as_deref()),
+        ("+12015550123", Some("1234"))
+    );
+    let n = ok("TEL:+1-201-555-0123;isub=5;ext=77;vendor=x", "DE");
+    assert_eq!(
+        (n.e164.as_str(), n.extension.as_deref()),
+        ("+12015550123", Some("77"))
+    );
+    assert_eq!(
+        ok("tel:2015550123;phone-context=+1", "DE").e164,
+        "+12015550123"
+    );
+    assert_eq!(
+        ok("tel:2015550123;phone-context=example.com", "US").e164,
+        "+12015550123"
+    );
+    assert_eq!(err("tel:2015550123;phone-context=", "US"), "not_a_number");
+}
+
+#[test]
+fn extensions_are_kept() {
+    for (s, ext) in [
+        ("+1 212 555 0123 ext 45", "45"),
+        ("+1 212 555 0123 ext. 45", "45"),
+        ("+1 212 555 0123 x45", "45"),
+        ("+1 212 555 0123 #45", "45"),
+        ("+1 212 555 0123;ext=45", "45"),
+        ("212-555-0123 extension 9", "9"),
+        ("212 555 0123,,123", "123"),
+    ] {
+        let n = ok(s, "US");
+        assert_eq!(
+            (n.e164.as_str(), n.extension.as_deref()),
+            ("+12125550123", Some(ext)),
+            "{s}"
+        );
+    }
+    assert_eq!(ok("+1 212 555 0123", "US").extension, None);
+}
+
+#[test]
+fn unicode_digits() {
+    assert_eq!(
+        ok("＋４４ ２０ ７９４６ ０９５８", "US").e164,
+        "+442079460958"
+    );
+    assert_eq!(ok("٠٢٠ ٧٩٤٦ ٠٩٥٨", "GB").e164, "+442079460958");
+    // Devanagari, beyond what libphonenumber's JavaScript build reads.
+    assert_eq!(ok("+४४ २० ७९४६ ०९५८", "US").e164, "+442079460958");
+    for &(start, end) in tables::ND.iter() {
+        assert_eq!(
+            (end - start + 1) % 10,
+            0,
+            "Nd range {start:#x} is not whole blocks of ten"
+        );
+        assert_eq!(
+            tables::decimal_digit(char::from_u32(start).unwrap()),
+            Some(0)
+        );
+        assert_eq!(tables::decimal_digit(char::from_u32(end).unwrap()), Some(9));
+    }
+}
+
+#[test]
+fn vanity_letters_and_labels() {
+    assert_eq!(ok("1-800-FLOWERS", "US").e164, "+18003569377");
+    assert_eq!(ok("1 800 GOT JUNK", "US").e164, "+18004685865");
+    for s in [
+        "Tel: +44 20 7946 0958",
+        "+44 20 7946 0958 (mobile)",
+        "Phone: 020 7946 0958 work",
+        "+44 20 7946 0958 (Office)",
+    ] {
+        assert_eq!(ok(s, "GB").e164, "+442079460958", "{s}");
+    }
+    // A label between number and extension does not hide the extension.
+    assert_eq!(
+        ok("+1 212 555 0123 x45 (work)", "US").extension.as_deref(),
+        Some("45")
+    );
+}
+
+#[test]
+fn non_geographic_and_shared_codes() {
+    let n = ok("+800 1234 5678", "US");
+    assert_eq!(
+        (n.region, n.number_type, n.valid),
+        (None, NumberType::TollFree, true)
+    );
+    assert_eq!(ok("+1 242 357 1234", "US").region.as_deref(), Some("BS"));
+    assert_eq!(ok("+1 604 555 5555", "US").region.as_deref(), Some("CA"));
+}
+
+#[test]
+fn errors_have_codes() {
+    assert_eq!(err("", "US"), "empty");
+    assert_eq!(err("   ", "US"), "empty");
+    assert_eq!(err("hello", "US"), "not_a_number");
+    assert_eq!(err("+999 1234 5678", "US"), "invalid_country_code");
+    assert_eq!(err("2125550123", "ZZ"), "invalid_country_code");
+    assert_eq!(err("+44 1", "US"), "too_short");
+    assert_eq!(err("+1 2125550123123456789", "US"), "too_long");
+    assert_eq!(err(&"1".repeat(251), "US"), "too_large");
+    assert_eq!(err("+1 212 555 0123", "XX"), "unknown_region");
+    assert_eq!(ok("2125550123", "us").e164, "+12125550123");
+}
+
+#[test]
+fn invalid_but_possible_numbers_are_returned() {
+    let n = ok("+1 212 155 0123", "US");
+    assert!(!n.valid && n.possible);
+    assert_eq!(n.coverage_category, CoverageCategory::Invalid);
+    let n = ok("+1 212 55", "US");
+    assert!(!n.valid && !n.possible);
+}
+
+#[test]
+fn classifiers_on_results() {
+    let n = ok("1-800-FLOWERS", "US");
+    assert_eq!(
+        (n.kazoo_classifier.as_str(), n.coverage_category),
+        ("tollfree_us", CoverageCategory::NanpTollFree)
+    );
+    let n = ok("+1 876 555 1234", "US");
+    assert_eq!(n.kazoo_classifier, "caribbean");
+    assert_eq!(
+        ok("+44 20 7946 0958", "US").coverage_category,
+        CoverageCategory::International
+    );
+}
+
+#[test]
+fn serializes_camel_case() {
+    let v = serde_json::to_value(ok("+1 212 555 0123 x9", "US")).unwrap();
+    for key in [
+        "e164",
+        "countryCode",
+        "region",
+        "nationalNumber",
+        "numberType",
+        "valid",
+        "possible",
+        "extension",
+        "kazooClassifier",
+        "coverageCategory",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["numberType"], "fixed_line_or_mobile");
+    assert_eq!(v["coverageCategory"], "nanp_generic");
+    let e = serde_json::to_value(normalize("", &us()).unwrap_err()).unwrap();
+    assert_eq!(e["code"], "empty");
+}
+
+#[test]
+fn metadata_version_follows_cargo_lock() {
+    let lock = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock")).unwrap();
+    let entry = lock
+        .split("[[package]]")
+        .find(|p| p.contains("name = \"phonenumber\""))
+        .expect("phonenumber in Cargo.lock");
+    assert!(
+        entry.contains(&format!("+{METADATA_VERSION}\"")),
+        "METADATA_VERSION {METADATA_VERSION} does not match:\n{entry}"
+    );
+}
+
+#[test]
+fn no_metadata_example_exhausts_the_step_budget() {
+    let corpus: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/corpus/google.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for case in corpus["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["style"] == "e164")
+    {
+        let Some(e164) = case["google"]["e164"].as_str() else {
+            continue;
+        };
+        let digits = e164.trim_start_matches('+');
+        for cc_len in 1..=3 {
+            let (Ok(cc), Some(nsn)) = (digits[..cc_len].parse::<u32>(), digits.get(cc_len..))
+            else {
+                continue;
+            };
+            for &t in tables::by_code(cc).unwrap_or(&[]) {
+                let t = tables::territory(t).unwrap();
+                let pats = [
+                    Some(t.general.pattern),
+                    t.international_prefix,
+                    t.national_prefix_for_parsing,
+                    t.leading_digits,
+                ]
+                .into_iter()
+                .chain(t.types.iter().map(|d| d.map(|d| d.pattern)));
+                for p in pats.flatten() {
+                    assert!(
+                        !matcher::exhausts_budget(p, nsn.as_bytes()),
+                        "pattern {p} on {nsn}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 10_000, "only {checked} runs");
+}
+
+#[test]
+fn hostile_inputs_stay_bounded() {
+    let long_ext = format!("+1 212 555 0123 ext {}", "9".repeat(200));
+    let samples = [
+        "x".repeat(250),
+        "1".repeat(250),
+        "+".repeat(250),
+        "(".repeat(125) + &"1".repeat(125),
+        long_ext,
+        "tel:;;;;;;".repeat(20),
+        "١".repeat(249),
+        "1-800-".to_string() + &"A".repeat(240),
+    ];
+    for s in &samples {
+        let _ = normalize(s, &us());
+    }
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,80}", region in "[A-Z]{2}") {
+            let _ = normalize(&s, &Options::with_region(region));
+        }
+
+        #[test]
+        fn never_panics_on_number_like_text(s in "[+0-9 ()\\-.xX#;=a-z:,]{0,60}") {
+            let _ = normalize(&s, &us());
+        }
+
+        #[test]
+        fn a_valid_result_is_a_fixed_point(cc in prop::sample::select(vec!["1", "44", "49", "33", "81", "91", "55", "61", "7", "86"]), rest in "[0-9]{6,12}") {
+            if let Ok(n) = normalize(&format!("+{cc}{rest}"), &us()) {
+                if n.valid {
+                    let again = normalize(&n.e164, &us()).unwrap();
+                    prop_assert_eq!(again, n);
+                }
+            }
+        }
+
+        #[test]
+        fn the_result_keeps_the_digits_written(cc in prop::sample::select(vec!["1", "44", "49", "33", "39", "81", "7"]), rest in "[0-9]{4,14}") {
+            let input = format!("+{cc} {rest}");
+            if let Ok(n) = normalize(&input, &us()) {
+                prop_assert_eq!(n.e164, format!("+{cc}{rest}"));
+            }
+        }
+    }
+}

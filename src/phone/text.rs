@@ -25,6 +25,9 @@ fn is_digit(c: char) -> bool {
 
 /// Lower-cases one character for the case-insensitive extension labels.
 fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let mut l = c.to_lowercase();
     match (l.next(), l.next()) {
         (Some(x), None) => x,
@@ -146,6 +149,35 @@ fn after_label(s: &[char], k: usize, max: usize) -> Option<usize> {
 /// Whether one of libphonenumber's extension patterns (for parsing) matches
 /// all of `s[i..]`; gives where its digits start.
 fn extension_at(s: &[char], i: usize) -> Option<usize> {
+    // Every alternative ends in a digit or `#`, and starts with one of a few
+    // characters: rule most positions out before trying them.
+    let last = *s.last()?;
+    if !(last == '#' || is_digit(last)) {
+        return None;
+    }
+    let first = lower(*s.get(i)?);
+    if !matches!(
+        first,
+        ';' | ' '
+            | '\u{00A0}'
+            | '\t'
+            | ','
+            | '-'
+            | 'e'
+            | 'x'
+            | 'a'
+            | 'i'
+            | '#'
+            | '~'
+            | 'ｅ'
+            | 'ｘ'
+            | 'ｉ'
+            | '＃'
+            | '～'
+            | 'д'
+    ) {
+        return None;
+    }
     // rfcExtn: ";ext=" + 1..20 digits
     if let Some(k) = eat(s, i, ";ext=") {
         if let Some(d) = tail_digits(s, k, 20, false) {
@@ -153,9 +185,12 @@ fn extension_at(s: &[char], i: usize) -> Option<usize> {
         }
     }
     let j = skip(s, i, |c| matches!(c, ' ' | '\u{00A0}' | '\t' | ','));
+    let label = s.get(j).map(|&c| lower(c));
     // explicitExtn
     let mut ends = Vec::new();
-    explicit_label_ends(s, j, &mut ends);
+    if matches!(label, Some('e' | 'x' | 'a' | 'ｅ' | 'ｘ' | 'д')) {
+        explicit_label_ends(s, j, &mut ends);
+    }
     if let Some(d) = ends.iter().find_map(|&k| after_label(s, k, 20)) {
         return Some(d);
     }
@@ -174,7 +209,7 @@ fn extension_at(s: &[char], i: usize) -> Option<usize> {
     }
     // americanStyleExtnWithSuffix: [- ]+ 1..6 digits #
     let k = skip(s, i, |c| c == '-' || c == ' ');
-    if k > i {
+    if k > i && last == '#' {
         let e = skip(s, k, is_digit);
         if e > k && e - k <= 6 && e + 1 == s.len() && s.get(e) == Some(&'#') {
             return Some(k);
@@ -222,9 +257,7 @@ pub(crate) fn is_viable(s: &[char]) -> bool {
         let Some(&c) = t.get(k) else { break };
         if is_digit(c) {
             digits += 1;
-        } else if is_punctuation(c) {
-        } else if c.is_ascii_alphabetic() && digits >= 3 {
-        } else {
+        } else if !(is_punctuation(c) || (c.is_ascii_alphabetic() && digits >= 3)) {
             // A character outside the class ends the number part; only an
             // extension may follow, and none started here.
             return false;

@@ -1,0 +1,50 @@
+# telschema: `make example` runs the main job on the bundled examples,
+# `make test` runs every test (and installs what it needs that is missing).
+SHELL := /bin/bash
+CARGO ?= cargo
+WASM_TARGET := wasm32-unknown-unknown
+
+.PHONY: example test setup lint wasm-check unit bench wasm-size corpus
+
+## The main job on bundled input: normalize every number in examples/numbers.txt.
+example:
+	$(CARGO) run --quiet --release -- normalize --region US < examples/numbers.txt
+
+## Every test: formatting, lints (native and wasm32), the wasm32 build, unit,
+## property, differential and doc tests.
+test: setup lint wasm-check unit
+
+setup:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+
+lint:
+	$(CARGO) fmt --check
+	@# The metadata source and any regex engine are build-time only.
+	@if $(CARGO) tree -e normal --prefix none | grep -E '^(phonenumber|regex|regex-syntax) '; then \
+	  echo "a build-time crate leaked into the runtime dependencies"; exit 1; fi
+	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --lib --no-default-features --target $(WASM_TARGET) -- -D warnings
+
+wasm-check:
+	$(CARGO) build --lib --no-default-features --target $(WASM_TARGET)
+
+unit:
+	$(CARGO) test --release -- --nocapture
+
+## Criterion benchmarks (not part of `make test`).
+bench:
+	$(CARGO) bench --bench normalize
+
+## Size of a wasm build that exports only `normalize`.
+wasm-size: setup
+	cd benches/wasm-size && CARGO_TARGET_DIR=../../target $(CARGO) build --quiet --release --target $(WASM_TARGET)
+	@f=target/$(WASM_TARGET)/release/telschema_wasm_size.wasm; \
+	  echo "normalize-only wasm: $$(wc -c < $$f) bytes, $$(gzip -9c $$f | wc -c) bytes gzip"
+
+## Regenerate the differential corpus from google-libphonenumber (needs Node).
+corpus:
+	npm ci --no-audit --no-fund
+	node tests/corpus/generate.js
+	UPDATE_DISAGREEMENTS=1 $(CARGO) test --release --test differential
