@@ -1,8 +1,16 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
+pub mod documents;
 mod options;
 pub mod phone;
+pub mod report;
+mod time;
+mod validate;
 
-pub use options::Options;
+pub use documents::{Kind, UnknownKind, KINDS};
+pub use options::{Options, PhoneLevel};
 pub use phone::{normalize, NormalizedNumber, NumberType, PhoneError};
+pub use report::{Issue, Report};
+pub use time::{InvalidTimestamp, Timestamp};
+pub use validate::validate;

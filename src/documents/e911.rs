@@ -1,0 +1,80 @@
+//! Kazoo's `e911` object: the emergency service address of a number.
+//! Fields in Kazoo's own schema order; descriptions are Kazoo's.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The e911 provisioning system status for this service address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[allow(missing_docs, clippy::upper_case_acronyms)]
+pub enum E911Status {
+    INVALID,
+    GEOCODED,
+    PROVISIONED,
+    REMOVED,
+    ERROR,
+}
+
+/// Legacy E911 information.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct LegacyData {
+    /// The name that will show to emergency services
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub house_number: Option<String>,
+    /// The name that will show to emergency services
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predirectional: Option<String>,
+    /// The name that will show to emergency services
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub streetname: Option<String>,
+    /// The name that will show to emergency services
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suite: Option<String>,
+}
+
+/// The E911 service address of a Kazoo/Vinix phone number. Kazoo requires
+/// `locality`, `postal_code`, `region` and `street_address`, and allows
+/// fields its schema does not name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct E911 {
+    /// The time stamp e911 was provisioned
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activated_time: Option<String>,
+    /// The name that will show to emergency services
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 3))]
+    pub caller_name: Option<String>,
+    /// The suit/floor/apt. address where the number is in service
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extended_address: Option<String>,
+    /// The e911 provisioning system calculated service address latitude
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latitude: Option<String>,
+    /// Legacy E911 information
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legacy_data: Option<LegacyData>,
+    /// The locality (city) where the number is in service
+    pub locality: String,
+    /// The e911 provisioning system internal id for this service address
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location_id: Option<String>,
+    /// The e911 provisioning system calculated service address longitude
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longitude: Option<String>,
+    /// A list of email addresses to receive notification when this number places an emergency call
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notification_contact_emails: Option<Vec<String>>,
+    /// The extended zip/postal code where the number is in service
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plus_four: Option<String>,
+    /// The zip/postal code where the number is in service
+    pub postal_code: String,
+    /// The region (state) where the number is in service
+    #[schemars(length(min = 2, max = 2))]
+    pub region: String,
+    /// The e911 provisioning system status for this service address
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<E911Status>,
+    /// The street address where the number is in service
+    pub street_address: String,
+}

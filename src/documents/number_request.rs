@@ -1,0 +1,57 @@
+//! CM.com Voice "Create Number Request" order. Upstream does not show the
+//! JSON names; we use camelCase, as CM.com's responses do (README).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::Kind;
+
+/// Request data for new phone number ranges.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NumberRequest {
+    /// Unique identifier of the company profile that will be operating the requested numbers.
+    #[schemars(regex(pattern = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"), extend("format" = "uuid"))]
+    pub company_profile_id: String,
+    /// The quantity of numbers to be requested.
+    #[schemars(range(min = 1, max = 1000))]
+    pub quantity: i32,
+    /// The size of the range to be requested. Only required if a range of numbers is requested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range_size: Option<i32>,
+    /// Phone number type (allowed values are not published upstream).
+    pub number_type: String,
+    /// The area code to request numbers for. Required when city is not provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area_code: Option<String>,
+    /// City to request numbers for. Required when area code is not provided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// Region to request numbers for. Only required for NANPA.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Additional comment for customers to for example add a distribution group or IP address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// URL that we'll send a POST request to when the status of the request has been updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^https?://"), extend("format" = "uri"))]
+    pub callback_url: Option<String>,
+}
+
+/// `areaCode` or `city` is required (a `null` counts as absent).
+pub(crate) fn add_conditionals(kind: Kind, schema: &mut Value) {
+    if kind != Kind::NumberRequest {
+        return;
+    }
+    if let Value::Object(m) = schema {
+        m.insert(
+            "anyOf".into(),
+            json!([
+                {"properties": {"areaCode": {"type": "string"}}, "required": ["areaCode"]},
+                {"properties": {"city": {"type": "string"}}, "required": ["city"]}
+            ]),
+        );
+    }
+}

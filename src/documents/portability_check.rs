@@ -1,0 +1,19 @@
+//! Telnyx portability check request (`POST /portability_checks`).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One number to check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PortabilityNumber {
+    /// The number to check, E.164
+    #[schemars(regex(pattern = r"^\+[1-9]\d{1,14}$"))]
+    pub phone_number: String,
+}
+
+/// Verifies the portability of a list of phone numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct PortabilityCheck {
+    /// The phone numbers to check
+    pub phone_numbers: Vec<PortabilityNumber>,
+}

@@ -1,0 +1,201 @@
+//! Validation reports: issues with a JSON Pointer, a stable code and a
+//! message, and Kazoo's 400 error body.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+use crate::documents::Kind;
+
+/// One problem (error or warning) with a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Issue {
+    /// RFC 6901 JSON Pointer into the document as given; for a missing
+    /// field, the path of that field.
+    pub path: String,
+    /// Stable snake_case code (README table).
+    pub code: String,
+    /// The JSON Schema keyword, where one applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+    /// A message a form can show next to the field.
+    pub message: String,
+    /// The offending value, where useful.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+}
+
+impl Issue {
+    /// An issue without keyword or value.
+    pub fn new(path: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+        Issue {
+            path: path.into(),
+            code: code.to_string(),
+            keyword: None,
+            message: message.into(),
+            value: None,
+        }
+    }
+
+    /// With the offending value.
+    pub fn with_value(mut self, value: Value) -> Self {
+        self.value = Some(value);
+        self
+    }
+
+    /// With the JSON Schema keyword.
+    pub fn with_keyword(mut self, keyword: &str) -> Self {
+        self.keyword = Some(keyword.to_string());
+        self
+    }
+}
+
+/// The verdict on one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// The kind the document was judged as.
+    pub kind: Kind,
+    /// False exactly when there is an error.
+    pub valid: bool,
+    /// What upstream would reject.
+    pub errors: Vec<Issue>,
+    /// Legal but likely wrong.
+    pub warnings: Vec<Issue>,
+}
+
+/// Appends a key to a JSON Pointer (RFC 6901 escaping).
+pub(crate) fn pointer_push(base: &str, key: &str) -> String {
+    let mut p = String::with_capacity(base.len() + key.len() + 1);
+    p.push_str(base);
+    p.push('/');
+    p.push_str(&key.replace('~', "~0").replace('/', "~1"));
+    p
+}
+
+/// The unescaped segments of a JSON Pointer.
+pub(crate) fn pointer_segments(path: &str) -> Vec<String> {
+    if path.is_empty() {
+        return Vec::new();
+    }
+    path.split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+fn kazoo_keyword(issue: &Issue) -> String {
+    match issue.keyword.as_deref() {
+        Some(
+            k @ ("required"
+            | "minLength"
+            | "maxLength"
+            | "enum"
+            | "type"
+            | "pattern"
+            | "minimum"
+            | "maximum"
+            | "minItems"
+            | "maxItems"
+            | "uniqueItems"
+            | "additionalProperties"),
+        ) => k.to_string(),
+        Some("format") => "wrong_format".to_string(),
+        _ => issue.code.clone(),
+    }
+}
+
+/// Kazoo's message for a keyword, with the schema's `target` where Kazoo gives one.
+fn kazoo_entry(issue: &Issue, target: Option<&Value>) -> Value {
+    let n = |t: Option<&Value>| t.map(|v| v.to_string()).unwrap_or_default();
+    let message = match issue.keyword.as_deref() {
+        Some("required") => "Field is required but missing".to_string(),
+        Some("minLength") => format!("String must be at least {} characters", n(target)),
+        Some("maxLength") => format!("String must not be more than {} characters", n(target)),
+        Some("enum") => "Value not found in enumerated list of values".to_string(),
+        Some("type") => format!(
+            "Value did not match type(s): {}",
+            match target {
+                Some(Value::String(s)) => s.clone(),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => String::new(),
+            }
+        ),
+        Some("pattern") => format!(
+            "Failed to match pattern '{}'",
+            target.and_then(Value::as_str).unwrap_or_default()
+        ),
+        Some("minimum") => format!("Value must be at least {}", n(target)),
+        Some("maximum") => format!("Value must be at most {}", n(target)),
+        Some("minItems") => format!("The list must have at least {} items", n(target)),
+        Some("maxItems") => format!("The list is more than {} items", n(target)),
+        Some("uniqueItems") => "List of items is not unique".to_string(),
+        Some("additionalProperties") => {
+            "Strict checking of data is enabled; only include schema-defined properties".to_string()
+        }
+        Some("format") => "Field is not in the correct format".to_string(),
+        _ => issue.message.clone(),
+    };
+    let mut entry = Map::new();
+    entry.insert("message".into(), Value::String(message));
+    let with_target = matches!(
+        issue.keyword.as_deref(),
+        Some(
+            "minLength"
+                | "maxLength"
+                | "enum"
+                | "minimum"
+                | "maximum"
+                | "minItems"
+                | "maxItems"
+                | "pattern"
+        )
+    );
+    if let (true, Some(t)) = (with_target, target) {
+        entry.insert("target".into(), t.clone());
+    }
+    if let Some(v) = &issue.value {
+        if issue.keyword.as_deref() != Some("required") {
+            entry.insert("value".into(), v.clone());
+        }
+    }
+    Value::Object(entry)
+}
+
+impl Report {
+    /// Kazoo's HTTP 400 body for the errors (warnings never appear), or
+    /// `None` for a valid report. Keys are paths relative to the envelope
+    /// joined with `.` (a literal `.` written `%2E`); keyword keys are
+    /// Kazoo's keywords where one applies, else our code.
+    pub fn to_kazoo(&self) -> Option<Value> {
+        if self.valid {
+            return None;
+        }
+        let mut data = Map::new();
+        for issue in &self.errors {
+            let mut segs = pointer_segments(&issue.path);
+            let schema_segs = crate::documents::strip_envelope_segments(&mut segs);
+            let key = segs
+                .iter()
+                .map(|s| s.replace('.', "%2E"))
+                .collect::<Vec<_>>()
+                .join(".");
+            let target = issue
+                .keyword
+                .as_deref()
+                .and_then(|k| crate::documents::schema_keyword_at(self.kind, &schema_segs, k));
+            let entry = data.entry(key).or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(m) = entry {
+                m.entry(kazoo_keyword(issue))
+                    .or_insert_with(|| kazoo_entry(issue, target.as_ref()));
+            }
+        }
+        Some(
+            json!({"status": "error", "error": "400", "message": "validation error", "data": data}),
+        )
+    }
+}

@@ -1,0 +1,273 @@
+//! `validate`: the published schema (through `jsonschema`, formats asserted)
+//! plus the rules a schema cannot express, as one sorted report.
+
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{Draft, ValidationError, Validator};
+use serde_json::Value;
+
+use crate::documents::rules::{self, Ctx};
+use crate::documents::{non_null_branch, schema_node, Kind, KINDS};
+use crate::report::{pointer_segments, Issue, Report};
+use crate::Options;
+
+fn validator(kind: Kind) -> Option<&'static Validator> {
+    static VALIDATORS: [OnceLock<Option<Validator>>; 9] = [const { OnceLock::new() }; 9];
+    let i = KINDS.iter().position(|&k| k == kind)?;
+    VALIDATORS
+        .get(i)?
+        .get_or_init(|| {
+            jsonschema::options()
+                .with_draft(Draft::Draft202012)
+                .should_validate_formats(true)
+                .build(kind.schema())
+                .ok()
+        })
+        .as_ref()
+}
+
+/// The document inside an envelope (`{"data": …}`, optionally with
+/// `$schema`), and the pointer prefix its paths get.
+pub(crate) fn unwrap_envelope(doc: &Value) -> (&Value, &'static str) {
+    match doc {
+        Value::Object(m)
+            if m.contains_key("data") && m.keys().all(|k| k == "data" || k == "$schema") =>
+        {
+            (m.get("data").unwrap_or(&Value::Null), "/data")
+        }
+        _ => (doc, ""),
+    }
+}
+
+fn list(v: &Value) -> String {
+    match v {
+        Value::Array(a) => a
+            .iter()
+            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+fn pattern_message(pattern: &str) -> String {
+    match pattern {
+        p if p == crate::documents::telnyx::E164_PATTERN => "Must be a phone number in E.164 form: + and the country code, digits only (+13125354200).".into(),
+        p if p == crate::documents::telnyx::DATE_TIME_PATTERN => "Must be a date and time with its offset, such as 2026-12-01T09:00:00Z.".into(),
+        "^[A-Za-z]{2}$" => "Must be two letters.".into(),
+        "^https?://" => "Must be an absolute http:// or https:// URL.".into(),
+        p if p.starts_with("^[0-9a-fA-F]{8}") => "Must be a UUID (8-4-4-4-12 hexadecimal digits).".into(),
+        p => format!("Does not match the pattern {p}."),
+    }
+}
+
+/// Maps one `jsonschema` error into issues at `base`-prefixed paths.
+fn map_error(err: &ValidationError, base: &str, out: &mut Vec<Issue>) {
+    let path = format!("{base}{}", err.instance_path().as_str());
+    let keyword = err.kind().keyword().to_string();
+    // The only `then` in our schemas: new_billing_phone_number when the remaining numbers are kept.
+    let conditional = err.schema_path().as_str().contains("/then/");
+    const KEEP: &str = "Required when remaining_numbers_action is keep.";
+    let value = err.instance().clone().into_owned();
+    let (code, message, value) = match err.kind() {
+        ValidationErrorKind::AnyOf { context } => {
+            // A nullable field: report why its non-null branch failed. Other
+            // `anyOf`s (CM.com's areaCode-or-city) are reported by the rules.
+            let is_null_branch = |errs: &Vec<ValidationError>| {
+                errs.len() == 1 && errs.iter().all(|e| matches!(e.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null"))
+            };
+            if context.iter().any(is_null_branch) {
+                for branch in context.iter().filter(|b| !is_null_branch(b)) {
+                    for e in branch {
+                        map_error(e, base, out);
+                    }
+                }
+            }
+            return;
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let message = if conditional {
+                KEEP
+            } else {
+                "This field is required."
+            };
+            out.push(
+                Issue::new(
+                    crate::report::pointer_push(&path, name),
+                    "required",
+                    message,
+                )
+                .with_keyword("required"),
+            );
+            return;
+        }
+        ValidationErrorKind::Type { .. } if conditional && err.instance().is_null() => {
+            // null counts as absent for a conditional field.
+            out.push(Issue::new(path, "required", KEEP).with_keyword("required"));
+            return;
+        }
+        ValidationErrorKind::Type { kind } => {
+            let t = match kind {
+                TypeKind::Single(t) => t.to_string(),
+                TypeKind::Multiple(ts) => format!("{ts:?}"),
+            };
+            (
+                "type",
+                format!(
+                    "Must be {} {t}.",
+                    if t.starts_with(['a', 'i', 'o']) {
+                        "an"
+                    } else {
+                        "a"
+                    }
+                ),
+                Some(value),
+            )
+        }
+        ValidationErrorKind::Enum { options } => {
+            let msg = match options.as_array() {
+                Some(a) if a.len() > 12 => {
+                    "Must be an ISO 3166-1 alpha-2 country code (such as US or DE).".to_string()
+                }
+                _ => format!("Must be one of: {}.", list(options)),
+            };
+            ("enum", msg, Some(value))
+        }
+        ValidationErrorKind::MinLength { limit } => (
+            "min_length",
+            format!("Must be at least {limit} characters."),
+            Some(value),
+        ),
+        ValidationErrorKind::MaxLength { limit } => (
+            "max_length",
+            format!("Must be at most {limit} characters."),
+            Some(value),
+        ),
+        ValidationErrorKind::Minimum { limit } => {
+            ("minimum", format!("Must be at least {limit}."), Some(value))
+        }
+        ValidationErrorKind::Maximum { limit } => {
+            ("maximum", format!("Must be at most {limit}."), Some(value))
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            ("pattern", pattern_message(pattern), Some(value))
+        }
+        ValidationErrorKind::Format { format } => {
+            ("format", format!("Must be a valid {format}."), Some(value))
+        }
+        ValidationErrorKind::MinItems { limit } => (
+            "min_items",
+            format!("Must have at least {limit} items."),
+            None,
+        ),
+        ValidationErrorKind::MaxItems { limit } => (
+            "max_items",
+            format!("Must have at most {limit} items."),
+            None,
+        ),
+        ValidationErrorKind::UniqueItems => {
+            ("unique_items", "Items must be unique.".to_string(), None)
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            ("const", format!("Must be {expected_value}."), Some(value))
+        }
+        _ => ("schema", err.to_string(), None),
+    };
+    let mut issue = Issue::new(path, code, message).with_keyword(&keyword);
+    issue.value = value;
+    out.push(issue);
+}
+
+/// Where a path sits in the document: field order as given, then upstream
+/// (schema) order for fields that are missing.
+fn sort_key(doc: &Value, schema: &Value, path: &str) -> Vec<usize> {
+    let mut key = Vec::new();
+    let mut v = Some(doc);
+    let mut segs = pointer_segments(path);
+    // The envelope is one more level.
+    let mut s = Some(non_null_branch(schema));
+    if let (Some(Value::Object(m)), Some("data")) = (v, segs.first().map(String::as_str)) {
+        if m.keys().all(|k| k == "data" || k == "$schema") {
+            key.push(m.keys().position(|k| k == "data").unwrap_or(0));
+            v = m.get("data");
+            segs.remove(0);
+        }
+    }
+    for seg in segs {
+        let props = s
+            .and_then(|s| s.get("properties"))
+            .and_then(Value::as_object);
+        let pos = match v {
+            Some(Value::Object(m)) => match m.keys().position(|k| *k == seg) {
+                Some(i) => i,
+                None => {
+                    m.len()
+                        + props
+                            .and_then(|p| p.keys().position(|k| *k == seg))
+                            .unwrap_or(usize::MAX / 2)
+                }
+            },
+            Some(Value::Array(_)) => seg.parse().unwrap_or(usize::MAX / 2),
+            _ => props
+                .and_then(|p| p.keys().position(|k| *k == seg))
+                .unwrap_or(usize::MAX / 2),
+        };
+        key.push(pos);
+        v = v.and_then(|x| match x {
+            Value::Object(m) => m.get(&seg),
+            Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
+            _ => None,
+        });
+        s = s.and_then(|n| schema_node(n, std::slice::from_ref(&seg)));
+    }
+    key
+}
+
+fn sort(issues: &mut Vec<Issue>, doc: &Value, kind: Kind) {
+    let schema = kind.schema();
+    let mut keyed: Vec<(Vec<usize>, Issue)> = issues
+        .drain(..)
+        .map(|i| (sort_key(doc, schema, &i.path), i))
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.code.cmp(&b.1.code)));
+    keyed.dedup_by(|a, b| {
+        a.1.path == b.1.path && a.1.code == b.1.code && a.1.message == b.1.message
+    });
+    issues.extend(keyed.into_iter().map(|(_, i)| i));
+}
+
+/// Validates a document (or an envelope `{"data": …}`) as `kind`.
+pub fn validate(kind: Kind, doc: &Value, options: &Options) -> Report {
+    let (inner, base) = unwrap_envelope(doc);
+    let mut errors = Vec::new();
+    match validator(kind) {
+        Some(v) => {
+            for err in v.iter_errors(inner) {
+                map_error(&err, base, &mut errors);
+            }
+        }
+        None => errors.push(Issue::new(
+            "",
+            "internal_error",
+            "The published schema for this kind does not compile.",
+        )),
+    }
+    let mut ctx = Ctx {
+        kind,
+        options,
+        errors,
+        warnings: Vec::new(),
+    };
+    rules::apply(&mut ctx, inner, base);
+    let (mut errors, mut warnings) = (ctx.errors, ctx.warnings);
+    sort(&mut errors, doc, kind);
+    sort(&mut warnings, doc, kind);
+    Report {
+        kind,
+        valid: errors.is_empty(),
+        errors,
+        warnings,
+    }
+}
