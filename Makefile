@@ -4,15 +4,22 @@ SHELL := /bin/bash
 CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
 
-.PHONY: example test setup lint wasm-check unit bench wasm-size corpus
+.PHONY: example test setup lint wasm-check unit js bench wasm-size corpus
 
-## The main job on bundled input: normalize every number in examples/numbers.txt.
+KINDS := phone_number e911 number_collection portability_check sub_request_update \
+	draft_sub_request_update draft_sub_request draft_port_request number_request
+
+## The main job on bundled input: validate examples/documents/<kind>.json
+## (some carry mistakes on purpose) and normalize examples/numbers.txt.
 example:
-	$(CARGO) run --quiet --release -- normalize --region US < examples/numbers.txt
+	@$(CARGO) build --quiet --release
+	@for k in $(KINDS); do ./target/release/telschema validate --kind $$k examples/documents/$$k.json; \
+	  s=$$?; [ $$s -le 1 ] || exit $$s; done
+	./target/release/telschema normalize --region US < examples/numbers.txt
 
 ## Every test: formatting, lints (native and wasm32), the wasm32 build, unit,
 ## property, differential and doc tests.
-test: setup lint wasm-check unit
+test: setup lint wasm-check unit js
 
 setup:
 	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
@@ -33,9 +40,17 @@ wasm-check:
 unit:
 	$(CARGO) test --release -- --nocapture
 
+# npm packages of the test suite (ajv, ajv-formats, google-libphonenumber), exactly as locked.
+node_modules/.package-lock.json: package-lock.json package.json
+	npm ci --no-audit --no-fund
+
+## The Node suite: the published schemas against ajv.
+js: node_modules/.package-lock.json
+	node --test tests/js/
+
 ## Criterion benchmarks (not part of `make test`).
 bench:
-	$(CARGO) bench --bench normalize
+	$(CARGO) bench --bench normalize --bench validate
 
 ## Size of a wasm build that exports only `normalize`.
 wasm-size: setup
@@ -44,7 +59,6 @@ wasm-size: setup
 	  echo "normalize-only wasm: $$(wc -c < $$f) bytes, $$(gzip -9c $$f | wc -c) bytes gzip"
 
 ## Regenerate the differential corpus from google-libphonenumber (needs Node).
-corpus:
-	npm ci --no-audit --no-fund
+corpus: node_modules/.package-lock.json
 	node tests/corpus/generate.js
 	UPDATE_DISAGREEMENTS=1 $(CARGO) test --release --test differential

@@ -36,7 +36,38 @@ fn days_in_month(y: i64, m: u32) -> u32 {
     }
 }
 
+/// The civil date of a day count since 1970-01-01 (inverse of [`days_from_civil`]).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
 impl Timestamp {
+    /// The UTC timestamp of a Unix time (for callers that read a clock; the core never does).
+    pub fn from_unix(unix: i64) -> Timestamp {
+        let (y, m, d) = civil_from_days(unix.div_euclid(86_400));
+        let secs = unix.rem_euclid(86_400);
+        let text = format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        );
+        text.parse().unwrap_or(Timestamp {
+            unix,
+            date: (y, m, d),
+            text_len: 0,
+            text: [0; 40],
+        })
+    }
+
     /// 0 = Monday … 6 = Sunday, of the date as written.
     pub fn weekday(&self) -> u32 {
         let (y, m, d) = self.date;
@@ -184,6 +215,11 @@ mod tests {
         assert_eq!(t.date, (2026, 12, 1));
         assert!(!t.is_weekend());
         assert_eq!(t.as_str(), "2026-12-01T09:30:00.5-05:00");
+        assert_eq!(
+            Timestamp::from_unix(1_795_860_000).as_str(),
+            "2026-11-28T10:00:00Z"
+        );
+        assert_eq!(Timestamp::from_unix(951_782_400).date, (2000, 2, 29));
         for bad in [
             "2026-02-30T10:00:00Z",
             "2026-12-01",

@@ -1,11 +1,11 @@
 //! The `telschema` command line.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::{json, Map, Value};
-use telschema::{phone, Options};
+use telschema::{phone, validate, Kind, Options, PhoneLevel, Report, Timestamp, KINDS};
 
 #[derive(Parser)]
 #[command(
@@ -28,6 +28,94 @@ enum Command {
         /// Numbers to normalize; without any, lines of standard input.
         numbers: Vec<String>,
     },
+    /// Validate documents exactly as given. Exit 0 all valid, 1 any invalid, 2 usage, read or parse errors.
+    Validate {
+        /// The document kind (see `telschema kinds`).
+        #[arg(long)]
+        kind: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        options: OptionFlags,
+        /// JSON files; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Print the published JSON Schema of a kind.
+    Schema {
+        /// The document kind.
+        kind: String,
+    },
+    /// List the document kinds.
+    Kinds,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// For people: one line per issue.
+    Text,
+    /// One report per document, a JSON object per line, with its file.
+    Json,
+    /// Kazoo's 400 error body per document (`null` when valid).
+    Kazoo,
+}
+
+#[derive(Args)]
+struct OptionFlags {
+    /// Region for numbers written in national form.
+    #[arg(long, default_value = "US")]
+    region: String,
+    /// `valid` (metadata validity) or `possible` (length only).
+    #[arg(long, value_enum, default_value_t = Level::Valid)]
+    phone_level: Level,
+    /// Current time for date rules (RFC 3339); defaults to the system clock.
+    #[arg(long)]
+    now: Option<String>,
+    /// Country of a CM.com order (a NANP country makes `region` required).
+    #[arg(long)]
+    order_country: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Level {
+    Valid,
+    Possible,
+}
+
+impl OptionFlags {
+    fn options(&self) -> Result<Options, String> {
+        let now = match &self.now {
+            Some(s) => s.parse::<Timestamp>().map_err(|e| format!("--now: {e}"))?,
+            None => {
+                let secs = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs());
+                Timestamp::from_unix(i64::try_from(secs).unwrap_or(0))
+            }
+        };
+        let mut o = Options::with_region(self.region.clone());
+        o.phone_level = match self.phone_level {
+            Level::Valid => PhoneLevel::Valid,
+            Level::Possible => PhoneLevel::Possible,
+        };
+        o.now = Some(now);
+        o.order_country = self.order_country.clone();
+        check_region(&o)?;
+        Ok(o)
+    }
+}
+
+/// A bad region is a usage error, not a per-number one.
+fn check_region(options: &Options) -> Result<(), String> {
+    match phone::normalize("+1", options) {
+        Err(e @ phone::PhoneError::UnknownRegion(_)) => Err(e.to_string()),
+        _ => Ok(()),
+    }
+}
+
+fn parse_kind(kind: &str) -> Result<Kind, String> {
+    kind.parse::<Kind>().map_err(|e| e.to_string())
 }
 
 /// One output object: the input and the normalized number, or the input and an error.
@@ -50,40 +138,125 @@ fn normalized_line(input: &str, options: &Options) -> Value {
     Value::Object(obj)
 }
 
-fn run(cli: Cli) -> Result<(), String> {
+fn read(file: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    let res = if file == "-" {
+        io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(file)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ())
+    };
+    res.map_err(|e| format!("{file}: cannot read: {e}"))?;
+    String::from_utf8(bytes)
+        .map_err(|e| format!("{file}: not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+}
+
+fn print_report(
+    out: &mut impl Write,
+    format: Format,
+    file: &str,
+    report: &Report,
+) -> io::Result<()> {
+    match format {
+        Format::Text => {
+            writeln!(
+                out,
+                "{file}: {} ({})",
+                if report.valid { "valid" } else { "invalid" },
+                report.kind
+            )?;
+            for (level, issues) in [("error", &report.errors), ("warning", &report.warnings)] {
+                for i in issues {
+                    let path = if i.path.is_empty() {
+                        "(document)"
+                    } else {
+                        i.path.as_str()
+                    };
+                    writeln!(out, "  {level} {path}: {} [{}]", i.message, i.code)?;
+                }
+            }
+            Ok(())
+        }
+        Format::Json => {
+            let mut v = serde_json::to_value(report).unwrap_or(Value::Null);
+            if let Value::Object(m) = &mut v {
+                m.insert("file".into(), Value::String(file.to_string()));
+            }
+            writeln!(out, "{v}")
+        }
+        Format::Kazoo => writeln!(out, "{}", report.to_kazoo().unwrap_or(Value::Null)),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let werr = |e: io::Error| format!("cannot write: {e}");
     match cli.command {
         Command::Normalize { region, numbers } => {
             let options = Options::with_region(region);
-            // A bad region is a usage error, not a per-number one.
-            if let Err(e @ phone::PhoneError::UnknownRegion(_)) = phone::normalize("+1", &options) {
-                return Err(e.to_string());
-            }
-            let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            let mut emit = |line: &str| -> Result<(), String> {
-                writeln!(out, "{}", normalized_line(line, &options))
-                    .map_err(|e| format!("cannot write: {e}"))
-            };
+            check_region(&options)?;
             if numbers.is_empty() {
                 for line in io::stdin().lock().lines() {
                     let line = line.map_err(|e| format!("cannot read standard input: {e}"))?;
                     if !line.trim().is_empty() {
-                        emit(&line)?;
+                        writeln!(out, "{}", normalized_line(&line, &options)).map_err(werr)?;
                     }
                 }
             } else {
                 for n in &numbers {
-                    emit(n)?;
+                    writeln!(out, "{}", normalized_line(n, &options)).map_err(werr)?;
                 }
             }
-            out.flush().map_err(|e| format!("cannot write: {e}"))
+        }
+        Command::Validate {
+            kind,
+            format,
+            options,
+            files,
+        } => {
+            let kind = parse_kind(&kind)?;
+            let options = options.options()?;
+            let (mut invalid, mut broken) = (false, false);
+            for file in &files {
+                let doc = read(file).and_then(|text| {
+                    serde_json::from_str::<Value>(&text).map_err(|e| {
+                        format!("{file}:{}:{}: invalid JSON: {e}", e.line(), e.column())
+                    })
+                });
+                match doc {
+                    Ok(doc) => {
+                        let report = validate(kind, &doc, &options);
+                        invalid |= !report.valid;
+                        print_report(&mut out, format, file, &report).map_err(werr)?;
+                    }
+                    Err(e) => {
+                        broken = true;
+                        out.flush().map_err(werr)?;
+                        eprintln!("telschema: {e}");
+                    }
+                }
+            }
+            out.flush().map_err(werr)?;
+            return Ok(ExitCode::from(if broken { 2 } else { u8::from(invalid) }));
+        }
+        Command::Schema { kind } => {
+            write!(out, "{}", parse_kind(&kind)?.schema_text()).map_err(werr)?;
+        }
+        Command::Kinds => {
+            for k in KINDS {
+                writeln!(out, "{:<26} {}", k.as_str(), k.title()).map_err(werr)?;
+            }
         }
     }
+    out.flush().map_err(werr)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("telschema: {e}");
             ExitCode::from(2)

@@ -29,6 +29,11 @@ fn get_str<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
     get(v, key).and_then(Value::as_str)
 }
 
+/// An assigned ISO 3166-1 alpha-2 code (the list is sorted).
+fn is_iso_country(c: &str) -> bool {
+    super::ISO_3166_ALPHA2.binary_search(&c).is_ok()
+}
+
 fn is_e164(s: &str) -> bool {
     let digits = s.strip_prefix('+').unwrap_or("");
     (2..=15).contains(&digits.len())
@@ -70,7 +75,17 @@ impl Ctx<'_> {
         let Some(s) = value.as_str().filter(|s| is_e164(s)) else {
             return;
         };
-        match phone::normalize(s, self.options) {
+        let n = phone::normalize(s, self.options);
+        self.judge_telnyx(path, value, &n);
+    }
+
+    fn judge_telnyx(
+        &mut self,
+        path: String,
+        value: &Value,
+        n: &Result<phone::NormalizedNumber, phone::PhoneError>,
+    ) {
+        match n {
             Err(e) => self.error(
                 Issue::new(
                     path,
@@ -207,11 +222,14 @@ fn unknown_fields(ctx: &mut Ctx, v: &Value, schema: &Value, path: &str, root: bo
         Value::Object(m) => {
             let props = schema.get("properties").and_then(Value::as_object);
             for (key, val) in m {
-                let p = pointer_push(path, key);
                 match props.and_then(|ps| ps.get(key)) {
-                    Some(sub) => unknown_fields(ctx, val, sub, &p, false),
+                    Some(sub) if val.is_object() || val.is_array() => {
+                        unknown_fields(ctx, val, sub, &pointer_push(path, key), false)
+                    }
+                    Some(_) => {}
                     None if root && key == "$schema" => {}
                     None => {
+                        let p = pointer_push(path, key);
                         let Some(props) = props else { continue };
                         let best = props
                             .keys()
@@ -272,8 +290,12 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
     if !o.is_object() {
         return;
     }
-    if let Some(v) = get(o, "billing_phone_number") {
-        ctx.telnyx_phone(pointer_push(base, "billing_phone_number"), v);
+    // Normalized once: judged here, compared with country_code below.
+    let billing =
+        get(o, "billing_phone_number").and_then(|v| Some((v, v.as_str().filter(|s| is_e164(s))?)));
+    let billing = billing.map(|(v, s)| (v, s, phone::normalize(s, ctx.options)));
+    if let Some((v, _, n)) = &billing {
+        ctx.judge_telnyx(pointer_push(base, "billing_phone_number"), v, n);
     }
     if let Some(Value::Array(numbers)) = get(o, "phone_numbers") {
         let list = pointer_push(base, "phone_numbers");
@@ -309,9 +331,7 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
     if let (Some(c @ ("US" | "CA")), Some(pc)) = (country, get(o, "postal_code")) {
         ctx.postal_code(pointer_push(base, "postal_code"), pc, c);
     }
-    if let Some(c) =
-        country.filter(|c| super::ISO_3166_ALPHA2.contains(c) && !EU_MEMBER_STATES.contains(c))
-    {
+    if let Some(c) = country.filter(|c| is_iso_country(c) && !EU_MEMBER_STATES.contains(c)) {
         for field in ["tax_identifier", "business_identifier"] {
             if let Some(v) = get(o, field) {
                 ctx.warn(
@@ -321,25 +341,20 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
             }
         }
     }
-    if let (Some(c), Some(b)) = (
-        country,
-        get_str(o, "billing_phone_number").filter(|s| is_e164(s)),
-    ) {
-        if let Ok(n) = phone::normalize(b, ctx.options) {
-            if let Some(r) = n
-                .region
-                .as_deref()
-                .filter(|r| n.valid && *r != c && super::ISO_3166_ALPHA2.contains(&c))
-            {
-                ctx.warn(
-                    Issue::new(
-                        pointer_push(base, "billing_phone_number"),
-                        "billing_country_mismatch",
-                        format!("This number is from {r}, but the billing address is in {c}."),
-                    )
-                    .with_value(Value::String(b.to_string())),
-                );
-            }
+    if let (Some(c), Some((_, b, Ok(n)))) = (country, &billing) {
+        if let Some(r) = n
+            .region
+            .as_deref()
+            .filter(|r| n.valid && *r != c && is_iso_country(c))
+        {
+            ctx.warn(
+                Issue::new(
+                    pointer_push(base, "billing_phone_number"),
+                    "billing_country_mismatch",
+                    format!("This number is from {r}, but the billing address is in {c}."),
+                )
+                .with_value(Value::String(b.to_string())),
+            );
         }
     }
     if let (Some(now), Some(foc)) = (ctx.options.now, get_str(o, "foc_date_requested_by_user")) {
@@ -440,7 +455,7 @@ fn number_request(ctx: &mut Ctx, doc: &Value, base: &str) {
                     "area_code_or_city_required",
                     "Give an area code or a city.",
                 )
-                .with_keyword("anyOf"),
+                .with_keyword("required"),
             );
         }
     }

@@ -340,12 +340,16 @@ pub(crate) fn written_digits(s: &[char]) -> String {
         .collect()
 }
 
+/// Position of an ASCII `needle` in `hay`.
 fn find(hay: &[char], needle: &str) -> Option<usize> {
-    let n: Vec<char> = needle.chars().collect();
-    if n.is_empty() || hay.len() < n.len() {
+    let n = needle.len();
+    if n == 0 || hay.len() < n {
         return None;
     }
-    (0..=hay.len() - n.len()).find(|&i| hay.get(i..i + n.len()) == Some(&n[..]))
+    (0..=hay.len() - n).find(|&i| {
+        hay.get(i..i + n)
+            .is_some_and(|w| w.iter().zip(needle.chars()).all(|(&a, b)| a == b))
+    })
 }
 
 /// `isPhoneContextValid` for a non-empty context.

@@ -1,0 +1,105 @@
+//! `Report::to_kazoo`: Kazoo's 400 body, to the letter of its source.
+
+use serde_json::json;
+use telschema::{validate, Issue, Kind, Options, Report};
+
+#[test]
+fn the_reference_example() {
+    let doc = json!({"data": {"e911": {"street_address": "311 W Superior St", "postal_code": "60654", "region": "TEX"}}});
+    let report = validate(Kind::PhoneNumber, &doc, &Options::default());
+    assert_eq!(
+        report.to_kazoo(),
+        Some(
+            json!({"status": "error", "error": "400", "message": "validation error",
+            "data": {"e911.locality": {"required": {"message": "Field is required but missing"}},
+                     "e911.region": {"maxLength": {"message": "String must not be more than 2 characters", "target": 2, "value": "TEX"}}}})
+        )
+    );
+}
+
+#[test]
+fn keywords_messages_and_targets() {
+    let doc = json!({"carrier_name": "", "cnam": {"inbound_lookup": "yes"}, "create_with_state": "active",
+        "e911": {"street_address": "x", "postal_code": "60654", "region": "IL", "locality": "Chicago", "caller_name": "Al"}});
+    let body = validate(Kind::PhoneNumber, &doc, &Options::default())
+        .to_kazoo()
+        .unwrap();
+    assert_eq!(
+        body["data"]["carrier_name"],
+        json!({"minLength": {"message": "String must be at least 1 characters", "target": 1, "value": ""}})
+    );
+    assert_eq!(
+        body["data"]["cnam.inbound_lookup"],
+        json!({"type": {"message": "Value did not match type(s): boolean", "value": "yes"}})
+    );
+    let states = json!([
+        "aging",
+        "available",
+        "deleted",
+        "discovery",
+        "in_service",
+        "port_in",
+        "port_out",
+        "released",
+        "reserved"
+    ]);
+    assert_eq!(
+        body["data"]["create_with_state"],
+        json!({"enum": {"message": "Value not found in enumerated list of values", "target": states, "value": "active"}})
+    );
+    assert_eq!(
+        body["data"]["e911.caller_name"]["minLength"]["message"],
+        "String must be at least 3 characters"
+    );
+}
+
+#[test]
+fn formats_our_codes_and_dots() {
+    let doc = json!({"foc_date_requested_by_user": "tomorrow"});
+    let body = validate(Kind::DraftSubRequest, &doc, &Options::default())
+        .to_kazoo()
+        .unwrap();
+    assert_eq!(
+        body["data"]["foc_date_requested_by_user"]["wrong_format"]["message"],
+        "Field is not in the correct format"
+    );
+    assert!(
+        body["data"]["foc_date_requested_by_user"]["pattern"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Failed to match pattern '^\\d{4}")
+    );
+
+    let dup = validate(
+        Kind::NumberCollection,
+        &json!({"numbers": ["+13125354200", "3125354200"]}),
+        &Options::default(),
+    );
+    let body = dup.to_kazoo().unwrap();
+    assert_eq!(
+        body["data"]["numbers.1"]["duplicate_number"]["value"],
+        "3125354200"
+    );
+
+    let report = Report {
+        kind: Kind::PhoneNumber,
+        valid: false,
+        errors: vec![Issue::new(
+            "/data/custom.field~1x",
+            "phone_invalid",
+            "Not a valid phone number.",
+        )],
+        warnings: vec![],
+    };
+    assert!(report.to_kazoo().unwrap()["data"]
+        .get("custom%2Efield/x")
+        .is_some());
+}
+
+#[test]
+fn warnings_never_appear_and_valid_gives_none() {
+    let doc = json!({"e911": {"street_address": "x", "postal_code": "1", "region": "ZZ", "locality": "y"}});
+    let report = validate(Kind::PhoneNumber, &doc, &Options::default());
+    assert!(report.valid && !report.warnings.is_empty());
+    assert_eq!(report.to_kazoo(), None);
+}
