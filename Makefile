@@ -9,11 +9,12 @@ WASM_TARGET := wasm32-unknown-unknown
 KINDS := phone_number e911 number_collection portability_check sub_request_update \
 	draft_sub_request_update draft_sub_request draft_port_request number_request
 
-## The main job on bundled input: validate examples/documents/<kind>.json
-## (some carry mistakes on purpose) and normalize examples/numbers.txt.
+## The main job on bundled input: check examples/documents/<kind>.json
+## (normalize phone fields, validate, completeness; some carry mistakes on
+## purpose) and normalize examples/numbers.txt.
 example:
 	@$(CARGO) build --quiet --release
-	@for k in $(KINDS); do ./target/release/telschema validate --kind $$k examples/documents/$$k.json; \
+	@for k in $(KINDS); do ./target/release/telschema check --kind $$k examples/documents/$$k.json; \
 	  s=$$?; [ $$s -le 1 ] || exit $$s; done
 	./target/release/telschema normalize --region US < examples/numbers.txt
 

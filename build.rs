@@ -84,12 +84,12 @@ impl Compiler {
                 self.prog.push(OP_SET | (mask << 3));
             }
             HirKind::Class(Class::Bytes(_)) => panic!("byte class in {src:?}"),
-            HirKind::Look(Look::End)
-            | HirKind::Look(Look::EndLF)
-            | HirKind::Look(Look::EndCRLF) => self.prog.push(OP_END),
-            HirKind::Look(Look::Start)
-            | HirKind::Look(Look::StartLF)
-            | HirKind::Look(Look::StartCRLF) => self.prog.push(OP_START),
+            HirKind::Look(Look::End) | HirKind::Look(Look::EndLF) | HirKind::Look(Look::EndCRLF) => {
+                self.prog.push(OP_END)
+            }
+            HirKind::Look(Look::Start) | HirKind::Look(Look::StartLF) | HirKind::Look(Look::StartCRLF) => {
+                self.prog.push(OP_START)
+            }
             HirKind::Look(other) => panic!("unsupported assertion {other:?} in {src:?}"),
             HirKind::Capture(cap) => {
                 self.prog.push(OP_SAVE | ((cap.index * 2) << 3));
@@ -161,9 +161,7 @@ impl Compiler {
 fn max_capture(hir: &Hir) -> u32 {
     match hir.kind() {
         HirKind::Capture(c) => c.index.max(max_capture(&c.sub)),
-        HirKind::Concat(s) | HirKind::Alternation(s) => {
-            s.iter().map(max_capture).max().unwrap_or(0)
-        }
+        HirKind::Concat(s) | HirKind::Alternation(s) => s.iter().map(max_capture).max().unwrap_or(0),
         HirKind::Repetition(r) => max_capture(&r.sub),
         _ => 0,
     }
@@ -235,11 +233,7 @@ fn opt_str(s: Option<&str>) -> String {
 fn ranges(class: &str) -> Vec<(u32, u32)> {
     let hir = regex_syntax::parse(class).expect("unicode class");
     match hir.kind() {
-        HirKind::Class(Class::Unicode(c)) => c
-            .ranges()
-            .iter()
-            .map(|r| (r.start() as u32, r.end() as u32))
-            .collect(),
+        HirKind::Class(Class::Unicode(c)) => c.ranges().iter().map(|r| (r.start() as u32, r.end() as u32)).collect(),
         _ => panic!("not a class: {class}"),
     }
 }
@@ -293,9 +287,7 @@ fn main() {
                 .national_prefix_for_parsing()
                 .map(|r| r.as_str().to_string())
                 .or_else(|| m.national_prefix().map(str::to_string));
-            let npp = npp_source
-                .filter(|s| !clean(s).is_empty())
-                .map(|s| c.pattern(&s));
+            let npp = npp_source.filter(|s| !clean(s).is_empty()).map(|s| c.pattern(&s));
             let leading = m.leading_digits().map(|r| c.pattern(r.as_str()));
             let transform = m.national_prefix_transform_rule().filter(|s| !s.is_empty());
             let _ = writeln!(
@@ -330,10 +322,7 @@ fn main() {
         out,
         "pub(crate) static TERRITORIES: [Territory; {index}] = [\n{territories}];"
     );
-    let _ = writeln!(
-        out,
-        "pub(crate) static BY_CODE: &[(u16, &[u16])] = &[\n{by_code}];"
-    );
+    let _ = writeln!(out, "pub(crate) static BY_CODE: &[(u16, &[u16])] = &[\n{by_code}];");
     let _ = writeln!(out, "pub(crate) static REGIONS: &[(&str, u16)] = &[");
     for (id, i) in &regions {
         let _ = writeln!(out, "    ({id:?}, {i}),");
@@ -351,18 +340,9 @@ fn main() {
         c.prog.len(),
         c.prog
     );
-    for (name, class) in [
-        ("ND", r"\p{Nd}"),
-        ("NUMBER", r"\p{N}"),
-        ("LETTER", r"\p{L}"),
-    ] {
+    for (name, class) in [("ND", r"\p{Nd}"), ("NUMBER", r"\p{N}"), ("LETTER", r"\p{L}")] {
         let r = ranges(class);
-        let _ = writeln!(
-            out,
-            "pub(crate) static {name}: [(u32, u32); {}] = {:?};",
-            r.len(),
-            r
-        );
+        let _ = writeln!(out, "pub(crate) static {name}: [(u32, u32); {}] = {:?};", r.len(), r);
     }
 
     let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("metadata.rs");

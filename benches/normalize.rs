@@ -33,11 +33,7 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
-    let international: Vec<_> = cases
-        .iter()
-        .filter(|(s, _)| s.starts_with('+'))
-        .cloned()
-        .collect();
+    let international: Vec<_> = cases.iter().filter(|(s, _)| s.starts_with('+')).cloned().collect();
     g.throughput(Throughput::Elements(international.len() as u64));
     g.bench_function("international_only", |b| {
         b.iter(|| {

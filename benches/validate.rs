@@ -1,8 +1,9 @@
-//! `validate` of the committed porting document (every field, one billing
-//! and one new billing number). Budget: 10 µs median, native.
+//! `validate` of the committed porting update (every field, one billing and
+//! one new billing number; budget 10 µs median) and `check` of the committed
+//! draft sub request (numbers in national form to rewrite; budget 20 µs).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use telschema::{validate, Kind, Options};
+use telschema::{check, validate, Kind, Options};
 
 fn bench(c: &mut Criterion) {
     let text = include_str!("docs/draft_sub_request_update.json");
@@ -23,5 +24,19 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+fn bench_check(c: &mut Criterion) {
+    let doc: serde_json::Value =
+        serde_json::from_str(include_str!("docs/draft_sub_request.json")).expect("bench document");
+    let options = Options::default();
+    let o = check(Kind::DraftSubRequest, &doc, &options);
+    assert!(
+        o.report.valid && o.completeness.complete && o.changes.len() == 2,
+        "the bench draft must need two rewrites and be complete after them"
+    );
+    c.bench_function("check/draft_sub_request", |b| {
+        b.iter(|| check(Kind::DraftSubRequest, black_box(&doc), &options))
+    });
+}
+
+criterion_group!(benches, bench, bench_check);
 criterion_main!(benches);

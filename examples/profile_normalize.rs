@@ -2,11 +2,8 @@
 use telschema::{phone, Options};
 
 fn main() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/corpus/google.json"
-    ))
-    .expect("corpus");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/google.json")).expect("corpus");
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");
     let cases: Vec<(String, Options)> = v["cases"]
         .as_array()
@@ -19,10 +16,7 @@ fn main() {
             )
         })
         .collect();
-    let rounds: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(5);
+    let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5);
     let start = std::time::Instant::now();
     let mut valid = 0usize;
     for _ in 0..rounds {

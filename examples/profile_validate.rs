@@ -2,15 +2,10 @@
 use telschema::{validate, Kind, Options};
 
 fn main() {
-    let doc: serde_json::Value = serde_json::from_str(include_str!(
-        "../benches/docs/draft_sub_request_update.json"
-    ))
-    .expect("doc");
+    let doc: serde_json::Value =
+        serde_json::from_str(include_str!("../benches/docs/draft_sub_request_update.json")).expect("doc");
     let o = Options::default();
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(20_000);
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
     let t = std::time::Instant::now();
     let mut valid = 0;
     for _ in 0..n {

@@ -30,6 +30,9 @@ pub struct Options {
     pub now: Option<Timestamp>,
     /// Country of a CM.com order: a NANP country makes `region` required.
     pub order_country: Option<String>,
+    /// Accept `"true"`/`"42"` where a boolean or number is expected, with a
+    /// warning, as Kazoo does by default.
+    pub lenient_types: bool,
 }
 
 impl Default for Options {
@@ -39,6 +42,7 @@ impl Default for Options {
             phone_level: PhoneLevel::Valid,
             now: None,
             order_country: None,
+            lenient_types: false,
         }
     }
 }

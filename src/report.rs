@@ -121,11 +121,7 @@ fn kazoo_entry(issue: &Issue, target: Option<&Value>) -> Value {
             "Value did not match type(s): {}",
             match target {
                 Some(Value::String(s)) => s.clone(),
-                Some(Value::Array(a)) => a
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
                 _ => String::new(),
             }
         ),
@@ -148,16 +144,7 @@ fn kazoo_entry(issue: &Issue, target: Option<&Value>) -> Value {
     entry.insert("message".into(), Value::String(message));
     let with_target = matches!(
         issue.keyword.as_deref(),
-        Some(
-            "minLength"
-                | "maxLength"
-                | "enum"
-                | "minimum"
-                | "maximum"
-                | "minItems"
-                | "maxItems"
-                | "pattern"
-        )
+        Some("minLength" | "maxLength" | "enum" | "minimum" | "maximum" | "minItems" | "maxItems" | "pattern")
     );
     if let (true, Some(t)) = (with_target, target) {
         entry.insert("target".into(), t.clone());
@@ -183,11 +170,7 @@ impl Report {
         for issue in &self.errors {
             let mut segs = pointer_segments(&issue.path);
             let schema_segs = crate::documents::strip_envelope_segments(&mut segs);
-            let key = segs
-                .iter()
-                .map(|s| s.replace('.', "%2E"))
-                .collect::<Vec<_>>()
-                .join(".");
+            let key = segs.iter().map(|s| s.replace('.', "%2E")).collect::<Vec<_>>().join(".");
             let target = issue
                 .keyword
                 .as_deref()
@@ -198,8 +181,6 @@ impl Report {
                     .or_insert_with(|| kazoo_entry(issue, target.as_ref()));
             }
         }
-        Some(
-            json!({"status": "error", "error": "400", "message": "validation error", "data": data}),
-        )
+        Some(json!({"status": "error", "error": "400", "message": "validation error", "data": data}))
     }
 }

@@ -81,12 +81,7 @@ impl Timestamp {
 
     /// The text it was parsed from.
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(
-            self.text
-                .get(..usize::from(self.text_len))
-                .unwrap_or_default(),
-        )
-        .unwrap_or_default()
+        std::str::from_utf8(self.text.get(..usize::from(self.text_len)).unwrap_or_default()).unwrap_or_default()
     }
 }
 
@@ -143,13 +138,7 @@ impl FromStr for Timestamp {
         );
         let mo = u32::try_from(mo).map_err(|_| bad())?;
         let d = u32::try_from(d).map_err(|_| bad())?;
-        if !(1..=12).contains(&mo)
-            || d == 0
-            || d > days_in_month(y, mo)
-            || h > 23
-            || mi > 59
-            || se > 60
-        {
+        if !(1..=12).contains(&mo) || d == 0 || d > days_in_month(y, mo) || h > 23 || mi > 59 || se > 60 {
             return Err(bad());
         }
         let mut rest = s.get(19..).ok_or_else(bad)?;
@@ -215,10 +204,7 @@ mod tests {
         assert_eq!(t.date, (2026, 12, 1));
         assert!(!t.is_weekend());
         assert_eq!(t.as_str(), "2026-12-01T09:30:00.5-05:00");
-        assert_eq!(
-            Timestamp::from_unix(1_795_860_000).as_str(),
-            "2026-11-28T10:00:00Z"
-        );
+        assert_eq!(Timestamp::from_unix(1_795_860_000).as_str(), "2026-11-28T10:00:00Z");
         assert_eq!(Timestamp::from_unix(951_782_400).date, (2000, 2, 29));
         for bad in [
             "2026-02-30T10:00:00Z",

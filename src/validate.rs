@@ -31,9 +31,7 @@ fn validator(kind: Kind) -> Option<&'static Validator> {
 /// `$schema`), and the pointer prefix its paths get.
 pub(crate) fn unwrap_envelope(doc: &Value) -> (&Value, &'static str) {
     match doc {
-        Value::Object(m)
-            if m.contains_key("data") && m.keys().all(|k| k == "data" || k == "$schema") =>
-        {
+        Value::Object(m) if m.contains_key("data") && m.keys().all(|k| k == "data" || k == "$schema") => {
             (m.get("data").unwrap_or(&Value::Null), "/data")
         }
         _ => (doc, ""),
@@ -53,8 +51,12 @@ fn list(v: &Value) -> String {
 
 fn pattern_message(pattern: &str) -> String {
     match pattern {
-        p if p == crate::documents::telnyx::E164_PATTERN => "Must be a phone number in E.164 form: + and the country code, digits only (+13125354200).".into(),
-        p if p == crate::documents::telnyx::DATE_TIME_PATTERN => "Must be a date and time with its offset, such as 2026-12-01T09:00:00Z.".into(),
+        p if p == crate::documents::telnyx::E164_PATTERN => {
+            "Must be a phone number in E.164 form: + and the country code, digits only (+13125354200).".into()
+        }
+        p if p == crate::documents::telnyx::DATE_TIME_PATTERN => {
+            "Must be a date and time with its offset, such as 2026-12-01T09:00:00Z.".into()
+        }
         "^[A-Za-z]{2}$" => "Must be two letters.".into(),
         "^https?://" => "Must be an absolute http:// or https:// URL.".into(),
         p if p.starts_with("^[0-9a-fA-F]{8}") => "Must be a UUID (8-4-4-4-12 hexadecimal digits).".into(),
@@ -88,18 +90,9 @@ fn map_error(err: &ValidationError, base: &str, out: &mut Vec<Issue>) {
         }
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().unwrap_or_default();
-            let message = if conditional {
-                KEEP
-            } else {
-                "This field is required."
-            };
+            let message = if conditional { KEEP } else { "This field is required." };
             out.push(
-                Issue::new(
-                    crate::report::pointer_push(&path, name),
-                    "required",
-                    message,
-                )
-                .with_keyword("required"),
+                Issue::new(crate::report::pointer_push(&path, name), "required", message).with_keyword("required"),
             );
             return;
         }
@@ -117,20 +110,14 @@ fn map_error(err: &ValidationError, base: &str, out: &mut Vec<Issue>) {
                 "type",
                 format!(
                     "Must be {} {t}.",
-                    if t.starts_with(['a', 'i', 'o']) {
-                        "an"
-                    } else {
-                        "a"
-                    }
+                    if t.starts_with(['a', 'i', 'o']) { "an" } else { "a" }
                 ),
                 Some(value),
             )
         }
         ValidationErrorKind::Enum { options } => {
             let msg = match options.as_array() {
-                Some(a) if a.len() > 12 => {
-                    "Must be an ISO 3166-1 alpha-2 country code (such as US or DE).".to_string()
-                }
+                Some(a) if a.len() > 12 => "Must be an ISO 3166-1 alpha-2 country code (such as US or DE).".to_string(),
                 _ => format!("Must be one of: {}.", list(options)),
             };
             ("enum", msg, Some(value))
@@ -145,31 +132,13 @@ fn map_error(err: &ValidationError, base: &str, out: &mut Vec<Issue>) {
             format!("Must be at most {limit} characters."),
             Some(value),
         ),
-        ValidationErrorKind::Minimum { limit } => {
-            ("minimum", format!("Must be at least {limit}."), Some(value))
-        }
-        ValidationErrorKind::Maximum { limit } => {
-            ("maximum", format!("Must be at most {limit}."), Some(value))
-        }
-        ValidationErrorKind::Pattern { pattern } => {
-            ("pattern", pattern_message(pattern), Some(value))
-        }
-        ValidationErrorKind::Format { format } => {
-            ("format", format!("Must be a valid {format}."), Some(value))
-        }
-        ValidationErrorKind::MinItems { limit } => (
-            "min_items",
-            format!("Must have at least {limit} items."),
-            None,
-        ),
-        ValidationErrorKind::MaxItems { limit } => (
-            "max_items",
-            format!("Must have at most {limit} items."),
-            None,
-        ),
-        ValidationErrorKind::UniqueItems => {
-            ("unique_items", "Items must be unique.".to_string(), None)
-        }
+        ValidationErrorKind::Minimum { limit } => ("minimum", format!("Must be at least {limit}."), Some(value)),
+        ValidationErrorKind::Maximum { limit } => ("maximum", format!("Must be at most {limit}."), Some(value)),
+        ValidationErrorKind::Pattern { pattern } => ("pattern", pattern_message(pattern), Some(value)),
+        ValidationErrorKind::Format { format } => ("format", format!("Must be a valid {format}."), Some(value)),
+        ValidationErrorKind::MinItems { limit } => ("min_items", format!("Must have at least {limit} items."), None),
+        ValidationErrorKind::MaxItems { limit } => ("max_items", format!("Must have at most {limit} items."), None),
+        ValidationErrorKind::UniqueItems => ("unique_items", "Items must be unique.".to_string(), None),
         ValidationErrorKind::Constant { expected_value } => {
             ("const", format!("Must be {expected_value}."), Some(value))
         }
@@ -196,9 +165,7 @@ fn sort_key(doc: &Value, schema: &Value, path: &str) -> Vec<usize> {
         }
     }
     for seg in segs {
-        let props = s
-            .and_then(|s| s.get("properties"))
-            .and_then(Value::as_object);
+        let props = s.and_then(|s| s.get("properties")).and_then(Value::as_object);
         let pos = match v {
             Some(Value::Object(m)) => match m.keys().position(|k| *k == seg) {
                 Some(i) => i,
@@ -225,21 +192,35 @@ fn sort_key(doc: &Value, schema: &Value, path: &str) -> Vec<usize> {
     key
 }
 
-fn sort(issues: &mut Vec<Issue>, doc: &Value, kind: Kind) {
+/// The sort position of a path in a document of `kind`.
+pub(crate) fn position(doc: &Value, kind: Kind, path: &str) -> Vec<usize> {
+    sort_key(doc, kind.schema(), path)
+}
+
+/// Sorts issues by document position, then code.
+pub(crate) fn sort(issues: &mut Vec<Issue>, doc: &Value, kind: Kind) {
     let schema = kind.schema();
-    let mut keyed: Vec<(Vec<usize>, Issue)> = issues
-        .drain(..)
-        .map(|i| (sort_key(doc, schema, &i.path), i))
-        .collect();
+    let mut keyed: Vec<(Vec<usize>, Issue)> = issues.drain(..).map(|i| (sort_key(doc, schema, &i.path), i)).collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.code.cmp(&b.1.code)));
-    keyed.dedup_by(|a, b| {
-        a.1.path == b.1.path && a.1.code == b.1.code && a.1.message == b.1.message
-    });
+    keyed.dedup_by(|a, b| a.1.path == b.1.path && a.1.code == b.1.code && a.1.message == b.1.message);
     issues.extend(keyed.into_iter().map(|(_, i)| i));
 }
 
 /// Validates a document (or an envelope `{"data": …}`) as `kind`.
 pub fn validate(kind: Kind, doc: &Value, options: &Options) -> Report {
+    let mut lenient = Vec::new();
+    let coerced;
+    let doc = if options.lenient_types {
+        let mut copy = doc.clone();
+        let base = unwrap_envelope(doc).1;
+        // An envelope is an object with `data` (unwrap_envelope said so): indexing cannot fail.
+        let target = if base.is_empty() { &mut copy } else { &mut copy["data"] };
+        crate::check::coerce_lenient(target, kind.schema(), base, &mut Vec::new(), &mut lenient);
+        coerced = copy;
+        &coerced
+    } else {
+        doc
+    };
     let (inner, base) = unwrap_envelope(doc);
     let mut errors = Vec::new();
     match validator(kind) {
@@ -258,10 +239,11 @@ pub fn validate(kind: Kind, doc: &Value, options: &Options) -> Report {
         kind,
         options,
         errors,
-        warnings: Vec::new(),
+        warnings: lenient,
     };
     rules::apply(&mut ctx, inner, base);
     let (mut errors, mut warnings) = (ctx.errors, ctx.warnings);
+    complete_flags(kind, inner, base, &errors, options, &mut warnings);
     sort(&mut errors, doc, kind);
     sort(&mut warnings, doc, kind);
     Report {
@@ -269,5 +251,44 @@ pub fn validate(kind: Kind, doc: &Value, options: &Options) -> Report {
         valid: errors.is_empty(),
         errors,
         warnings,
+    }
+}
+
+/// A sub request's own `complete` flag (the server's) against ours.
+fn complete_flags(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options: &Options, warnings: &mut Vec<Issue>) {
+    let subs: Vec<(String, &Value)> = match kind {
+        Kind::DraftSubRequest => vec![(base.to_string(), doc)],
+        Kind::DraftPortRequest => match rules::get(doc, "sub_requests") {
+            Some(Value::Array(a)) => {
+                let list = crate::report::pointer_push(base, "sub_requests");
+                a.iter()
+                    .enumerate()
+                    .map(|(i, s)| (crate::report::pointer_push(&list, &i.to_string()), s))
+                    .collect()
+            }
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    for (path, sub) in subs {
+        let Some(flag) = sub.get("complete").and_then(Value::as_bool) else {
+            continue;
+        };
+        let ours = crate::completeness::of(Kind::DraftSubRequest, sub, &path, errors, options);
+        if ours.complete != flag {
+            let why = match (&ours.missing.first(), &ours.invalid.first()) {
+                (Some(m), _) => format!("{} is missing", m.label),
+                (None, Some(i)) => format!("{} fails {}", i.path, i.code),
+                _ => "every necessary field is present and valid".to_string(),
+            };
+            warnings.push(
+                Issue::new(
+                    crate::report::pointer_push(&path, "complete"),
+                    "complete_flag_mismatch",
+                    format!("The draft says complete: {flag}, but {why}."),
+                )
+                .with_value(Value::Bool(flag)),
+            );
+        }
     }
 }

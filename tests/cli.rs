@@ -13,12 +13,7 @@ fn telschema(args: &[&str], stdin: &str) -> (i32, Vec<Value>, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run telschema");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     let lines = String::from_utf8(out.stdout)
         .unwrap()
@@ -35,13 +30,7 @@ fn telschema(args: &[&str], stdin: &str) -> (i32, Vec<Value>, String) {
 #[test]
 fn normalizes_arguments_in_order() {
     let (code, lines, _) = telschema(
-        &[
-            "normalize",
-            "--region",
-            "GB",
-            "020 7946 0958",
-            "+1 212 555 0123 x7",
-        ],
+        &["normalize", "--region", "GB", "020 7946 0958", "+1 212 555 0123 x7"],
         "",
     );
     assert_eq!(code, 0);
@@ -55,10 +44,7 @@ fn normalizes_arguments_in_order() {
 
 #[test]
 fn reads_lines_from_stdin_and_reports_errors_per_number() {
-    let (code, lines, _) = telschema(
-        &["normalize"],
-        "(312) 535-4200\n\nnot a number\n+44 020 7946 0958\n",
-    );
+    let (code, lines, _) = telschema(&["normalize"], "(312) 535-4200\n\nnot a number\n+44 020 7946 0958\n");
     assert_eq!(code, 0, "a bad number is a row, not a failure");
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["e164"], "+13125354200");
@@ -89,12 +75,7 @@ fn raw(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run telschema");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),
@@ -111,7 +92,8 @@ fn temp(name: &str, text: &str) -> String {
     p.to_string_lossy().into_owned()
 }
 
-const VALID_E911: &str = r#"{"street_address": "311 W Superior St", "locality": "Chicago", "region": "IL", "postal_code": "60654"}"#;
+const VALID_E911: &str =
+    r#"{"street_address": "311 W Superior St", "locality": "Chicago", "region": "IL", "postal_code": "60654"}"#;
 
 #[test]
 fn validate_exit_codes_and_their_precedence() {
@@ -137,10 +119,7 @@ fn validate_exit_codes_and_their_precedence() {
         "{out}"
     );
     assert_eq!(raw(&["validate", "--kind", "nope", &good], "").0, 2);
-    assert_eq!(
-        raw(&["validate", "--kind", "e911", "/nonexistent/x.json"], "").0,
-        2
-    );
+    assert_eq!(raw(&["validate", "--kind", "e911", "/nonexistent/x.json"], "").0, 2);
 }
 
 #[test]
@@ -165,29 +144,16 @@ fn validate_formats_and_stdin() {
         v["data"]["locality"]["required"]["message"],
         "Field is required but missing"
     );
-    let (code, out, _) = raw(
-        &["validate", "--kind", "e911", "--format", "kazoo", "-"],
-        VALID_E911,
-    );
+    let (code, out, _) = raw(&["validate", "--kind", "e911", "--format", "kazoo", "-"], VALID_E911);
     assert_eq!((code, out.trim()), (0, "null"));
 }
 
 #[test]
 fn validate_options_flags() {
     let doc = r#"{"companyProfileId": "6b0d8a2e-5f4c-4e1b-9a3d-2c7e8f9a0b1c", "quantity": 1, "numberType": "geo", "city": "Toronto"}"#;
-    assert_eq!(
-        raw(&["validate", "--kind", "number_request", "-"], doc).0,
-        0
-    );
+    assert_eq!(raw(&["validate", "--kind", "number_request", "-"], doc).0, 0);
     let (code, out, _) = raw(
-        &[
-            "validate",
-            "--kind",
-            "number_request",
-            "--order-country",
-            "CA",
-            "-",
-        ],
+        &["validate", "--kind", "number_request", "--order-country", "CA", "-"],
         doc,
     );
     assert_eq!(code, 1);
@@ -210,24 +176,14 @@ fn validate_options_flags() {
     );
     assert_eq!(
         raw(
-            &[
-                "validate",
-                "--kind",
-                "draft_sub_request",
-                "--now",
-                "tomorrow",
-                "-"
-            ],
+            &["validate", "--kind", "draft_sub_request", "--now", "tomorrow", "-"],
             foc
         )
         .0,
         2
     );
     let possible = r#"{"phone_numbers": [{"phone_number": "+13121554200"}]}"#;
-    assert_eq!(
-        raw(&["validate", "--kind", "portability_check", "-"], possible).0,
-        1
-    );
+    assert_eq!(raw(&["validate", "--kind", "portability_check", "-"], possible).0, 1);
     assert_eq!(
         raw(
             &[
@@ -256,4 +212,67 @@ fn schema_and_kinds() {
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 9);
     assert!(out.lines().next().unwrap().starts_with("phone_number"));
+}
+
+#[test]
+fn check_normalizes_reports_and_measures() {
+    let draft = r#"{"auth_person_name": "Jane Smith", "billing_phone_number": "(312) 535-4200", "country_code": "US"}"#;
+    let (code, out, _) = raw(&["check", "--kind", "draft_sub_request", "-"], draft);
+    assert_eq!(
+        code, 0,
+        "an incomplete but valid draft passes without --require-complete"
+    );
+    assert!(
+        out.contains("changed /billing_phone_number: \"(312) 535-4200\" -> \"+13125354200\""),
+        "{out}"
+    );
+    assert!(out.contains("30% (3/10 necessary fields) incomplete"), "{out}");
+    assert!(out.contains("next: /street_address"), "{out}");
+    assert_eq!(
+        raw(
+            &["check", "--kind", "draft_sub_request", "--require-complete", "-"],
+            draft
+        )
+        .0,
+        1
+    );
+
+    let (_, out, _) = raw(
+        &["check", "--kind", "draft_sub_request", "--format", "json", "-"],
+        draft,
+    );
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["document"]["billing_phone_number"], "+13125354200");
+    assert_eq!(v["changes"][0]["from"], "(312) 535-4200");
+    assert_eq!(v["completeness"]["percent"], 30);
+
+    let (code, out, err) = raw(&["check", "--kind", "draft_sub_request", "--normalize", "-"], draft);
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        doc,
+        serde_json::json!({"auth_person_name": "Jane Smith", "billing_phone_number": "+13125354200", "country_code": "US"})
+    );
+    assert!(err.contains("incomplete"), "{err}");
+    let good = temp("n1.json", draft);
+    assert_eq!(
+        raw(
+            &["check", "--kind", "draft_sub_request", "--normalize", &good, &good],
+            ""
+        )
+        .0,
+        2
+    );
+}
+
+#[test]
+fn check_lenient_types_flag() {
+    let doc = r#"{"cnam": {"inbound_lookup": "true"}}"#;
+    assert_eq!(raw(&["check", "--kind", "phone_number", "-"], doc).0, 1);
+    let (code, out, _) = raw(&["check", "--kind", "phone_number", "--lenient-types", "-"], doc);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("[lenient_type]") && out.contains("changed /cnam/inbound_lookup: \"true\" -> true"),
+        "{out}"
+    );
 }

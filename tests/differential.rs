@@ -30,20 +30,13 @@ fn category(
         return "round_trip_guard";
     }
     if let Ok(n) = ours {
-        if n.national_number.len() >= 16
-            && n.national_number
-                .parse::<u64>()
-                .map_or(true, |v| v > JS_SAFE_INTEGER)
-        {
+        if n.national_number.len() >= 16 && n.national_number.parse::<u64>().map_or(true, |v| v > JS_SAFE_INTEGER) {
             return "js_precision";
         }
     }
     let regions = [
         ours.as_ref().ok().and_then(|n| n.region.clone()),
-        c.google
-            .get("region")
-            .and_then(Value::as_str)
-            .map(str::to_string),
+        c.google.get("region").and_then(Value::as_str).map(str::to_string),
         Some(c.region.to_string()),
     ];
     let non_geo = ours
@@ -119,19 +112,18 @@ fn agrees_with_google_libphonenumber() {
             );
             fixed_points += 1;
         }
-        let describe =
-            |ok: bool, e164: Option<&str>, valid: bool, ty: &str, err: Option<String>| {
-                if ok {
-                    format!(
-                        "{} {} {}",
-                        e164.unwrap_or("-"),
-                        if valid { "valid" } else { "invalid" },
-                        ty
-                    )
-                } else {
-                    format!("error:{}", err.unwrap_or_default())
-                }
-            };
+        let describe = |ok: bool, e164: Option<&str>, valid: bool, ty: &str, err: Option<String>| {
+            if ok {
+                format!(
+                    "{} {} {}",
+                    e164.unwrap_or("-"),
+                    if valid { "valid" } else { "invalid" },
+                    ty
+                )
+            } else {
+                format!("error:{}", err.unwrap_or_default())
+            }
+        };
         let o_desc = describe(
             ours.is_ok(),
             o_e164,
@@ -144,10 +136,7 @@ fn agrees_with_google_libphonenumber() {
             g_e164,
             g_valid,
             g_type,
-            c.google
-                .get("error")
-                .and_then(Value::as_str)
-                .map(str::to_string),
+            c.google.get("error").and_then(Value::as_str).map(str::to_string),
         );
         if o_valid == g_valid {
             validity_agree += 1;
@@ -156,10 +145,7 @@ fn agrees_with_google_libphonenumber() {
             type_agree += 1;
         }
         if o_valid && g_valid && o_e164 != g_e164 && cat != "js_precision" {
-            e164_conflicts.push(format!(
-                "{:?} ({}): ours {o_desc}, google {g_desc}",
-                c.input, c.region
-            ));
+            e164_conflicts.push(format!("{:?} ({}): ours {o_desc}, google {g_desc}", c.input, c.region));
         }
         if o_valid != g_valid || o_type != g_type || (o_valid && g_valid && o_e164 != g_e164) {
             rows.push(format!(
@@ -189,9 +175,7 @@ fn agrees_with_google_libphonenumber() {
     );
     let mut by_cat = std::collections::BTreeMap::new();
     for r in &rows {
-        *by_cat
-            .entry(r.split('\t').next().unwrap())
-            .or_insert(0usize) += 1;
+        *by_cat.entry(r.split('\t').next().unwrap()).or_insert(0usize) += 1;
     }
     println!("disagreements by category: {by_cat:?}");
 
@@ -212,23 +196,13 @@ fn agrees_with_google_libphonenumber() {
         "both valid, different E.164:\n{}",
         e164_conflicts.join("\n")
     );
-    assert!(
-        validity >= 99.9,
-        "validity agreement {validity:.3}% < 99.9%"
-    );
+    assert!(validity >= 99.9, "validity agreement {validity:.3}% < 99.9%");
     assert!(types >= 99.5, "type agreement {types:.3}% < 99.5%");
-    let unexplained: Vec<&String> = rows
-        .iter()
-        .filter(|r| r.starts_with("unexplained"))
-        .collect();
+    let unexplained: Vec<&String> = rows.iter().filter(|r| r.starts_with("unexplained")).collect();
     assert!(
         unexplained.is_empty(),
         "disagreements without a reason:\n{}",
-        unexplained
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
+        unexplained.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
     );
     assert_eq!(
         committed, listing,

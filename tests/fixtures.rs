@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
-use telschema::{validate, Kind, Options, KINDS};
+use telschema::{check, completeness, validate, Kind, Options, KINDS};
 
 fn fixtures() -> Vec<(Kind, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -36,22 +36,42 @@ fn every_fixture_gives_its_report() {
             .get("options")
             .map(|o| serde_json::from_value(o.clone()).expect("options"))
             .unwrap_or_default();
-        let report = serde_json::to_value(validate(kind, &fixture["document"], &options)).unwrap();
+        let doc = fixture["document"].clone();
+        let outcome = check(kind, &doc, &options);
+        assert_eq!(doc, fixture["document"], "check modified its input");
+        let mut check_v = serde_json::to_value(&outcome).unwrap();
+        // The document itself is stored only when check rewrote it.
+        if outcome.changes.is_empty() {
+            assert_eq!(
+                outcome.document,
+                doc,
+                "{}: no changes listed, yet the document differs",
+                file.display()
+            );
+            check_v.as_object_mut().unwrap().remove("document");
+        }
+        let results = [
+            ("report", serde_json::to_value(validate(kind, &doc, &options)).unwrap()),
+            (
+                "completeness",
+                serde_json::to_value(completeness(kind, &doc, &options)).unwrap(),
+            ),
+            ("check", check_v),
+        ];
         *per_kind.entry(kind.as_str()).or_insert(0) += 1;
+        for (key, actual) in results {
+            if update {
+                fixture.insert(key.into(), actual);
+            } else if fixture.get(key) != Some(&actual) {
+                let expected = fixture.get(key).unwrap_or(&Value::Null);
+                failures.push(format!(
+                    "{} ({key}):\n  expected {expected}\n  actual   {actual}",
+                    file.display()
+                ));
+            }
+        }
         if update {
-            fixture.insert("report".into(), report);
-            std::fs::write(
-                &file,
-                serde_json::to_string_pretty(&fixture).unwrap() + "\n",
-            )
-            .unwrap();
-        } else if fixture.get("report") != Some(&report) {
-            failures.push(format!(
-                "{}:\n  expected {}\n  actual   {}",
-                file.display(),
-                fixture.get("report").unwrap_or(&Value::Null),
-                report
-            ));
+            std::fs::write(&file, serde_json::to_string_pretty(&fixture).unwrap() + "\n").unwrap();
         }
     }
     println!("fixtures per kind: {per_kind:?}");

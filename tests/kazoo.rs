@@ -5,15 +5,14 @@ use telschema::{validate, Issue, Kind, Options, Report};
 
 #[test]
 fn the_reference_example() {
-    let doc = json!({"data": {"e911": {"street_address": "311 W Superior St", "postal_code": "60654", "region": "TEX"}}});
+    let doc =
+        json!({"data": {"e911": {"street_address": "311 W Superior St", "postal_code": "60654", "region": "TEX"}}});
     let report = validate(Kind::PhoneNumber, &doc, &Options::default());
     assert_eq!(
         report.to_kazoo(),
-        Some(
-            json!({"status": "error", "error": "400", "message": "validation error",
+        Some(json!({"status": "error", "error": "400", "message": "validation error",
             "data": {"e911.locality": {"required": {"message": "Field is required but missing"}},
-                     "e911.region": {"maxLength": {"message": "String must not be more than 2 characters", "target": 2, "value": "TEX"}}}})
-        )
+                     "e911.region": {"maxLength": {"message": "String must not be more than 2 characters", "target": 2, "value": "TEX"}}}}))
     );
 }
 
@@ -63,12 +62,10 @@ fn formats_our_codes_and_dots() {
         body["data"]["foc_date_requested_by_user"]["wrong_format"]["message"],
         "Field is not in the correct format"
     );
-    assert!(
-        body["data"]["foc_date_requested_by_user"]["pattern"]["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("Failed to match pattern '^\\d{4}")
-    );
+    assert!(body["data"]["foc_date_requested_by_user"]["pattern"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Failed to match pattern '^\\d{4}"));
 
     let dup = validate(
         Kind::NumberCollection,
@@ -76,10 +73,7 @@ fn formats_our_codes_and_dots() {
         &Options::default(),
     );
     let body = dup.to_kazoo().unwrap();
-    assert_eq!(
-        body["data"]["numbers.1"]["duplicate_number"]["value"],
-        "3125354200"
-    );
+    assert_eq!(body["data"]["numbers.1"]["duplicate_number"]["value"], "3125354200");
 
     let report = Report {
         kind: Kind::PhoneNumber,
@@ -91,9 +85,7 @@ fn formats_our_codes_and_dots() {
         )],
         warnings: vec![],
     };
-    assert!(report.to_kazoo().unwrap()["data"]
-        .get("custom%2Efield/x")
-        .is_some());
+    assert!(report.to_kazoo().unwrap()["data"].get("custom%2Efield/x").is_some());
 }
 
 #[test]

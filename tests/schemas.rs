@@ -19,7 +19,10 @@ fn schemas_match_the_rust_types() {
             stale.push(kind.as_str());
         }
     }
-    assert!(stale.is_empty(), "schemas/ differs from the Rust types for {stale:?}; rerun with UPDATE_SCHEMAS=1 and review the diff");
+    assert!(
+        stale.is_empty(),
+        "schemas/ differs from the Rust types for {stale:?}; rerun with UPDATE_SCHEMAS=1 and review the diff"
+    );
 }
 
 #[test]
@@ -28,9 +31,6 @@ fn every_schema_has_its_id_and_draft() {
         let s = kind.schema();
         assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
         assert_eq!(s["$id"], kind.schema_id());
-        assert!(
-            s["title"].is_string() && s["description"].is_string(),
-            "{kind}"
-        );
+        assert!(s["title"].is_string() && s["description"].is_string(), "{kind}");
     }
 }

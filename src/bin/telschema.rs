@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::{json, Map, Value};
-use telschema::{phone, validate, Kind, Options, PhoneLevel, Report, Timestamp, KINDS};
+use telschema::{check, phone, validate, Completeness, Kind, Options, Outcome, PhoneLevel, Report, Timestamp, KINDS};
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +38,27 @@ enum Command {
         format: Format,
         #[command(flatten)]
         options: OptionFlags,
+        /// JSON files; `-` reads standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+    /// Normalize phone fields, validate and measure completeness. Exit 0 all valid, 1 any invalid
+    /// (or incomplete with --require-complete), 2 usage, read or parse errors.
+    Check {
+        /// The document kind (see `telschema kinds`).
+        #[arg(long)]
+        kind: String,
+        /// Output format (`kazoo` prints Kazoo's error body of the normalized document).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        #[command(flatten)]
+        options: OptionFlags,
+        /// An incomplete document exits 1.
+        #[arg(long)]
+        require_complete: bool,
+        /// Write the normalized document to standard output and the report to standard error (one input).
+        #[arg(long)]
+        normalize: bool,
         /// JSON files; `-` reads standard input.
         #[arg(required = true)]
         files: Vec<String>,
@@ -75,6 +96,9 @@ struct OptionFlags {
     /// Country of a CM.com order (a NANP country makes `region` required).
     #[arg(long)]
     order_country: Option<String>,
+    /// Accept "true"/"42" where a boolean or number is expected, with a warning (as Kazoo does).
+    #[arg(long)]
+    lenient_types: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,6 +125,7 @@ impl OptionFlags {
         };
         o.now = Some(now);
         o.order_country = self.order_country.clone();
+        o.lenient_types = self.lenient_types;
         check_region(&o)?;
         Ok(o)
     }
@@ -129,10 +154,7 @@ fn normalized_line(input: &str, options: &Options) -> Value {
             }
         }
         Err(e) => {
-            obj.insert(
-                "error".into(),
-                json!({ "code": e.code(), "message": e.to_string() }),
-            );
+            obj.insert("error".into(), json!({ "code": e.code(), "message": e.to_string() }));
         }
     }
     Value::Object(obj)
@@ -148,16 +170,10 @@ fn read(file: &str) -> Result<String, String> {
             .map(|_| ())
     };
     res.map_err(|e| format!("{file}: cannot read: {e}"))?;
-    String::from_utf8(bytes)
-        .map_err(|e| format!("{file}: not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| format!("{file}: not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
 }
 
-fn print_report(
-    out: &mut impl Write,
-    format: Format,
-    file: &str,
-    report: &Report,
-) -> io::Result<()> {
+fn print_report(out: &mut impl Write, format: Format, file: &str, report: &Report) -> io::Result<()> {
     match format {
         Format::Text => {
             writeln!(
@@ -187,6 +203,62 @@ fn print_report(
         }
         Format::Kazoo => writeln!(out, "{}", report.to_kazoo().unwrap_or(Value::Null)),
     }
+}
+
+/// `[##############......]  70% (7/10 necessary fields)`.
+fn bar(c: &Completeness) -> String {
+    let filled = usize::from(c.percent) / 5;
+    format!(
+        "[{}{}] {:>3}% ({}/{} necessary fields)",
+        "#".repeat(filled),
+        ".".repeat(20 - filled),
+        c.percent,
+        c.satisfied,
+        c.total
+    )
+}
+
+fn print_outcome(out: &mut impl Write, format: Format, file: &str, o: &Outcome) -> io::Result<()> {
+    match format {
+        Format::Text => {
+            print_report(out, format, file, &o.report)?;
+            for ch in &o.changes {
+                writeln!(out, "  changed {}: {} -> {}", ch.path, ch.from, ch.to)?;
+            }
+            let c = &o.completeness;
+            writeln!(
+                out,
+                "  {} {}",
+                bar(c),
+                if c.complete { "complete" } else { "incomplete" }
+            )?;
+            for m in &c.missing {
+                writeln!(out, "  missing {}: {} ({})", m.path, m.label, m.reason)?;
+            }
+            if let Some(next) = &c.next {
+                writeln!(out, "  next: {next}")?;
+            }
+            if let Some(s) = c.submittable {
+                writeln!(out, "  submittable: {}", if s { "yes" } else { "no" })?;
+            }
+            Ok(())
+        }
+        Format::Json => {
+            let mut v = serde_json::to_value(o).unwrap_or(Value::Null);
+            if let Value::Object(m) = &mut v {
+                m.insert("file".into(), Value::String(file.to_string()));
+            }
+            writeln!(out, "{v}")
+        }
+        Format::Kazoo => writeln!(out, "{}", o.report.to_kazoo().unwrap_or(Value::Null)),
+    }
+}
+
+fn load(file: &str) -> Result<Value, String> {
+    read(file).and_then(|text| {
+        serde_json::from_str::<Value>(&text)
+            .map_err(|e| format!("{file}:{}:{}: invalid JSON: {e}", e.line(), e.column()))
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
@@ -220,12 +292,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let options = options.options()?;
             let (mut invalid, mut broken) = (false, false);
             for file in &files {
-                let doc = read(file).and_then(|text| {
-                    serde_json::from_str::<Value>(&text).map_err(|e| {
-                        format!("{file}:{}:{}: invalid JSON: {e}", e.line(), e.column())
-                    })
-                });
-                match doc {
+                match load(file) {
                     Ok(doc) => {
                         let report = validate(kind, &doc, &options);
                         invalid |= !report.valid;
@@ -240,6 +307,46 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             out.flush().map_err(werr)?;
             return Ok(ExitCode::from(if broken { 2 } else { u8::from(invalid) }));
+        }
+        Command::Check {
+            kind,
+            format,
+            options,
+            require_complete,
+            normalize,
+            files,
+        } => {
+            let kind = parse_kind(&kind)?;
+            let options = options.options()?;
+            if normalize {
+                let [file] = files.as_slice() else {
+                    return Err("--normalize takes exactly one input".into());
+                };
+                let o = check(kind, &load(file)?, &options);
+                let doc = serde_json::to_string_pretty(&o.document).map_err(|e| e.to_string())?;
+                writeln!(out, "{doc}").map_err(werr)?;
+                out.flush().map_err(werr)?;
+                print_outcome(&mut io::stderr().lock(), format, file, &o).map_err(werr)?;
+                let failed = !o.report.valid || (require_complete && !o.completeness.complete);
+                return Ok(ExitCode::from(u8::from(failed)));
+            }
+            let (mut failed, mut broken) = (false, false);
+            for file in &files {
+                match load(file) {
+                    Ok(doc) => {
+                        let o = check(kind, &doc, &options);
+                        failed |= !o.report.valid || (require_complete && !o.completeness.complete);
+                        print_outcome(&mut out, format, file, &o).map_err(werr)?;
+                    }
+                    Err(e) => {
+                        broken = true;
+                        out.flush().map_err(werr)?;
+                        eprintln!("telschema: {e}");
+                    }
+                }
+            }
+            out.flush().map_err(werr)?;
+            return Ok(ExitCode::from(if broken { 2 } else { u8::from(failed) }));
         }
         Command::Schema { kind } => {
             write!(out, "{}", parse_kind(&kind)?.schema_text()).map_err(werr)?;

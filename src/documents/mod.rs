@@ -74,12 +74,7 @@ impl UnknownKind {
 impl fmt::Display for UnknownKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let names: Vec<&str> = KINDS.iter().map(|k| k.as_str()).collect();
-        write!(
-            f,
-            "Unknown kind {:?}; the kinds are {}.",
-            self.0,
-            names.join(", ")
-        )
+        write!(f, "Unknown kind {:?}; the kinds are {}.", self.0, names.join(", "))
     }
 }
 
@@ -162,16 +157,12 @@ impl Kind {
     /// The published schema, parsed once.
     pub fn schema(self) -> &'static Value {
         static SCHEMAS: [OnceLock<Value>; 9] = [const { OnceLock::new() }; 9];
-        SCHEMAS[self.index()]
-            .get_or_init(|| serde_json::from_str(self.schema_text()).unwrap_or(Value::Null))
+        SCHEMAS[self.index()].get_or_init(|| serde_json::from_str(self.schema_text()).unwrap_or(Value::Null))
     }
 
     /// Whether the kind is Kazoo's (custom fields allowed, phone problems are warnings).
     pub fn is_kazoo(self) -> bool {
-        matches!(
-            self,
-            Kind::PhoneNumber | Kind::E911 | Kind::NumberCollection
-        )
+        matches!(self, Kind::PhoneNumber | Kind::E911 | Kind::NumberCollection)
     }
 
     /// Generates the schema from the Rust types (what `schemas/` must hold).
@@ -182,9 +173,7 @@ impl Kind {
             Kind::NumberCollection => root::<number_collection::NumberCollection>(),
             Kind::PortabilityCheck => root::<portability_check::PortabilityCheck>(),
             Kind::SubRequestUpdate => root::<sub_request_update::SubRequestUpdate>(),
-            Kind::DraftSubRequestUpdate => {
-                root::<draft_sub_request_update::DraftSubRequestUpdate>()
-            }
+            Kind::DraftSubRequestUpdate => root::<draft_sub_request_update::DraftSubRequestUpdate>(),
             Kind::DraftSubRequest => root::<draft_sub_request::DraftSubRequest>(),
             Kind::DraftPortRequest => root::<draft_port_request::DraftPortRequest>(),
             Kind::NumberRequest => root::<number_request::NumberRequest>(),
@@ -251,9 +240,7 @@ fn nullable_to_any_of(v: &mut Value) {
                 nullable_to_any_of(val);
             }
             let union = match m.get("type") {
-                Some(Value::Array(types))
-                    if types.len() == 2 && types.contains(&Value::String("null".into())) =>
-                {
+                Some(Value::Array(types)) if types.len() == 2 && types.contains(&Value::String("null".into())) => {
                     types.iter().find(|t| t.as_str() != Some("null")).cloned()
                 }
                 _ => None,
@@ -267,10 +254,7 @@ fn nullable_to_any_of(v: &mut Value) {
                 }
                 m.insert(
                     "anyOf".into(),
-                    Value::Array(vec![
-                        Value::Object(branch),
-                        serde_json::json!({"type": "null"}),
-                    ]),
+                    Value::Array(vec![Value::Object(branch), serde_json::json!({"type": "null"})]),
                 );
             }
         }

@@ -36,9 +36,7 @@ fn is_iso_country(c: &str) -> bool {
 
 fn is_e164(s: &str) -> bool {
     let digits = s.strip_prefix('+').unwrap_or("");
-    (2..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0')
+    (2..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
 /// Damerau-free Levenshtein distance, for "did you mean".
@@ -79,20 +77,10 @@ impl Ctx<'_> {
         self.judge_telnyx(path, value, &n);
     }
 
-    fn judge_telnyx(
-        &mut self,
-        path: String,
-        value: &Value,
-        n: &Result<phone::NormalizedNumber, phone::PhoneError>,
-    ) {
+    fn judge_telnyx(&mut self, path: String, value: &Value, n: &Result<phone::NormalizedNumber, phone::PhoneError>) {
         match n {
             Err(e) => self.error(
-                Issue::new(
-                    path,
-                    "phone_invalid",
-                    format!("Not a valid phone number: {e}"),
-                )
-                .with_value(value.clone()),
+                Issue::new(path, "phone_invalid", format!("Not a valid phone number: {e}")).with_value(value.clone()),
             ),
             Ok(n) if !n.possible => self.error(
                 Issue::new(
@@ -119,12 +107,7 @@ impl Ctx<'_> {
         let Some(s) = value.as_str() else { return };
         match phone::normalize(s, self.options) {
             Err(e) => self.warn(
-                Issue::new(
-                    path,
-                    "phone_invalid",
-                    format!("Not a valid phone number: {e}"),
-                )
-                .with_value(value.clone()),
+                Issue::new(path, "phone_invalid", format!("Not a valid phone number: {e}")).with_value(value.clone()),
             ),
             Ok(n) if !n.possible => self.warn(
                 Issue::new(
@@ -153,9 +136,7 @@ impl Ctx<'_> {
             (b.len() == 5 && b.iter().all(u8::is_ascii_digit))
                 || (b.len() == 10
                     && b.get(5) == Some(&b'-')
-                    && b.iter()
-                        .enumerate()
-                        .all(|(i, c)| i == 5 || c.is_ascii_digit()))
+                    && b.iter().enumerate().all(|(i, c)| i == 5 || c.is_ascii_digit()))
         };
         let ca = |b: &[u8]| {
             let compact: Vec<u8> = b.iter().copied().filter(|&c| c != b' ').collect();
@@ -245,11 +226,9 @@ fn unknown_fields(ctx: &mut Ctx, v: &Value, schema: &Value, path: &str, root: bo
                                 )
                                 .with_value(Value::String(k.clone())),
                             ),
-                            None if !ctx.kind.is_kazoo() => ctx.warn(Issue::new(
-                                p,
-                                "unknown_field",
-                                format!("Unknown field {key:?}."),
-                            )),
+                            None if !ctx.kind.is_kazoo() => {
+                                ctx.warn(Issue::new(p, "unknown_field", format!("Unknown field {key:?}.")))
+                            }
                             None => {}
                         }
                     }
@@ -291,8 +270,7 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
         return;
     }
     // Normalized once: judged here, compared with country_code below.
-    let billing =
-        get(o, "billing_phone_number").and_then(|v| Some((v, v.as_str().filter(|s| is_e164(s))?)));
+    let billing = get(o, "billing_phone_number").and_then(|v| Some((v, v.as_str().filter(|s| is_e164(s))?)));
     let billing = billing.map(|(v, s)| (v, s, phone::normalize(s, ctx.options)));
     if let Some((v, _, n)) = &billing {
         ctx.judge_telnyx(pointer_push(base, "billing_phone_number"), v, n);
@@ -301,10 +279,7 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
         let list = pointer_push(base, "phone_numbers");
         for (i, n) in numbers.iter().enumerate() {
             if let Some(v) = get(n, "phone_number") {
-                ctx.telnyx_phone(
-                    pointer_push(&pointer_push(&list, &i.to_string()), "phone_number"),
-                    v,
-                );
+                ctx.telnyx_phone(pointer_push(&pointer_push(&list, &i.to_string()), "phone_number"), v);
             }
         }
     }
@@ -317,8 +292,12 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
             for attr in ["remaining_numbers_action", "new_billing_phone_number"] {
                 if let Some(v) = get(po, attr) {
                     ctx.warn(
-                        Issue::new(pointer_push(&po_path, attr), "full_port_attribute", "A full port moves every number; this attribute only applies to a partial port.")
-                            .with_value(v.clone()),
+                        Issue::new(
+                            pointer_push(&po_path, attr),
+                            "full_port_attribute",
+                            "A full port moves every number; this attribute only applies to a partial port.",
+                        )
+                        .with_value(v.clone()),
                     );
                 }
             }
@@ -335,18 +314,18 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
         for field in ["tax_identifier", "business_identifier"] {
             if let Some(v) = get(o, field) {
                 ctx.warn(
-                    Issue::new(pointer_push(base, field), "eu_identifier_outside_eu", format!("European identifiers apply only in the European Union; the country is {c}."))
-                        .with_value(v.clone()),
+                    Issue::new(
+                        pointer_push(base, field),
+                        "eu_identifier_outside_eu",
+                        format!("European identifiers apply only in the European Union; the country is {c}."),
+                    )
+                    .with_value(v.clone()),
                 );
             }
         }
     }
     if let (Some(c), Some((_, b, Ok(n)))) = (country, &billing) {
-        if let Some(r) = n
-            .region
-            .as_deref()
-            .filter(|r| n.valid && *r != c && is_iso_country(c))
-        {
+        if let Some(r) = n.region.as_deref().filter(|r| n.valid && *r != c && is_iso_country(c)) {
             ctx.warn(
                 Issue::new(
                     pointer_push(base, "billing_phone_number"),
@@ -395,12 +374,7 @@ fn number_collection(ctx: &mut Ctx, doc: &Value, base: &str) {
         let path = pointer_push(&list, &i.to_string());
         match phone::normalize(s, ctx.options) {
             Err(e) => ctx.error(
-                Issue::new(
-                    path,
-                    "phone_invalid",
-                    format!("Not a valid phone number: {e}"),
-                )
-                .with_value(v.clone()),
+                Issue::new(path, "phone_invalid", format!("Not a valid phone number: {e}")).with_value(v.clone()),
             ),
             Ok(n) => {
                 if !n.possible {
@@ -427,10 +401,7 @@ fn number_collection(ctx: &mut Ctx, doc: &Value, base: &str) {
                         Issue::new(
                             path,
                             "duplicate_number",
-                            format!(
-                                "Same number as {list}/{first} once normalized ({}).",
-                                n.e164
-                            ),
+                            format!("Same number as {list}/{first} once normalized ({}).", n.e164),
                         )
                         .with_value(v.clone()),
                     );
@@ -497,26 +468,18 @@ pub(crate) fn apply(ctx: &mut Ctx, doc: &Value, base: &str) {
                 let list = pointer_push(base, "phone_numbers");
                 for (i, item) in items.iter().enumerate() {
                     if let Some(v) = get(item, "phone_number") {
-                        ctx.telnyx_phone(
-                            pointer_push(&pointer_push(&list, &i.to_string()), "phone_number"),
-                            v,
-                        );
+                        ctx.telnyx_phone(pointer_push(&pointer_push(&list, &i.to_string()), "phone_number"), v);
                     }
                 }
             }
         }
-        Kind::SubRequestUpdate | Kind::DraftSubRequestUpdate | Kind::DraftSubRequest => {
-            sub_request(ctx, doc, base)
-        }
+        Kind::SubRequestUpdate | Kind::DraftSubRequestUpdate | Kind::DraftSubRequest => sub_request(ctx, doc, base),
         Kind::DraftPortRequest => {
             if let Some(Value::Array(numbers)) = get(doc, "phone_numbers") {
                 let list = pointer_push(base, "phone_numbers");
                 for (i, n) in numbers.iter().enumerate() {
                     if let Some(v) = get(n, "phone_number") {
-                        ctx.telnyx_phone(
-                            pointer_push(&pointer_push(&list, &i.to_string()), "phone_number"),
-                            v,
-                        );
+                        ctx.telnyx_phone(pointer_push(&pointer_push(&list, &i.to_string()), "phone_number"), v);
                     }
                 }
             }

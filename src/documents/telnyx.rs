@@ -8,8 +8,7 @@ use serde_json::{json, Value};
 /// E.164 as Telnyx takes it.
 pub const E164_PATTERN: &str = r"^\+[1-9]\d{1,14}$";
 /// RFC 3339 date-time, paired with `format: date-time`.
-pub const DATE_TIME_PATTERN: &str =
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$";
+pub const DATE_TIME_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$";
 
 /// Whether all or part of the numbers on the account are ported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -96,8 +95,7 @@ pub(crate) fn add_conditionals(v: &mut Value) {
     match v {
         Value::Object(m) => {
             let is_porting_option = m.get("properties").is_some_and(|p| {
-                p.get("remaining_numbers_action").is_some()
-                    && p.get("new_billing_phone_number").is_some()
+                p.get("remaining_numbers_action").is_some() && p.get("new_billing_phone_number").is_some()
             });
             if is_porting_option && m.get("type").and_then(Value::as_str) == Some("object") {
                 m.insert(

@@ -33,11 +33,7 @@ impl CoverageCategory {
 
 /// CONVENTIONS.md: `invalid` if not valid; `nanp_toll_free` for +1 toll
 /// free; `nanp_generic` for other +1; else `international`.
-pub fn telnyx_coverage(
-    country_code: u32,
-    number_type: NumberType,
-    valid: bool,
-) -> CoverageCategory {
+pub fn telnyx_coverage(country_code: u32, number_type: NumberType, valid: bool) -> CoverageCategory {
     match (valid, country_code, number_type) {
         (false, _, _) => CoverageCategory::Invalid,
         (true, 1, NumberType::TollFree) => CoverageCategory::NanpTollFree,
@@ -47,8 +43,8 @@ pub fn telnyx_coverage(
 }
 
 const CARIBBEAN: [&str; 26] = [
-    "684", "264", "268", "242", "246", "441", "284", "345", "767", "809", "829", "849", "473",
-    "671", "876", "664", "670", "787", "939", "869", "758", "784", "721", "868", "649", "340",
+    "684", "264", "268", "242", "246", "441", "284", "345", "767", "809", "829", "849", "473", "671", "876", "664",
+    "670", "787", "939", "869", "758", "784", "721", "868", "649", "340",
 ];
 const TOLL_FREE: [&str; 7] = ["800", "877", "866", "855", "844", "833", "822"];
 
@@ -62,8 +58,7 @@ pub fn kazoo_classifier(number: &str) -> &'static str {
     let nanp10 = |rest: &str| rest.len() == 10 && digits(rest);
     // tollfree_us: ^\+1((?:800|88\d|877|866|855|844|833|822)\d{7})$
     if let Some(rest) = number.strip_prefix("+1") {
-        if nanp10(rest) && (TOLL_FREE.iter().any(|p| rest.starts_with(p)) || rest.starts_with("88"))
-        {
+        if nanp10(rest) && (TOLL_FREE.iter().any(|p| rest.starts_with(p)) || rest.starts_with("88")) {
             return "tollfree_us";
         }
         // toll_us: ^\+1(900\d{7})$
@@ -85,10 +80,7 @@ pub fn kazoo_classifier(number: &str) -> &'static str {
     // did_us: ^(\+?1)?([2-9][0-9]{2}[2-9][0-9]{6})$
     let nanp_did = |s: &str| {
         let b = s.as_bytes();
-        s.len() == 10
-            && digits(s)
-            && matches!(b.first(), Some(b'2'..=b'9'))
-            && matches!(b.get(3), Some(b'2'..=b'9'))
+        s.len() == 10 && digits(s) && matches!(b.first(), Some(b'2'..=b'9')) && matches!(b.get(3), Some(b'2'..=b'9'))
     };
     if nanp_did(number) || nanp_did(plus_opt) || plus_opt.strip_prefix('1').is_some_and(nanp_did) {
         return "did_us";

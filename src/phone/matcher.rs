@@ -201,6 +201,5 @@ pub(crate) fn looking_at(id: u16, input: &[u8]) -> Option<Captures> {
 /// Whether a run of pattern `id` on `input` would give up for lack of steps.
 #[cfg(test)]
 pub(crate) fn exhausts_budget(id: u16, input: &[u8]) -> bool {
-    run(id, input, true, None) == Run::OutOfBudget
-        || run(id, input, false, None) == Run::OutOfBudget
+    run(id, input, true, None) == Run::OutOfBudget || run(id, input, false, None) == Run::OutOfBudget
 }

@@ -288,11 +288,7 @@ fn without_parenthesised_trunk(text: &[char], cc: u32) -> Option<String> {
         .filter_map(|&i| tables::territory(i)?.national_prefix)
         .collect();
     let open = text.iter().position(|&c| c == '(' || c == '\u{FF08}')?;
-    let close = open
-        + text
-            .get(open..)?
-            .iter()
-            .position(|&c| c == ')' || c == '\u{FF09}')?;
+    let close = open + text.get(open..)?.iter().position(|&c| c == ')' || c == '\u{FF09}')?;
     let inner = text::written_digits(text.get(open + 1..close)?);
     if inner.is_empty() || !prefixes.contains(&inner.as_str()) {
         return None;
@@ -328,10 +324,8 @@ fn round_trip_guard(p: &Parsed, default: Option<&Territory>, e164: &str) -> Resu
                     .and_then(|pat| matcher::looking_at(pat, idd.as_bytes()))
                     .is_some_and(|c| c.end == skip);
             let plain = written == target;
-            let trunk = || {
-                without_parenthesised_trunk(&p.text, p.country_code)
-                    .is_some_and(|w| w.get(skip..) == Some(target))
-            };
+            let trunk =
+                || without_parenthesised_trunk(&p.text, p.country_code).is_some_and(|w| w.get(skip..) == Some(target));
             if idd_ok && (plain || trunk()) {
                 Ok(())
             } else {
@@ -346,9 +340,9 @@ fn round_trip_guard(p: &Parsed, default: Option<&Territory>, e164: &str) -> Resu
             };
             let mut candidates = vec![written_all.as_str()];
             candidates.extend(written_all.strip_prefix(code.as_str()));
-            let ok = candidates.iter().any(|&x| {
-                x == nsn || parse::national_prefix_rewrite(x, t).is_some_and(|(r, _)| r == nsn)
-            });
+            let ok = candidates
+                .iter()
+                .any(|&x| x == nsn || parse::national_prefix_rewrite(x, t).is_some_and(|(r, _)| r == nsn));
             if ok {
                 Ok(())
             } else {

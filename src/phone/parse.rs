@@ -88,9 +88,7 @@ pub(crate) fn test_number_length(number: &str, t: &Territory) -> Length {
 fn matches_desc(nsn: &str, desc: Option<Desc>) -> bool {
     match desc {
         None => false,
-        Some(d) => {
-            (d.lengths == 0 || has_len(d.lengths, nsn.len())) && matches(d.pattern, nsn.as_bytes())
-        }
+        Some(d) => (d.lengths == 0 || has_len(d.lengths, nsn.len())) && matches(d.pattern, nsn.as_bytes()),
     }
 }
 
@@ -99,8 +97,7 @@ pub(crate) fn number_type(nsn: &str, t: &Territory) -> NumberType {
     if !matches_desc(nsn, Some(t.general)) {
         return NumberType::Unknown;
     }
-    let [fixed, mobile, toll_free, premium, shared, personal, voip, pager, uan, voicemail] =
-        t.types;
+    let [fixed, mobile, toll_free, premium, shared, personal, voip, pager, uan, voicemail] = t.types;
     for (desc, ty) in [
         (premium, NumberType::PremiumRate),
         (toll_free, NumberType::TollFree),
@@ -229,10 +226,7 @@ fn extract_country_code_from(
     // maybeStripInternationalPrefixAndNormalize
     let plus = number.iter().take_while(|&&c| text::is_plus(c)).count();
     let (source, full) = if plus > 0 {
-        (
-            Source::Plus,
-            text::normalize_digits(number.get(plus..).unwrap_or(&[])),
-        )
+        (Source::Plus, text::normalize_digits(number.get(plus..).unwrap_or(&[])))
     } else {
         let full = text::normalize_digits(number);
         let idd = default
@@ -263,11 +257,7 @@ fn extract_country_code_from(
             if (!matches(general, full.as_bytes()) && matches(general, potential.as_bytes()))
                 || test_number_length(&full, t) == Length::TooLong
             {
-                return Ok(Some((
-                    u32::from(t.country_code),
-                    potential,
-                    Source::Default,
-                )));
+                return Ok(Some((u32::from(t.country_code), potential, Source::Default)));
             }
         }
     }

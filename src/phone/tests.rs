@@ -5,8 +5,7 @@ fn us() -> Options {
 }
 
 fn ok(input: &str, region: &str) -> NormalizedNumber {
-    normalize(input, &Options::with_region(region))
-        .unwrap_or_else(|e| panic!("{input:?} in {region}: {e}"))
+    normalize(input, &Options::with_region(region)).unwrap_or_else(|e| panic!("{input:?} in {region}: {e}"))
 }
 
 fn err(input: &str, region: &str) -> &'static str {
@@ -77,14 +76,8 @@ fn tel_uris() {
         ("+12015550123", Some("1234"))
     );
     let n = ok("TEL:+1-201-555-0123;isub=5;ext=77;vendor=x", "DE");
-    assert_eq!(
-        (n.e164.as_str(), n.extension.as_deref()),
-        ("+12015550123", Some("77"))
-    );
-    assert_eq!(
-        ok("tel:2015550123;phone-context=+1", "DE").e164,
-        "+12015550123"
-    );
+    assert_eq!((n.e164.as_str(), n.extension.as_deref()), ("+12015550123", Some("77")));
+    assert_eq!(ok("tel:2015550123;phone-context=+1", "DE").e164, "+12015550123");
     assert_eq!(
         ok("tel:2015550123;phone-context=example.com", "US").e164,
         "+12015550123"
@@ -115,10 +108,7 @@ fn extensions_are_kept() {
 
 #[test]
 fn unicode_digits() {
-    assert_eq!(
-        ok("＋４４ ２０ ７９４６ ０９５８", "US").e164,
-        "+442079460958"
-    );
+    assert_eq!(ok("＋４４ ２０ ７９４６ ０９５８", "US").e164, "+442079460958");
     assert_eq!(ok("٠٢٠ ٧٩٤٦ ٠٩٥٨", "GB").e164, "+442079460958");
     // Devanagari, beyond what libphonenumber's JavaScript build reads.
     assert_eq!(ok("+४४ २० ७९४६ ०९५८", "US").e164, "+442079460958");
@@ -128,10 +118,7 @@ fn unicode_digits() {
             0,
             "Nd range {start:#x} is not whole blocks of ten"
         );
-        assert_eq!(
-            tables::decimal_digit(char::from_u32(start).unwrap()),
-            Some(0)
-        );
+        assert_eq!(tables::decimal_digit(char::from_u32(start).unwrap()), Some(0));
         assert_eq!(tables::decimal_digit(char::from_u32(end).unwrap()), Some(9));
     }
 }
@@ -149,19 +136,13 @@ fn vanity_letters_and_labels() {
         assert_eq!(ok(s, "GB").e164, "+442079460958", "{s}");
     }
     // A label between number and extension does not hide the extension.
-    assert_eq!(
-        ok("+1 212 555 0123 x45 (work)", "US").extension.as_deref(),
-        Some("45")
-    );
+    assert_eq!(ok("+1 212 555 0123 x45 (work)", "US").extension.as_deref(), Some("45"));
 }
 
 #[test]
 fn non_geographic_and_shared_codes() {
     let n = ok("+800 1234 5678", "US");
-    assert_eq!(
-        (n.region, n.number_type, n.valid),
-        (None, NumberType::TollFree, true)
-    );
+    assert_eq!((n.region, n.number_type, n.valid), (None, NumberType::TollFree, true));
     assert_eq!(ok("+1 242 357 1234", "US").region.as_deref(), Some("BS"));
     assert_eq!(ok("+1 604 555 5555", "US").region.as_deref(), Some("CA"));
 }
@@ -243,11 +224,7 @@ fn metadata_version_follows_cargo_lock() {
 #[test]
 fn no_metadata_example_exhausts_the_step_budget() {
     let corpus: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/corpus/google.json"
-        ))
-        .unwrap(),
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/google.json")).unwrap(),
     )
     .unwrap();
     let mut checked = 0;
@@ -262,8 +239,7 @@ fn no_metadata_example_exhausts_the_step_budget() {
         };
         let digits = e164.trim_start_matches('+');
         for cc_len in 1..=3 {
-            let (Ok(cc), Some(nsn)) = (digits[..cc_len].parse::<u32>(), digits.get(cc_len..))
-            else {
+            let (Ok(cc), Some(nsn)) = (digits[..cc_len].parse::<u32>(), digits.get(cc_len..)) else {
                 continue;
             };
             for &t in tables::by_code(cc).unwrap_or(&[]) {
@@ -277,10 +253,7 @@ fn no_metadata_example_exhausts_the_step_budget() {
                 .into_iter()
                 .chain(t.types.iter().map(|d| d.map(|d| d.pattern)));
                 for p in pats.flatten() {
-                    assert!(
-                        !matcher::exhausts_budget(p, nsn.as_bytes()),
-                        "pattern {p} on {nsn}"
-                    );
+                    assert!(!matcher::exhausts_budget(p, nsn.as_bytes()), "pattern {p} on {nsn}");
                     checked += 1;
                 }
             }

@@ -196,10 +196,7 @@ fn extension_at(s: &[char], i: usize) -> Option<usize> {
     }
     // ambiguousExtn
     let mut ends = Vec::new();
-    if matches!(
-        s.get(j).map(|&c| lower(c)),
-        Some('x' | 'ｘ' | '#' | '＃' | '~' | '～')
-    ) {
+    if matches!(s.get(j).map(|&c| lower(c)), Some('x' | 'ｘ' | '#' | '＃' | '~' | '～')) {
         ends.push(j + 1);
     }
     ends.extend(eat(s, j, "int"));
@@ -245,9 +242,7 @@ pub(crate) fn is_viable(s: &[char]) -> bool {
     if s.len() == 2 && s.iter().all(|&c| is_digit(c)) {
         return true;
     }
-    let t = s
-        .get(s.iter().take_while(|&&c| is_plus(c)).count()..)
-        .unwrap_or(&[]);
+    let t = s.get(s.iter().take_while(|&&c| is_plus(c)).count()..).unwrap_or(&[]);
     // `(?:[P]*D){3,}[PAD]*` for t[..k], then an optional extension for t[k..].
     let mut digits = 0;
     for k in 0..=t.len() {
@@ -357,9 +352,7 @@ fn phone_context_valid(ctx: &[char]) -> bool {
     // RFC3966_GLOBAL_NUMBER_DIGITS: ^\+(digit|[-.()])*digit(digit|[-.()])*$
     if ctx.first() == Some(&'+') {
         let rest = ctx.get(1..).unwrap_or(&[]);
-        return rest
-            .iter()
-            .all(|&c| is_digit(c) || matches!(c, '-' | '.' | '(' | ')'))
+        return rest.iter().all(|&c| is_digit(c) || matches!(c, '-' | '.' | '(' | ')'))
             && rest.iter().any(|&c| is_digit(c));
     }
     // RFC3966_DOMAINNAME: ^(label\.)*toplabel\.?$
@@ -377,9 +370,7 @@ fn phone_context_valid(ctx: &[char]) -> bool {
     };
     match labels.split_last() {
         Some((top, rest)) => {
-            rest.iter().all(|l| label_ok(l))
-                && label_ok(top)
-                && top.first().is_some_and(|c| c.is_ascii_alphabetic())
+            rest.iter().all(|l| label_ok(l)) && label_ok(top) && top.first().is_some_and(|c| c.is_ascii_alphabetic())
         }
         None => false,
     }
@@ -458,9 +449,7 @@ pub(crate) fn canonical_tel_uri(s: &[char]) -> Option<Vec<char>> {
 
 /// Words people put around a number; removed before letters are read as a
 /// vanity number.
-const LABELS: [&str; 8] = [
-    "tel", "phone", "mobile", "cell", "fax", "home", "work", "office",
-];
+const LABELS: [&str; 8] = ["tel", "phone", "mobile", "cell", "fax", "home", "work", "office"];
 
 /// Our pre-step for labels after the number (`+44 20 7946 0958 (mobile)`):
 /// a label word separated from the number by a space or bracket is removed,
@@ -476,11 +465,7 @@ pub(crate) fn strip_trailing_labels(s: &[char]) -> &[char] {
                 .take_while(|&&c| c.is_whitespace() || matches!(c, ')' | ']' | ':' | '.' | ','))
                 .count();
         let t = s.get(..trimmed_len).unwrap_or(&[]);
-        let word_len = t
-            .iter()
-            .rev()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
+        let word_len = t.iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
         let word: String = t
             .get(t.len() - word_len..)
             .unwrap_or(&[])
@@ -491,11 +476,7 @@ pub(crate) fn strip_trailing_labels(s: &[char]) -> &[char] {
         let separated = before
             .last()
             .is_some_and(|&c| c.is_whitespace() || matches!(c, '(' | '[' | ',' | ';'));
-        if word_len > 0
-            && LABELS.contains(&word.as_str())
-            && separated
-            && before.iter().any(|&c| is_digit(c))
-        {
+        if word_len > 0 && LABELS.contains(&word.as_str()) && separated && before.iter().any(|&c| is_digit(c)) {
             s = before;
         } else {
             return s;

@@ -1,0 +1,206 @@
+//! `check`: the one call forms and hooks make. Phone fields are normalized
+//! to E.164 in a copy of the document, every rewrite is listed, and the copy
+//! is validated and measured for completeness.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::completeness::{self, Completeness};
+use crate::documents::Kind;
+use crate::report::{pointer_push, Issue, Report};
+use crate::{phone, validate, Options};
+
+/// One rewrite `check` made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Change {
+    /// JSON Pointer of the rewritten value.
+    pub path: String,
+    /// The value as given.
+    pub from: Value,
+    /// The value in `document`.
+    pub to: Value,
+}
+
+/// What `check` found.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outcome {
+    /// The document with its phone fields in E.164 (key order kept).
+    pub document: Value,
+    /// Every rewrite, in document order.
+    pub changes: Vec<Change>,
+    /// The report on `document`.
+    pub report: Report,
+    /// The completeness of `document`.
+    pub completeness: Completeness,
+}
+
+/// Phone fields of a kind, as paths with `*` for every array index.
+fn phone_fields(kind: Kind) -> &'static [&'static str] {
+    const SUB: &[&str] = &[
+        "billing_phone_number",
+        "porting_option/new_billing_phone_number",
+        "phone_numbers/*/phone_number",
+    ];
+    match kind {
+        Kind::SubRequestUpdate | Kind::DraftSubRequestUpdate | Kind::DraftSubRequest => SUB,
+        Kind::DraftPortRequest => &[
+            "phone_numbers/*/phone_number",
+            "sub_requests/*/billing_phone_number",
+            "sub_requests/*/porting_option/new_billing_phone_number",
+            "sub_requests/*/phone_numbers/*/phone_number",
+        ],
+        Kind::PortabilityCheck => &["phone_numbers/*/phone_number"],
+        Kind::NumberCollection => &["numbers/*"],
+        Kind::PhoneNumber => &["porting/billing_telephone_number", "porting/customer_contact"],
+        Kind::E911 | Kind::NumberRequest => &[],
+    }
+}
+
+/// Calls `f` with the pointer and a mutable reference of every value at `spec`.
+fn visit(v: &mut Value, spec: &[&str], path: &str, f: &mut dyn FnMut(&str, &mut Value)) {
+    let Some((&head, rest)) = spec.split_first() else {
+        f(path, v);
+        return;
+    };
+    if head == "*" {
+        if let Value::Array(a) = v {
+            for (i, x) in a.iter_mut().enumerate() {
+                visit(x, rest, &pointer_push(path, &i.to_string()), f);
+            }
+        }
+    } else if let Some(x) = v.as_object_mut().and_then(|m| m.get_mut(head)) {
+        visit(x, rest, &pointer_push(path, head), f);
+    }
+}
+
+/// Kazoo's lenient types: `"true"`/`"false"` where a boolean is expected,
+/// `"42"` where a number is, rewritten with a warning each.
+pub(crate) fn coerce_lenient(
+    v: &mut Value,
+    schema: &Value,
+    path: &str,
+    changes: &mut Vec<Change>,
+    warnings: &mut Vec<Issue>,
+) {
+    let schema = crate::documents::non_null_branch(schema);
+    let expected = schema.get("type").and_then(Value::as_str);
+    if let (Value::String(s), Some(t)) = (&*v, expected) {
+        let coerced = match t {
+            "boolean" => match s.as_str() {
+                "true" => Some(Value::Bool(true)),
+                "false" => Some(Value::Bool(false)),
+                _ => None,
+            },
+            "integer" => s.parse::<i64>().ok().map(Value::from),
+            "number" => s
+                .parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite())
+                .and_then(serde_json::Number::from_f64)
+                .map(Value::Number),
+            _ => None,
+        };
+        if let Some(c) = coerced {
+            warnings.push(
+                Issue::new(
+                    path,
+                    "lenient_type",
+                    format!("Sent as the string {s:?}; read as {c} (lenient types)."),
+                )
+                .with_value(Value::String(s.clone())),
+            );
+            changes.push(Change {
+                path: path.to_string(),
+                from: v.clone(),
+                to: c.clone(),
+            });
+            *v = c;
+        }
+        return;
+    }
+    match v {
+        Value::Object(m) => {
+            if let Some(props) = schema.get("properties") {
+                for (k, x) in m.iter_mut() {
+                    if let Some(sub) = props.get(k) {
+                        coerce_lenient(x, sub, &pointer_push(path, k), changes, warnings);
+                    }
+                }
+            }
+        }
+        Value::Array(a) => {
+            if let Some(items) = schema.get("items") {
+                for (i, x) in a.iter_mut().enumerate() {
+                    coerce_lenient(x, items, &pointer_push(path, &i.to_string()), changes, warnings);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Normalizes every phone field of `kind` to E.164 in a copy of `doc`,
+/// validates the copy and computes its completeness. The input is never
+/// modified; every rewrite is in `changes`; an extension E.164 cannot hold
+/// is kept as a `phone_extension` warning carrying it.
+pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
+    let mut document = doc.clone();
+    let mut changes = Vec::new();
+    let mut extra = Vec::new();
+    {
+        let base = crate::validate::unwrap_envelope(doc).1;
+        // An envelope is an object with `data` (unwrap_envelope said so): indexing cannot fail.
+        let target = if base.is_empty() {
+            &mut document
+        } else {
+            &mut document["data"]
+        };
+        if options.lenient_types {
+            coerce_lenient(target, kind.schema(), base, &mut changes, &mut extra);
+        }
+        for spec in phone_fields(kind) {
+            let segs: Vec<&str> = spec.split('/').collect();
+            visit(target, &segs, base, &mut |path, v| {
+                let Some(s) = v.as_str() else { return };
+                let Ok(n) = phone::normalize(s, options) else { return };
+                if n.e164 != s {
+                    changes.push(Change {
+                        path: path.to_string(),
+                        from: v.clone(),
+                        to: Value::String(n.e164.clone()),
+                    });
+                    if let Some(ext) = &n.extension {
+                        extra.push(
+                            Issue::new(path, "phone_extension", format!("E.164 cannot hold the extension {ext}; it was removed from {}: send it separately.", n.e164))
+                                .with_value(Value::String(ext.clone())),
+                        );
+                    }
+                    *v = Value::String(n.e164);
+                }
+            });
+        }
+    }
+    // Lenient coercion is done here, as listed rewrites; validate must not do it again.
+    let strict = Options {
+        lenient_types: false,
+        ..options.clone()
+    };
+    let mut report = validate(kind, &document, &strict);
+    if !extra.is_empty() {
+        report.warnings.extend(extra);
+        crate::validate::sort(&mut report.warnings, &document, kind);
+    }
+    let (inner, base) = crate::validate::unwrap_envelope(&document);
+    let completeness = completeness::of(kind, inner, base, &report.errors, options);
+    changes.sort_by(|a, b| {
+        crate::validate::position(&document, kind, &a.path).cmp(&crate::validate::position(&document, kind, &b.path))
+    });
+    Outcome {
+        document,
+        changes,
+        report,
+        completeness,
+    }
+}
