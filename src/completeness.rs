@@ -232,6 +232,12 @@ fn needs(kind: Kind, doc: &Value, options: &Options) -> Vec<Need> {
     out
 }
 
+/// The errors at `base` or inside it.
+fn errors_under<'e>(errors: &'e [Issue], base: &str) -> Vec<&'e Issue> {
+    errors.iter().filter(|e| within(&e.path, base)).collect()
+}
+
+/// Whether `path` is `field` or inside it.
 fn within(path: &str, field: &str) -> bool {
     path == field || path.strip_prefix(field).is_some_and(|rest| rest.starts_with('/'))
 }
@@ -279,10 +285,7 @@ pub(crate) fn of(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options:
         return of_port_request(doc, base, errors, options);
     }
     let rel = |p: &str| p.strip_prefix(base).unwrap_or(p).to_string();
-    let mine: Vec<&Issue> = errors
-        .iter()
-        .filter(|e| e.path == base || e.path.starts_with(&format!("{base}/")))
-        .collect();
+    let mine = errors_under(errors, base);
     let needs = needs(kind, doc, options);
     let error_at = |f: &str| mine.iter().any(|e| within(&rel(&e.path), &format!("/{f}")));
     let mut satisfied = 0;
@@ -357,10 +360,7 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
                 .collect()
         })
         .unwrap_or_default();
-    let mine: Vec<&Issue> = errors
-        .iter()
-        .filter(|e| e.path == base || e.path.starts_with(&format!("{base}/")))
-        .collect();
+    let mine = errors_under(errors, base);
     let satisfied = subs.iter().map(|c| c.satisfied).sum();
     let total = subs.iter().map(|c| c.total).sum();
     let missing: Vec<Missing> = subs.iter().flat_map(|c| c.missing.iter().cloned()).collect();

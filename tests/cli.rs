@@ -5,26 +5,14 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
+/// Runs the CLI; stdout parsed as one JSON value per line.
 fn telschema(args: &[&str], stdin: &str) -> (i32, Vec<Value>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_telschema"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run telschema");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    let lines = String::from_utf8(out.stdout)
-        .unwrap()
+    let (code, out, err) = raw(args, stdin);
+    let lines = out
         .lines()
         .map(|l| serde_json::from_str(l).expect("JSON line"))
         .collect();
-    (
-        out.status.code().unwrap_or(-1),
-        lines,
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    (code, lines, err)
 }
 
 #[test]

@@ -261,6 +261,30 @@ fn load(file: &str) -> Result<Value, String> {
     })
 }
 
+/// Judges each file's document with `judge` (which prints and says whether
+/// it failed); a file that cannot be read or parsed is named on standard
+/// error and the others are still judged. Exit 2 beats 1.
+fn each_document<W: Write>(
+    files: &[String],
+    out: &mut W,
+    mut judge: impl FnMut(&mut W, &str, Value) -> io::Result<bool>,
+) -> Result<ExitCode, String> {
+    let werr = |e: io::Error| format!("cannot write: {e}");
+    let (mut failed, mut broken) = (false, false);
+    for file in files {
+        match load(file) {
+            Ok(doc) => failed |= judge(out, file, doc).map_err(werr)?,
+            Err(e) => {
+                broken = true;
+                out.flush().map_err(werr)?;
+                eprintln!("telschema: {e}");
+            }
+        }
+    }
+    out.flush().map_err(werr)?;
+    Ok(ExitCode::from(if broken { 2 } else { u8::from(failed) }))
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -290,23 +314,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         } => {
             let kind = parse_kind(&kind)?;
             let options = options.options()?;
-            let (mut invalid, mut broken) = (false, false);
-            for file in &files {
-                match load(file) {
-                    Ok(doc) => {
-                        let report = validate(kind, &doc, &options);
-                        invalid |= !report.valid;
-                        print_report(&mut out, format, file, &report).map_err(werr)?;
-                    }
-                    Err(e) => {
-                        broken = true;
-                        out.flush().map_err(werr)?;
-                        eprintln!("telschema: {e}");
-                    }
-                }
-            }
-            out.flush().map_err(werr)?;
-            return Ok(ExitCode::from(if broken { 2 } else { u8::from(invalid) }));
+            return each_document(&files, &mut out, |out, file, doc| {
+                let report = validate(kind, &doc, &options);
+                print_report(out, format, file, &report)?;
+                Ok(!report.valid)
+            });
         }
         Command::Check {
             kind,
@@ -330,23 +342,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 let failed = !o.report.valid || (require_complete && !o.completeness.complete);
                 return Ok(ExitCode::from(u8::from(failed)));
             }
-            let (mut failed, mut broken) = (false, false);
-            for file in &files {
-                match load(file) {
-                    Ok(doc) => {
-                        let o = check(kind, &doc, &options);
-                        failed |= !o.report.valid || (require_complete && !o.completeness.complete);
-                        print_outcome(&mut out, format, file, &o).map_err(werr)?;
-                    }
-                    Err(e) => {
-                        broken = true;
-                        out.flush().map_err(werr)?;
-                        eprintln!("telschema: {e}");
-                    }
-                }
-            }
-            out.flush().map_err(werr)?;
-            return Ok(ExitCode::from(if broken { 2 } else { u8::from(failed) }));
+            return each_document(&files, &mut out, |out, file, doc| {
+                let o = check(kind, &doc, &options);
+                print_outcome(out, format, file, &o)?;
+                Ok(!o.report.valid || (require_complete && !o.completeness.complete))
+            });
         }
         Command::Schema { kind } => {
             write!(out, "{}", parse_kind(&kind)?.schema_text()).map_err(werr)?;

@@ -39,6 +39,27 @@ fn is_e164(s: &str) -> bool {
     (2..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
 }
 
+type Normalized = Result<phone::NormalizedNumber, phone::PhoneError>;
+
+/// The problem with a phone number at `level`, if any: it cannot be
+/// normalized or is not in use (`phone_invalid`), or has the wrong number of
+/// digits (`phone_not_possible`).
+fn phone_issue(path: String, value: &Value, n: &Normalized, level: PhoneLevel) -> Option<Issue> {
+    let (code, message) = match n {
+        Err(e) => ("phone_invalid", format!("Not a valid phone number: {e}")),
+        Ok(n) if !n.possible => (
+            "phone_not_possible",
+            "This number has the wrong number of digits for its country.".into(),
+        ),
+        Ok(n) if !n.valid && level == PhoneLevel::Valid => (
+            "phone_invalid",
+            "This number is not in use in its country's numbering plan.".into(),
+        ),
+        Ok(_) => return None,
+    };
+    Some(Issue::new(path, code, message).with_value(value.clone()))
+}
+
 /// Damerau-free Levenshtein distance, for "did you mean".
 fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -77,56 +98,17 @@ impl Ctx<'_> {
         self.judge_telnyx(path, value, &n);
     }
 
-    fn judge_telnyx(&mut self, path: String, value: &Value, n: &Result<phone::NormalizedNumber, phone::PhoneError>) {
-        match n {
-            Err(e) => self.error(
-                Issue::new(path, "phone_invalid", format!("Not a valid phone number: {e}")).with_value(value.clone()),
-            ),
-            Ok(n) if !n.possible => self.error(
-                Issue::new(
-                    path,
-                    "phone_not_possible",
-                    "This number has the wrong number of digits for its country.",
-                )
-                .with_value(value.clone()),
-            ),
-            Ok(n) if !n.valid && self.options.phone_level == PhoneLevel::Valid => self.error(
-                Issue::new(
-                    path,
-                    "phone_invalid",
-                    "This number is not in use in its country's numbering plan.",
-                )
-                .with_value(value.clone()),
-            ),
-            Ok(_) => {}
-        }
+    fn judge_telnyx(&mut self, path: String, value: &Value, n: &Normalized) {
+        self.errors
+            .extend(phone_issue(path, value, n, self.options.phone_level));
     }
 
     /// A phone field of a Kazoo document: no pattern upstream, so problems are warnings.
     fn kazoo_phone(&mut self, path: String, value: &Value) {
         let Some(s) = value.as_str() else { return };
-        match phone::normalize(s, self.options) {
-            Err(e) => self.warn(
-                Issue::new(path, "phone_invalid", format!("Not a valid phone number: {e}")).with_value(value.clone()),
-            ),
-            Ok(n) if !n.possible => self.warn(
-                Issue::new(
-                    path,
-                    "phone_not_possible",
-                    "This number has the wrong number of digits for its country.",
-                )
-                .with_value(value.clone()),
-            ),
-            Ok(n) if !n.valid && self.options.phone_level == PhoneLevel::Valid => self.warn(
-                Issue::new(
-                    path,
-                    "phone_invalid",
-                    "This number is not in use in its country's numbering plan.",
-                )
-                .with_value(value.clone()),
-            ),
-            Ok(_) => {}
-        }
+        let n = phone::normalize(s, self.options);
+        self.warnings
+            .extend(phone_issue(path, value, &n, self.options.phone_level));
     }
 
     fn postal_code(&mut self, path: String, value: &Value, country: &str) {
@@ -372,42 +354,26 @@ fn number_collection(ctx: &mut Ctx, doc: &Value, base: &str) {
     for (i, v) in numbers.iter().enumerate() {
         let Some(s) = v.as_str() else { continue };
         let path = pointer_push(&list, &i.to_string());
-        match phone::normalize(s, ctx.options) {
-            Err(e) => ctx.error(
-                Issue::new(path, "phone_invalid", format!("Not a valid phone number: {e}")).with_value(v.clone()),
-            ),
-            Ok(n) => {
-                if !n.possible {
-                    ctx.error(
-                        Issue::new(
-                            path.clone(),
-                            "phone_not_possible",
-                            "This number has the wrong number of digits for its country.",
-                        )
-                        .with_value(v.clone()),
-                    );
-                } else if !n.valid && ctx.options.phone_level == PhoneLevel::Valid {
-                    ctx.warn(
-                        Issue::new(
-                            path.clone(),
-                            "phone_invalid",
-                            "This number is not in use in its country's numbering plan.",
-                        )
-                        .with_value(v.clone()),
-                    );
-                }
-                if let Some(first) = seen.get(&n.e164) {
-                    ctx.error(
-                        Issue::new(
-                            path,
-                            "duplicate_number",
-                            format!("Same number as {list}/{first} once normalized ({}).", n.e164),
-                        )
-                        .with_value(v.clone()),
-                    );
-                } else {
-                    seen.insert(n.e164, i);
-                }
+        let n = phone::normalize(s, ctx.options);
+        // Kazoo rejects what it cannot normalize or is not even possible; a
+        // possible number the metadata calls invalid is only a warning.
+        match (phone_issue(path.clone(), v, &n, ctx.options.phone_level), &n) {
+            (Some(issue), Ok(n)) if n.possible => ctx.warn(issue),
+            (Some(issue), _) => ctx.error(issue),
+            (None, _) => {}
+        }
+        if let Ok(n) = n {
+            if let Some(first) = seen.get(&n.e164) {
+                ctx.error(
+                    Issue::new(
+                        path,
+                        "duplicate_number",
+                        format!("Same number as {list}/{first} once normalized ({}).", n.e164),
+                    )
+                    .with_value(v.clone()),
+                );
+            } else {
+                seen.insert(n.e164, i);
             }
         }
     }
