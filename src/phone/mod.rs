@@ -24,7 +24,7 @@ pub use classify::{kazoo_classifier, telnyx_coverage, CoverageCategory};
 pub use tables::region_codes;
 
 use crate::Options;
-use parse::{Failure, Source};
+use parse::{Failure, Parsed, Source};
 use tables::Territory;
 
 /// The libphonenumber metadata version the tables are compiled from; it
@@ -351,8 +351,6 @@ fn round_trip_guard(p: &Parsed, default: Option<&Territory>, e164: &str) -> Resu
         }
     }
 }
-
-use parse::Parsed;
 
 #[cfg(test)]
 mod tests;
