@@ -316,20 +316,27 @@ pub(crate) fn of(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options:
     invalid.sort_by_key(|i| form_key(kind, &rel(&i.path)));
     let total = needs.len();
     let complete = satisfied == total && mine.is_empty();
-    let next = missing
-        .first()
-        .map(|m| m.path.clone())
-        .or_else(|| invalid.first().map(|i| i.path.clone()));
-    Completeness {
-        complete,
-        percent: percent(complete, satisfied, total),
-        satisfied,
-        total,
-        missing,
-        invalid,
-        next,
-        sub_requests: None,
-        submittable: None,
+    Completeness::new(complete, satisfied, total, missing, invalid)
+}
+
+impl Completeness {
+    /// Percent and `next` from the parts, by the rules above.
+    fn new(complete: bool, satisfied: usize, total: usize, missing: Vec<Missing>, invalid: Vec<Invalid>) -> Self {
+        let next = missing
+            .first()
+            .map(|m| m.path.clone())
+            .or_else(|| invalid.first().map(|i| i.path.clone()));
+        Completeness {
+            complete,
+            percent: percent(complete, satisfied, total),
+            satisfied,
+            total,
+            missing,
+            invalid,
+            next,
+            sub_requests: None,
+            submittable: None,
+        }
     }
 }
 
@@ -377,20 +384,10 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
     let pending = get(doc, "status")
         .and_then(Value::as_str)
         .map_or(true, |s| s == "pending");
-    let next = missing
-        .first()
-        .map(|m| m.path.clone())
-        .or_else(|| invalid.first().map(|i| i.path.clone()));
     Completeness {
-        complete,
-        percent: percent(complete, satisfied, total),
-        satisfied,
-        total,
-        missing,
-        invalid,
-        next,
         submittable: Some(complete && pending && !subs.is_empty()),
         sub_requests: Some(subs),
+        ..Completeness::new(complete, satisfied, total, missing, invalid)
     }
 }
 

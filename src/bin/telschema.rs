@@ -173,6 +173,15 @@ fn read(file: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("{file}: not UTF-8 (byte {})", e.utf8_error().valid_up_to()))
 }
 
+/// A result as JSON with the file it came from.
+fn with_file(result: &impl serde::Serialize, file: &str) -> Value {
+    let mut v = serde_json::to_value(result).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        m.insert("file".into(), Value::String(file.to_string()));
+    }
+    v
+}
+
 fn print_report(out: &mut impl Write, format: Format, file: &str, report: &Report) -> io::Result<()> {
     match format {
         Format::Text => {
@@ -194,13 +203,7 @@ fn print_report(out: &mut impl Write, format: Format, file: &str, report: &Repor
             }
             Ok(())
         }
-        Format::Json => {
-            let mut v = serde_json::to_value(report).unwrap_or(Value::Null);
-            if let Value::Object(m) = &mut v {
-                m.insert("file".into(), Value::String(file.to_string()));
-            }
-            writeln!(out, "{v}")
-        }
+        Format::Json => writeln!(out, "{}", with_file(report, file)),
         Format::Kazoo => writeln!(out, "{}", report.to_kazoo().unwrap_or(Value::Null)),
     }
 }
@@ -243,13 +246,7 @@ fn print_outcome(out: &mut impl Write, format: Format, file: &str, o: &Outcome) 
             }
             Ok(())
         }
-        Format::Json => {
-            let mut v = serde_json::to_value(o).unwrap_or(Value::Null);
-            if let Value::Object(m) = &mut v {
-                m.insert("file".into(), Value::String(file.to_string()));
-            }
-            writeln!(out, "{v}")
-        }
+        Format::Json => writeln!(out, "{}", with_file(o, file)),
         Format::Kazoo => writeln!(out, "{}", o.report.to_kazoo().unwrap_or(Value::Null)),
     }
 }
