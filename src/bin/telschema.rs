@@ -30,38 +30,20 @@ enum Command {
     },
     /// Validate documents exactly as given. Exit 0 all valid, 1 any invalid, 2 usage, read or parse errors.
     Validate {
-        /// The document kind (see `telschema kinds`).
-        #[arg(long)]
-        kind: String,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
         #[command(flatten)]
-        options: OptionFlags,
-        /// JSON files; `-` reads standard input.
-        #[arg(required = true)]
-        files: Vec<String>,
+        docs: DocArgs,
     },
     /// Normalize phone fields, validate and measure completeness. Exit 0 all valid, 1 any invalid
     /// (or incomplete with --require-complete), 2 usage, read or parse errors.
     Check {
-        /// The document kind (see `telschema kinds`).
-        #[arg(long)]
-        kind: String,
-        /// Output format (`kazoo` prints Kazoo's error body of the normalized document).
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
         #[command(flatten)]
-        options: OptionFlags,
+        docs: DocArgs,
         /// An incomplete document exits 1.
         #[arg(long)]
         require_complete: bool,
         /// Write the normalized document to standard output and the report to standard error (one input).
         #[arg(long)]
         normalize: bool,
-        /// JSON files; `-` reads standard input.
-        #[arg(required = true)]
-        files: Vec<String>,
     },
     /// Print the published JSON Schema of a kind.
     Schema {
@@ -70,6 +52,22 @@ enum Command {
     },
     /// List the document kinds.
     Kinds,
+}
+
+/// What `validate` and `check` both take.
+#[derive(Args)]
+struct DocArgs {
+    /// The document kind (see `telschema kinds`).
+    #[arg(long)]
+    kind: String,
+    /// Output format (`kazoo`: Kazoo's error body; for `check`, of the normalized document).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    #[command(flatten)]
+    options: OptionFlags,
+    /// JSON files; `-` reads standard input.
+    #[arg(required = true)]
+    files: Vec<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -304,10 +302,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
         }
         Command::Validate {
-            kind,
-            format,
-            options,
-            files,
+            docs:
+                DocArgs {
+                    kind,
+                    format,
+                    options,
+                    files,
+                },
         } => {
             let kind = parse_kind(&kind)?;
             let options = options.options()?;
@@ -318,12 +319,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             });
         }
         Command::Check {
-            kind,
-            format,
-            options,
+            docs:
+                DocArgs {
+                    kind,
+                    format,
+                    options,
+                    files,
+                },
             require_complete,
             normalize,
-            files,
         } => {
             let kind = parse_kind(&kind)?;
             let options = options.options()?;
