@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
 
-.PHONY: example test setup lint wasm-check unit js bench wasm-size corpus
+.PHONY: example test setup tools lint wasm-check unit js pkg pkg-test-panic bench wasm-size corpus
 
 KINDS := phone_number e911 number_collection portability_check sub_request_update \
 	draft_sub_request_update draft_sub_request draft_port_request number_request
@@ -19,13 +19,29 @@ example:
 	./target/release/telschema normalize --region US < examples/numbers.txt
 
 ## Every test: formatting, lints (native and wasm32), the wasm32 build, unit,
-## property, differential and doc tests.
+## property, differential and doc tests, then pkg/ and the Node suite
+## (fixtures through WebAssembly, TypeScript, a Vite build, trap recovery,
+## ajv agreement) with the package's size and start-up figures.
 test: setup lint wasm-check unit js
 
 setup:
 	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 	@rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+
+# wasm-bindgen-cli at exactly the version in Cargo.lock (wasm-pack uses the one
+# on PATH when it matches and never downloads), and wasm-pack. wasm-bindgen-cli
+# is installed without --locked: its own lock file pins a webpki-roots that
+# the registry no longer serves.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+tools: setup
+	@v=$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}'); \
+	  if [ "$$v" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	    echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 5 minutes)"; \
+	    $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
+	@command -v wasm-pack >/dev/null || { echo "installing wasm-pack (about 10 minutes)"; $(CARGO) install --locked wasm-pack; }
 
 lint:
 	$(CARGO) fmt --check
@@ -42,13 +58,40 @@ wasm-check:
 unit:
 	$(CARGO) test --release -- --nocapture
 
-# npm packages of the test suite (ajv, ajv-formats, google-libphonenumber), exactly as locked.
+# npm packages of the build and the test suite (binaryen, typescript, vite,
+# json-schema-to-typescript, ajv, ajv-formats, google-libphonenumber), exactly
+# as locked.
 node_modules/.package-lock.json: package-lock.json package.json
 	npm ci --no-audit --no-fund
 
-## The Node suite: the published schemas against ajv.
-js: node_modules/.package-lock.json
+# wasm-pack for one target into $(1)/$(2); $(3) extra cargo arguments.
+WASM_PACK = wasm-pack build --target $(2) --out-dir $(1)/$(subst nodejs,node,$(2)) --out-name telschema_glue \
+	--no-opt --no-pack --profile wasm . -- --no-default-features $(3)
+PKG_INPUTS := $(shell git ls-files src js build.rs Cargo.toml Cargo.lock schemas README.md 2>/dev/null)
+
+## pkg/: the npm package (web/ and node/ by wasm-pack, wasm-opt from binaryen,
+## our wrapper telschema.js and the TypeScript types).
+pkg: pkg/package.json
+pkg/package.json: $(PKG_INPUTS) node_modules/.package-lock.json | tools
+	$(call WASM_PACK,pkg,web)
+	$(call WASM_PACK,pkg,nodejs)
+	node js/build-pkg.mjs pkg
+
+# The same with the test-panic export, for the trap-recovery test only.
+pkg-test-panic: target/pkg-test-panic/package.json
+target/pkg-test-panic/package.json: $(PKG_INPUTS) node_modules/.package-lock.json | tools
+	$(call WASM_PACK,target/pkg-test-panic,web,--features test-panic)
+	$(call WASM_PACK,target/pkg-test-panic,nodejs,--features test-panic)
+	node js/build-pkg.mjs target/pkg-test-panic --no-opt
+
+## The Node suite: every fixture through pkg/node and pkg/web, the API's
+## errors, require/import, TypeScript, a Vite build, trap recovery and the
+## published schemas against ajv; then the size and start-up figures.
+js: node_modules/.package-lock.json pkg pkg-test-panic
+	node js/gen-types.mjs --check
+	ln -sfn ../pkg node_modules/telschema
 	node --test tests/js/
+	node tests/js/size-startup.mjs
 
 ## Criterion benchmarks (not part of `make test`).
 bench:

@@ -56,3 +56,85 @@ impl Options {
         }
     }
 }
+
+/// Options that could not be read: `unknown_option` (a key that is not an
+/// option) or `invalid_option` (a value of the wrong type or form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionError {
+    /// `unknown_option` or `invalid_option`.
+    pub code: &'static str,
+    /// What is wrong, naming the option.
+    pub message: String,
+}
+
+impl std::fmt::Display for OptionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for OptionError {}
+
+impl Options {
+    /// Reads options from their JSON form (the JavaScript keys:
+    /// `defaultRegion`, `phoneLevel`, `now`, `orderCountry`, `lenientTypes`);
+    /// `null` gives the defaults.
+    pub fn from_json_value(value: &serde_json::Value) -> Result<Options, OptionError> {
+        if value.is_null() {
+            return Ok(Options::default());
+        }
+        let serde_json::Value::Object(map) = value else {
+            return Err(OptionError {
+                code: "invalid_option",
+                message: "Options must be an object.".into(),
+            });
+        };
+        const KEYS: [&str; 5] = ["defaultRegion", "phoneLevel", "now", "orderCountry", "lenientTypes"];
+        if let Some(k) = map.keys().find(|k| !KEYS.contains(&k.as_str())) {
+            return Err(OptionError {
+                code: "unknown_option",
+                message: format!("Unknown option {k:?}; the options are {}.", KEYS.join(", ")),
+            });
+        }
+        Options::deserialize(value).map_err(|e| OptionError {
+            code: "invalid_option",
+            message: format!("Invalid options: {e}."),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn options_from_json_take_the_javascript_keys_and_refuse_unknown_ones() {
+        let o = Options::from_json_value(
+            &json!({"defaultRegion": "GB", "phoneLevel": "possible", "now": "2026-11-28T00:00:00Z"}),
+        )
+        .unwrap();
+        assert_eq!(o.default_region, "GB");
+        assert_eq!(o.phone_level, PhoneLevel::Possible);
+        assert!(o.now.is_some());
+        assert_eq!(Options::from_json_value(&json!(null)).unwrap(), Options::default());
+        let e = Options::from_json_value(&json!({"region": "GB"})).unwrap_err();
+        assert_eq!(e.code, "unknown_option");
+        assert!(e.message.contains("\"region\""), "{}", e.message);
+        assert_eq!(
+            Options::from_json_value(&json!({"now": "yesterday"})).unwrap_err().code,
+            "invalid_option"
+        );
+        assert_eq!(
+            Options::from_json_value(&json!({"phoneLevel": "valid!"}))
+                .unwrap_err()
+                .code,
+            "invalid_option"
+        );
+        assert_eq!(
+            Options::from_json_value(&json!("US")).unwrap_err().code,
+            "invalid_option"
+        );
+    }
+}

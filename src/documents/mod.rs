@@ -1,6 +1,7 @@
 //! The document kinds: their serde types (from which `schemas/` is
 //! generated), their rules beyond what a schema can say, and shared tables.
 
+mod auto;
 mod codes;
 pub mod draft_port_request;
 pub mod draft_sub_request;
@@ -21,6 +22,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+pub use auto::{kind_for, resolve_kind, KindError};
 pub use codes::{EU_MEMBER_STATES, ISO_3166_ALPHA2, NANP_COUNTRIES};
 
 /// A document kind; the same id everywhere (Rust, CLI, JavaScript, schemas).

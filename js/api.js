@@ -1,0 +1,160 @@
+// telschema's JavaScript API over the wasm-bindgen glue, shared by
+// pkg/web/telschema.js (ES module) and pkg/node/telschema.js (CommonJS);
+// js/build-pkg.mjs joins it with each target's head and tail. The head
+// defines `glue()` (the current glue module, or a `not_initialized` error)
+// and `reinstantiate()` (a fresh WebAssembly instance after a trap).
+
+/** An error thrown by telschema: a real `Error` with a stable `code`. */
+class TelschemaError extends Error {
+  constructor(code, message, options) {
+    super(message, options);
+    this.name = 'TelschemaError';
+    this.code = code;
+  }
+}
+
+function call(name, args) {
+  const g = glue();
+  let out;
+  try {
+    out = g[name](...args);
+  } catch (cause) {
+    // The exports never throw by design: anything thrown here is a trap
+    // (panic, stack overflow, out of memory). The instance may be corrupt,
+    // so replace it before anyone calls again.
+    let recovered = true;
+    try {
+      reinstantiate();
+    } catch {
+      recovered = false;
+    }
+    throw new TelschemaError(
+      'internal_error',
+      `telschema failed inside ${name} (${cause && cause.message}); ` +
+        (recovered ? 'a fresh instance serves the next call.' : 'it could not be restarted.'),
+      { cause },
+    );
+  }
+  const result = JSON.parse(out);
+  if (result.error) throw new TelschemaError(result.error.code, result.error.message);
+  return result.ok;
+}
+
+function pointerSegment(key) {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function describe(value) {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  const proto = Object.getPrototypeOf(value);
+  return (proto && proto.constructor && proto.constructor.name) || 'object';
+}
+
+// A document or options object as a JSON string, refusing what JSON cannot
+// hold instead of dropping it: BigInt, functions, symbols, NaN/Infinity,
+// `undefined` in an array, Map, Set and other class instances, cycles, and
+// strings or keys with lone surrogates. `undefined` as an object property
+// means the field is absent (as in JSON.stringify). A Date becomes its ISO
+// string (toJSON). Strings, Uint8Arrays and null pass through to the core.
+function toJson(value, what, badCode) {
+  if (value === undefined || value === null || typeof value === 'string' || value instanceof Uint8Array) {
+    return value;
+  }
+  const paths = new WeakMap();
+  const refuse = (code, path, message) => {
+    throw new TelschemaError(code, `${what}${path ? ` at ${path}` : ''}: ${message}`);
+  };
+  const replacer = function (key, v) {
+    const parent = paths.get(this);
+    const path = parent === undefined ? '' : `${parent}/${pointerSegment(key)}`;
+    if (!String(key).isWellFormed()) refuse('invalid_unicode', path, 'the key holds a lone surrogate.');
+    switch (typeof v) {
+      case 'string':
+        if (!v.isWellFormed()) refuse('invalid_unicode', path, 'the string holds a lone surrogate.');
+        return v;
+      case 'number':
+        if (!Number.isFinite(v)) refuse(badCode, path, `${v} is not a JSON number.`);
+        return v;
+      case 'boolean':
+        return v;
+      case 'undefined':
+        if (Array.isArray(this)) refuse(badCode, path, 'undefined is not a JSON value (use null).');
+        return v;
+      case 'bigint':
+      case 'function':
+      case 'symbol':
+        return refuse(badCode, path, `a ${typeof v} is not a JSON value.`);
+      default: {
+        if (v === null) return v;
+        const proto = Object.getPrototypeOf(v);
+        if (!Array.isArray(v) && proto !== Object.prototype && proto !== null) {
+          refuse(badCode, path, `a ${describe(v)} is not a JSON value (pass plain objects and arrays).`);
+        }
+        paths.set(v, path);
+        return v;
+      }
+    }
+  };
+  try {
+    return JSON.stringify(value, replacer);
+  } catch (e) {
+    if (e instanceof TelschemaError) throw e;
+    if (e instanceof TypeError) {
+      throw new TelschemaError(badCode, `${what} refers to itself (a cycle) and cannot be JSON.`, { cause: e });
+    }
+    throw new TelschemaError(badCode, `${what} cannot be JSON: ${e.message}`, { cause: e });
+  }
+}
+
+function doc(value) {
+  return toJson(value, 'The document', 'invalid_document');
+}
+
+function opts(value) {
+  return toJson(value, 'The options', 'invalid_option');
+}
+
+/** Normalizes one number to E.164; throws `TelschemaError` when no E.164 can be produced. */
+function normalize(input, options) {
+  return call('normalize', [input, opts(options)]);
+}
+
+/** One entry per input, in order; `{ error: { code, message } }` for a number that cannot be normalized. */
+function normalizeMany(inputs, options) {
+  const list =
+    inputs != null && typeof inputs !== 'string' && !Array.isArray(inputs) && typeof inputs[Symbol.iterator] === 'function'
+      ? Array.from(inputs)
+      : inputs;
+  return call('normalizeMany', [list, opts(options)]);
+}
+
+/** Validates a document as `kind` (or `"auto"`). */
+function validate(kind, document, options) {
+  return call('validate', [kind, doc(document), opts(options)]);
+}
+
+/** Which necessary fields are missing, why, and which to ask for next. */
+function completeness(kind, document, options) {
+  return call('completeness', [kind, doc(document), opts(options)]);
+}
+
+/** Normalizes phone fields (in a copy), then validates and computes completeness. */
+function check(kind, document, options) {
+  return call('check', [kind, doc(document), opts(options)]);
+}
+
+/** The published JSON Schema of a kind. */
+function schema(kind) {
+  return call('schema', [kind]);
+}
+
+/** The kind ids. */
+function kinds() {
+  return call('kinds', []);
+}
+
+/** Kazoo's 400 error body for a report, or null for a valid one. */
+function toKazooError(report) {
+  return call('toKazooError', [toJson(report, 'The report', 'invalid_argument')]);
+}

@@ -1,0 +1,210 @@
+// The types of telschema's JavaScript API (pkg/web/telschema.js,
+// pkg/node/telschema.js). The result shapes are CONVENTIONS.md's; the
+// document types are generated from the schemas (documents.d.ts).
+import type { DocumentOf, Kind } from './documents.js';
+
+export type * from './documents.js';
+
+/** Any value JSON can hold (what a document may be before it is judged). */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue | undefined };
+
+/** A kind id, or "auto" to let telschema name it (by "$schema", else by shape). */
+export type KindOrAuto = Kind | 'auto';
+
+/**
+ * A document: a JavaScript object, a JSON string, or a Uint8Array of UTF-8
+ * JSON. Any JSON value is judged (that is the point); the kind's own type
+ * gives editors its fields.
+ */
+export type DocumentInput<K extends KindOrAuto = KindOrAuto> =
+  | (K extends Kind ? DocumentOf<K> : DocumentOf<Kind>)
+  | JsonValue
+  | Uint8Array;
+
+/** The options every entry point takes; an unknown key throws `unknown_option`. */
+export interface Options {
+  /** Region for numbers written in national form (ISO 3166-1 alpha-2). Default "US". */
+  defaultRegion?: string;
+  /** "valid" (metadata validity, the default) or "possible" (length only). */
+  phoneLevel?: 'valid' | 'possible';
+  /** The current time (RFC 3339) for date rules; without it they are skipped. */
+  now?: string | Date;
+  /** Country of a CM.com order: a NANP country makes `region` required. */
+  orderCountry?: string;
+  /** Accept "true"/"42" for booleans/numbers, with a `lenient_type` warning. */
+  lenientTypes?: boolean;
+}
+
+export type NumberType =
+  | 'fixed_line'
+  | 'mobile'
+  | 'fixed_line_or_mobile'
+  | 'toll_free'
+  | 'premium_rate'
+  | 'shared_cost'
+  | 'voip'
+  | 'personal_number'
+  | 'pager'
+  | 'uan'
+  | 'voicemail'
+  | 'unknown';
+
+export type KazooClassifier =
+  | 'emergency'
+  | 'caribbean'
+  | 'did_us'
+  | 'tollfree_us'
+  | 'toll_us'
+  | 'international'
+  | 'unknown'
+  | (string & {});
+
+export type CoverageCategory = 'nanp_generic' | 'nanp_toll_free' | 'international' | 'invalid';
+
+/** A number in E.164 with what the metadata says about it. */
+export interface NormalizedNumber {
+  e164: string;
+  countryCode: number;
+  /** null for non-geographic numbers (+800, +882 …). */
+  region: string | null;
+  nationalNumber: string;
+  numberType: NumberType;
+  valid: boolean;
+  possible: boolean;
+  extension: string | null;
+  kazooClassifier: KazooClassifier;
+  coverageCategory: CoverageCategory;
+}
+
+/** The codes a number that cannot be normalized throws (or gets in normalizeMany). */
+export type PhoneErrorCode =
+  | 'empty'
+  | 'not_a_number'
+  | 'invalid_country_code'
+  | 'too_short'
+  | 'too_long'
+  | 'too_large'
+  | 'normalization_mismatch'
+  | 'unknown_region';
+
+/** A normalizeMany entry for an input that cannot be normalized. */
+export interface NormalizeFailure {
+  error: { code: PhoneErrorCode | 'invalid_argument' | 'invalid_unicode'; message: string };
+}
+
+/** One problem with a document. */
+export interface Issue {
+  /** RFC 6901 JSON Pointer into the document as given (for a missing field, its path). */
+  path: string;
+  /** Stable snake_case code (README table). */
+  code: string;
+  /** The JSON Schema keyword, where one applies. */
+  keyword?: string;
+  /** A message a form can show next to the field. */
+  message: string;
+  /** The offending value, where useful. */
+  value?: unknown;
+}
+
+/** The verdict on one document. */
+export interface Report {
+  kind: Kind;
+  /** False exactly when there is an error. */
+  valid: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+export interface Missing {
+  path: string;
+  label: string;
+  reason: string;
+}
+
+export interface Invalid {
+  path: string;
+  code: string;
+}
+
+/** How far along a document is. */
+export interface Completeness {
+  complete: boolean;
+  percent: number;
+  satisfied: number;
+  total: number;
+  missing: Missing[];
+  invalid: Invalid[];
+  /** The path a form should ask for next. */
+  next: string | null;
+  /** draft_port_request: the completeness of each sub request. */
+  subRequests?: Completeness[];
+  /** draft_port_request: every sub request complete and status still "pending". */
+  submittable?: boolean;
+}
+
+/** One rewrite check() made. */
+export interface Change {
+  path: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** What check() found. */
+export interface Outcome<K extends KindOrAuto = KindOrAuto> {
+  /** The document with its phone fields in E.164 (key order kept); judged in `report`. */
+  document: (K extends Kind ? DocumentOf<K> : DocumentOf<Kind>) | JsonValue;
+  changes: Change[];
+  report: Report;
+  completeness: Completeness;
+}
+
+/** Kazoo's 400 body: keys are dotted paths, then keyword → { message, target?, value? }. */
+export interface KazooErrorBody {
+  data: Record<string, Record<string, { message: string; target?: unknown; value?: unknown }>>;
+  error: string;
+  message: string;
+  status: 'error';
+}
+
+export type ErrorCode =
+  | PhoneErrorCode
+  | 'unknown_kind'
+  | 'ambiguous_kind'
+  | 'unknown_option'
+  | 'invalid_option'
+  | 'invalid_document'
+  | 'invalid_json'
+  | 'invalid_utf8'
+  | 'invalid_unicode'
+  | 'invalid_argument'
+  | 'not_initialized'
+  | 'internal_error';
+
+/** Every error telschema throws: a real Error with a stable code. */
+export class TelschemaError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown });
+}
+
+/** Browsers: loads the .wasm (default: next to telschema.js). Node: resolves at once. */
+export default function init(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+export function init(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+/** Instantiates synchronously from a WebAssembly.Module or the .wasm bytes. */
+export function initSync(input: BufferSource | WebAssembly.Module): void;
+
+/** Normalizes one number to E.164; throws TelschemaError when no E.164 can be produced. */
+export function normalize(input: string, options?: Options): NormalizedNumber;
+/** One entry per input, in order; never throws for a bad number. */
+export function normalizeMany(inputs: Iterable<string>, options?: Options): Array<NormalizedNumber | NormalizeFailure>;
+/** Validates a document as `kind` (or "auto"). */
+export function validate<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Report;
+/** Which necessary fields are missing, why, and which to ask for next. */
+export function completeness<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Completeness;
+/** Normalizes phone fields in a copy, then validates and computes completeness. */
+export function check<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Outcome<K>;
+/** The published JSON Schema (draft 2020-12) of a kind. */
+export function schema(kind: Kind): Record<string, unknown>;
+/** The kind ids. */
+export function kinds(): Kind[];
+/** Kazoo's 400 error body for a report, or null when it is valid. */
+export function toKazooError(report: Report): KazooErrorBody | null;

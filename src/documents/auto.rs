@@ -1,0 +1,187 @@
+//! Kind `auto`: naming a document's kind from its `$schema` or its shape, the
+//! same on every surface (CONVENTIONS.md, Names).
+
+use std::fmt;
+
+use serde_json::Value;
+
+use super::{Kind, UnknownKind, KINDS};
+
+/// Why a kind could not be named: `unknown_kind` (a name that is not a kind,
+/// or a document whose fields belong to no kind) or `ambiguous_kind` (more
+/// than one kind fits equally; `candidates` lists them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindError {
+    /// `unknown_kind` or `ambiguous_kind`.
+    pub code: &'static str,
+    /// A message naming what to pass instead.
+    pub message: String,
+    /// The kinds that fit equally (for `ambiguous_kind`).
+    pub candidates: Vec<Kind>,
+}
+
+impl fmt::Display for KindError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for KindError {}
+
+impl From<UnknownKind> for KindError {
+    fn from(e: UnknownKind) -> Self {
+        KindError {
+            code: e.code(),
+            message: e.to_string(),
+            candidates: Vec::new(),
+        }
+    }
+}
+
+/// The kind named by `name`, or for `"auto"` the kind [`resolve_kind`] finds.
+pub fn kind_for(name: &str, doc: &Value) -> Result<Kind, KindError> {
+    if name == "auto" {
+        resolve_kind(doc)
+    } else {
+        Ok(name.parse::<Kind>()?)
+    }
+}
+
+/// Names the kind of a document (or envelope):
+///
+/// 1. a `$schema` (in the document or beside an envelope's `data`) equal to
+///    one of our `$id`s names it;
+/// 2. otherwise the kinds whose top-level properties include every field of
+///    the document and whose required fields are all present fit;
+/// 3. if none does, the kinds whose properties include every field (required
+///    ones may be missing) fit;
+/// 4. if none does, the kinds sharing the most fields with the document fit.
+///
+/// The first step that finds any kind decides: one kind is the answer, two or
+/// more are `ambiguous_kind` (a draft sub request with only `phone_numbers`
+/// is also a portability check), none at all is `unknown_kind`.
+pub fn resolve_kind(doc: &Value) -> Result<Kind, KindError> {
+    let (inner, _) = crate::validate::unwrap_envelope(doc);
+    for holder in [doc, inner] {
+        if let Some(id) = holder.get("$schema").and_then(Value::as_str) {
+            if let Some(k) = KINDS.iter().copied().find(|k| k.schema_id() == id) {
+                return Ok(k);
+            }
+        }
+    }
+    let Value::Object(fields) = inner else {
+        return Err(KindError {
+            code: "unknown_kind",
+            message: "Cannot tell the kind of a document that is not an object; pass its kind.".into(),
+            candidates: Vec::new(),
+        });
+    };
+    let keys: Vec<&str> = fields.keys().map(String::as_str).filter(|k| *k != "$schema").collect();
+    let shapes: Vec<(Kind, Vec<&str>, Vec<&str>)> = KINDS
+        .iter()
+        .map(|&k| {
+            let s = k.schema();
+            let props = s
+                .get("properties")
+                .and_then(Value::as_object)
+                .map(|p| p.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            let required = s
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            (k, props, required)
+        })
+        .collect();
+    let known = |props: &[&str]| keys.iter().filter(|k| props.contains(k)).count();
+    let all_known = |props: &[&str]| known(props) == keys.len();
+    let strict: Vec<Kind> = shapes
+        .iter()
+        .filter(|(_, p, r)| all_known(p) && r.iter().all(|f| keys.contains(f)))
+        .map(|s| s.0)
+        .collect();
+    let loose: Vec<Kind> = shapes.iter().filter(|(_, p, _)| all_known(p)).map(|s| s.0).collect();
+    let best = shapes.iter().map(|(_, p, _)| known(p)).max().unwrap_or(0);
+    let closest: Vec<Kind> = if best == 0 {
+        Vec::new()
+    } else {
+        shapes
+            .iter()
+            .filter(|(_, p, _)| known(p) == best)
+            .map(|s| s.0)
+            .collect()
+    };
+    let found = [strict, loose, closest]
+        .into_iter()
+        .find(|c| !c.is_empty())
+        .unwrap_or_default();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(KindError {
+            code: "unknown_kind",
+            message: "No kind has these fields; pass the document's kind.".into(),
+            candidates: Vec::new(),
+        }),
+        many => {
+            let names: Vec<&str> = many.iter().map(|k| k.as_str()).collect();
+            Err(KindError {
+                code: "ambiguous_kind",
+                message: format!(
+                    "The document fits more than one kind ({}); pass its kind or a \"$schema\".",
+                    names.join(", ")
+                ),
+                candidates: many.to_vec(),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn schema_id_names_the_kind_in_a_document_or_beside_an_envelope() {
+        let doc = json!({"$schema": "urn:telschema:schema:e911", "locality": "Chicago"});
+        assert_eq!(resolve_kind(&doc), Ok(Kind::E911));
+        let env = json!({"$schema": "urn:telschema:schema:draft_sub_request", "data": {"phone_numbers": []}});
+        assert_eq!(resolve_kind(&env), Ok(Kind::DraftSubRequest));
+    }
+
+    #[test]
+    fn shape_decides_when_one_kind_fits() {
+        let e911 =
+            json!({"street_address": "1 Main St", "locality": "Chicago", "region": "IL", "postal_code": "60601"});
+        assert_eq!(resolve_kind(&e911), Ok(Kind::E911));
+        assert_eq!(
+            resolve_kind(&json!({"data": {"numbers": ["+13125354200"]}})),
+            Ok(Kind::NumberCollection)
+        );
+        let order = json!({"companyProfileId": "x", "quantity": 1, "numberType": "mobile"});
+        assert_eq!(resolve_kind(&order), Ok(Kind::NumberRequest));
+        // A typo still lands on the kind sharing the most fields.
+        let typo = json!({"street_address": "1 Main St", "locality": "Chicago", "region": "IL", "postl_code": "60601"});
+        assert_eq!(resolve_kind(&typo), Ok(Kind::E911));
+    }
+
+    #[test]
+    fn two_fitting_kinds_are_ambiguous_and_no_fitting_kind_is_unknown() {
+        let e = resolve_kind(&json!({"phone_numbers": [{"phone_number": "+13125354200"}]})).unwrap_err();
+        assert_eq!(e.code, "ambiguous_kind");
+        assert_eq!(
+            e.candidates,
+            [Kind::PortabilityCheck, Kind::DraftSubRequest, Kind::DraftPortRequest]
+        );
+        assert_eq!(resolve_kind(&json!({})).unwrap_err().code, "ambiguous_kind");
+        assert_eq!(
+            resolve_kind(&json!({"colour": "red"})).unwrap_err().code,
+            "unknown_kind"
+        );
+        assert_eq!(resolve_kind(&json!([1])).unwrap_err().code, "unknown_kind");
+        assert_eq!(kind_for("e912", &json!({})).unwrap_err().code, "unknown_kind");
+        assert_eq!(kind_for("e911", &json!([])), Ok(Kind::E911));
+    }
+}

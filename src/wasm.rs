@@ -1,0 +1,237 @@
+//! The WebAssembly exports (compiled only for `wasm32`): thin calls into the
+//! core. Each export takes `JsValue`s and returns one JSON string,
+//! `{"ok": value}` or `{"error": {"code", "message"}}`; `telschema.js` (the
+//! package's wrapper, see `js/`) parses it, throws `Error` with `code` for an
+//! error and re-instantiates the module after a trap. One string each way is
+//! cheaper than building JavaScript objects field by field across the
+//! boundary.
+//!
+//! Documents arrive as a JSON string, a `Uint8Array` of UTF-8 JSON, or (when
+//! the glue is called directly rather than through the wrapper) any other
+//! value, which goes through `JSON.stringify`. The wrapper converts objects
+//! itself so that values JSON cannot hold (`BigInt`, functions, `Map`,
+//! `undefined` in arrays, cycles) are refused instead of dropped.
+
+use js_sys::{JsString, Uint8Array};
+use serde::Serialize;
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::{documents, Options, Report};
+
+#[wasm_bindgen]
+extern "C" {
+    /// A JavaScript string, for `String.prototype.isWellFormed`.
+    #[wasm_bindgen(extends = JsString, js_name = String)]
+    type Utf16;
+    /// False when the string holds a lone surrogate.
+    #[wasm_bindgen(method, js_name = isWellFormed)]
+    fn is_well_formed(this: &Utf16) -> bool;
+}
+
+/// An error thrown to JavaScript as `Error` with `code`.
+struct Fail {
+    code: &'static str,
+    message: String,
+}
+
+impl Fail {
+    fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Fail {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+fn reply<T: Serialize>(result: Result<T, Fail>) -> String {
+    let body = match result {
+        Ok(v) => serde_json::to_string(&json!({ "ok": v })),
+        Err(f) => serde_json::to_string(&json!({ "error": { "code": f.code, "message": f.message } })),
+    };
+    body.unwrap_or_else(|e| {
+        format!(
+            r#"{{"error":{{"code":"internal_error","message":{:?}}}}}"#,
+            e.to_string()
+        )
+    })
+}
+
+/// A JavaScript string as Rust text, refusing lone surrogates.
+fn rust_string(v: &JsValue, what: &str) -> Result<String, Fail> {
+    let s: &JsString = v
+        .dyn_ref::<JsString>()
+        .ok_or_else(|| Fail::new("invalid_argument", format!("{what} must be a string.")))?;
+    if !s.unchecked_ref::<Utf16>().is_well_formed() {
+        return Err(Fail::new(
+            "invalid_unicode",
+            format!("{what} is not valid UTF-16 (it holds a lone surrogate)."),
+        ));
+    }
+    Ok(String::from(s))
+}
+
+fn parse_json(text: &[u8]) -> Result<Value, Fail> {
+    serde_json::from_slice(text).map_err(|e| {
+        let message = e.to_string();
+        if message.contains("surrogate") {
+            Fail::new(
+                "invalid_unicode",
+                format!("The JSON holds a lone surrogate: {message}."),
+            )
+        } else {
+            Fail::new("invalid_json", format!("The document is not JSON: {message}."))
+        }
+    })
+}
+
+/// A document: a JSON string, UTF-8 JSON bytes, or a value for
+/// `JSON.stringify`.
+fn document(v: &JsValue) -> Result<Value, Fail> {
+    if v.is_undefined() {
+        return Err(Fail::new(
+            "invalid_document",
+            "The document is undefined; pass an object, a JSON string or a Uint8Array of UTF-8 JSON.",
+        ));
+    }
+    if v.is_string() {
+        return parse_json(rust_string(v, "The document")?.as_bytes());
+    }
+    if let Some(bytes) = v.dyn_ref::<Uint8Array>() {
+        let bytes = bytes.to_vec();
+        if let Err(e) = std::str::from_utf8(&bytes) {
+            return Err(Fail::new(
+                "invalid_utf8",
+                format!("The document is not UTF-8: invalid byte at offset {}.", e.valid_up_to()),
+            ));
+        }
+        return parse_json(&bytes);
+    }
+    let text = js_sys::JSON::stringify(v)
+        .map_err(|_| Fail::new("invalid_document", "The document cannot be written as JSON."))?;
+    match text.as_string() {
+        Some(t) => parse_json(t.as_bytes()),
+        None => Err(Fail::new("invalid_document", "The document cannot be written as JSON.")),
+    }
+}
+
+/// Options: `undefined`/`null` for the defaults, an object, or a JSON string.
+fn options(v: &JsValue) -> Result<Options, Fail> {
+    let value = if v.is_undefined() || v.is_null() {
+        Value::Null
+    } else if v.is_string() {
+        parse_json(rust_string(v, "The options")?.as_bytes())?
+    } else {
+        let text = js_sys::JSON::stringify(v)
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| Fail::new("invalid_option", "The options cannot be written as JSON."))?;
+        parse_json(text.as_bytes())?
+    };
+    Options::from_json_value(&value).map_err(|e| Fail::new(e.code, e.message))
+}
+
+fn kind(name: &JsValue, doc: &Value) -> Result<documents::Kind, Fail> {
+    let name = rust_string(name, "The kind").map_err(|f| Fail::new("unknown_kind", f.message))?;
+    documents::kind_for(&name, doc).map_err(|e| Fail::new(e.code, e.message))
+}
+
+/// Normalizes one number; `{ error }` with the phone error's code when no
+/// E.164 can be produced.
+#[wasm_bindgen]
+pub fn normalize(input: JsValue, options: JsValue) -> String {
+    reply((|| {
+        let input = rust_string(&input, "The number")?;
+        let options = self::options(&options)?;
+        crate::normalize(&input, &options).map_err(|e| Fail::new(e.code(), e.to_string()))
+    })())
+}
+
+/// Normalizes many numbers in one call: one entry per input, in order, with
+/// `{ error: { code, message } }` for an input that cannot be normalized.
+#[wasm_bindgen(js_name = normalizeMany)]
+pub fn normalize_many(inputs: JsValue, options: JsValue) -> String {
+    reply((|| {
+        let options = self::options(&options)?;
+        let inputs = inputs
+            .dyn_ref::<js_sys::Array>()
+            .ok_or_else(|| Fail::new("invalid_argument", "normalizeMany takes an array of strings."))?;
+        let mut out = Vec::with_capacity(inputs.length() as usize);
+        for (i, v) in inputs.iter().enumerate() {
+            let entry = rust_string(&v, &format!("Entry {i}"))
+                .and_then(|s| crate::normalize(&s, &options).map_err(|e| Fail::new(e.code(), e.to_string())));
+            out.push(match entry {
+                Ok(n) => serde_json::to_value(n).unwrap_or(Value::Null),
+                Err(f) => json!({ "error": { "code": f.code, "message": f.message } }),
+            });
+        }
+        Ok(out)
+    })())
+}
+
+/// Validates a document as `kind` (or `"auto"`).
+#[wasm_bindgen]
+pub fn validate(kind: JsValue, doc: JsValue, options: JsValue) -> String {
+    reply((|| {
+        let doc = document(&doc)?;
+        let kind = self::kind(&kind, &doc)?;
+        Ok(crate::validate(kind, &doc, &self::options(&options)?))
+    })())
+}
+
+/// Completeness of a document as `kind` (or `"auto"`).
+#[wasm_bindgen]
+pub fn completeness(kind: JsValue, doc: JsValue, options: JsValue) -> String {
+    reply((|| {
+        let doc = document(&doc)?;
+        let kind = self::kind(&kind, &doc)?;
+        Ok(crate::completeness(kind, &doc, &self::options(&options)?))
+    })())
+}
+
+/// Normalizes phone fields, then validates and computes completeness.
+#[wasm_bindgen]
+pub fn check(kind: JsValue, doc: JsValue, options: JsValue) -> String {
+    reply((|| {
+        let doc = document(&doc)?;
+        let kind = self::kind(&kind, &doc)?;
+        Ok(crate::check(kind, &doc, &self::options(&options)?))
+    })())
+}
+
+/// The published JSON Schema of a kind.
+#[wasm_bindgen]
+pub fn schema(kind: JsValue) -> String {
+    reply(self::kind(&kind, &Value::Null).and_then(|k| {
+        if k.schema().is_null() {
+            Err(Fail::new("internal_error", "The schema is missing."))
+        } else {
+            Ok(k.schema())
+        }
+    }))
+}
+
+/// The kind ids.
+#[wasm_bindgen]
+pub fn kinds() -> String {
+    reply::<Vec<&str>>(Ok(documents::KINDS.iter().map(|k| k.as_str()).collect()))
+}
+
+/// Kazoo's 400 body for a report (`null` for a valid one).
+#[wasm_bindgen(js_name = toKazooError)]
+pub fn to_kazoo_error(report: JsValue) -> String {
+    reply((|| {
+        let value = document(&report)?;
+        let report: Report = serde_json::from_value(value)
+            .map_err(|e| Fail::new("invalid_argument", format!("Not a telschema report: {e}.")))?;
+        Ok(report.to_kazoo())
+    })())
+}
+
+/// Panics on purpose, to test that a trap leaves the package usable.
+#[cfg(feature = "test-panic")]
+#[wasm_bindgen(js_name = testPanic)]
+pub fn test_panic() -> String {
+    panic!("test-panic: a deliberate panic")
+}

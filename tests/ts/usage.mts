@@ -1,0 +1,76 @@
+// Compiled by `tsc --noEmit --strict` in make test: the package's types
+// describe the real shapes (a wrong use below must fail to compile).
+import init, {
+  check,
+  completeness,
+  kinds,
+  normalize,
+  normalizeMany,
+  schema,
+  TelschemaError,
+  toKazooError,
+  validate,
+  type Completeness,
+  type Documents,
+  type Issue,
+  type NormalizedNumber,
+  type Outcome,
+  type Report,
+} from 'telschema';
+
+await init();
+
+const update: Documents['draft_sub_request'] = {
+  auth_person_name: 'Ada Lovelace',
+  billing_phone_number: '+13125354200',
+  country_code: 'US',
+};
+const report: Report = validate('draft_sub_request', update, { now: new Date(), phoneLevel: 'possible' });
+const first: Issue | undefined = report.errors[0];
+const path: string | undefined = first?.path;
+const valid: boolean = report.valid;
+
+const outcome: Outcome<'draft_sub_request'> = check('draft_sub_request', '{"phone_numbers": []}');
+const percent: number = outcome.completeness.percent;
+const next: string | null = completeness('auto', update).next;
+const c: Completeness = outcome.completeness;
+
+const n: NormalizedNumber = normalize('(312) 535-4200', { defaultRegion: 'US' });
+const region: string | null = n.region;
+for (const entry of normalizeMany(['+13125354200', 'abc'])) {
+  if ('error' in entry) {
+    const code: string = entry.error.code;
+    void code;
+  } else {
+    const e164: string = entry.e164;
+    void e164;
+  }
+}
+const body = toKazooError(report);
+const status: 'error' | undefined = body?.status;
+const ids: string[] = kinds();
+const s: Record<string, unknown> = schema('e911');
+
+try {
+  normalize('abc');
+} catch (e) {
+  if (e instanceof TelschemaError) {
+    const code: string = e.code;
+    void code;
+  }
+}
+
+// @ts-expect-error: not a kind
+validate('e912', {});
+// @ts-expect-error: not an option
+validate('e911', {}, { region: 'US' });
+// @ts-expect-error: phoneLevel is 'valid' | 'possible'
+validate('e911', {}, { phoneLevel: 'strict' });
+// @ts-expect-error: a report's valid is a boolean, not a string
+const wrong: string = report.valid;
+// @ts-expect-error: a country code is one of the assigned ones
+const badCountry: Documents['sub_request_update']['country_code'] = 'XX';
+// @ts-expect-error: a BigInt is not JSON
+check('e911', { latitude: 10n });
+
+void [path, valid, percent, next, c, region, status, ids, s, wrong, badCountry];
