@@ -238,8 +238,53 @@ fn ranges(class: &str) -> Vec<(u32, u32)> {
     }
 }
 
+// The keywords src/schema/ interprets.
+include!("src/schema/keywords.rs");
+
+/// Refuses a published schema that uses a keyword the interpreter lacks.
+fn check_schema_keywords() {
+    fn walk(file: &str, node: &serde_json::Value, path: &str) {
+        let Some(map) = node.as_object() else { return };
+        for (key, v) in map {
+            let at = format!("{path}/{key}");
+            assert!(
+                KEYWORDS.contains(&key.as_str()),
+                "{file}: keyword {key:?} at {at} is not one src/schema/ interprets"
+            );
+            match key.as_str() {
+                "properties" => {
+                    for (name, s) in v.as_object().into_iter().flatten() {
+                        walk(file, s, &format!("{at}/{name}"));
+                    }
+                }
+                "anyOf" => {
+                    for (i, s) in v.as_array().into_iter().flatten().enumerate() {
+                        walk(file, s, &format!("{at}/{i}"));
+                    }
+                }
+                "items" | "if" | "then" => walk(file, v, &at),
+                _ => {}
+            }
+        }
+    }
+    println!("cargo:rerun-if-changed=schemas");
+    println!("cargo:rerun-if-changed=src/schema/keywords.rs");
+    let mut files: Vec<_> = std::fs::read_dir("schemas")
+        .expect("schemas/")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("a schema");
+        let schema: serde_json::Value = serde_json::from_str(&text).expect("schema JSON");
+        walk(&path.display().to_string(), &schema, "");
+    }
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    check_schema_keywords();
     let mut c = Compiler {
         prog: Vec::new(),
         seen: Default::default(),

@@ -8,6 +8,7 @@ pub mod documents;
 mod options;
 pub mod phone;
 pub mod report;
+mod schema;
 mod time;
 mod validate;
 #[cfg(target_arch = "wasm32")]

@@ -1,29 +1,23 @@
-//! `validate`: the published schema (through `jsonschema`, formats asserted)
+//! `validate`: the published schema (through our interpreter, formats asserted)
 //! plus the rules a schema cannot express, as one sorted report.
 
 use std::sync::OnceLock;
 
-use jsonschema::error::{TypeKind, ValidationErrorKind};
-use jsonschema::{Draft, ValidationError, Validator};
 use serde_json::Value;
 
 use crate::documents::rules::{self, Ctx};
 use crate::documents::{non_null_branch, schema_node, Kind, KINDS};
 use crate::report::{pointer_segments, Issue, Report};
+use crate::schema::Schema;
 use crate::Options;
 
-fn validator(kind: Kind) -> Option<&'static Validator> {
-    static VALIDATORS: [OnceLock<Option<Validator>>; 9] = [const { OnceLock::new() }; 9];
+/// The compiled schema of a kind (compiled once, on first use).
+pub(crate) fn schema(kind: Kind) -> Option<&'static Schema> {
+    static SCHEMAS: [OnceLock<Option<Schema>>; 9] = [const { OnceLock::new() }; 9];
     let i = KINDS.iter().position(|&k| k == kind)?;
-    VALIDATORS
+    SCHEMAS
         .get(i)?
-        .get_or_init(|| {
-            jsonschema::options()
-                .with_draft(Draft::Draft202012)
-                .should_validate_formats(true)
-                .build(kind.schema())
-                .ok()
-        })
+        .get_or_init(|| Schema::compile(kind.schema()).ok())
         .as_ref()
 }
 
@@ -38,6 +32,7 @@ pub(crate) fn unwrap_envelope(doc: &Value) -> (&Value, &'static str) {
     }
 }
 
+#[cfg(test)]
 fn list(v: &Value) -> String {
     match v {
         Value::Array(a) => a
@@ -49,7 +44,7 @@ fn list(v: &Value) -> String {
     }
 }
 
-fn pattern_message(pattern: &str) -> String {
+pub(crate) fn pattern_message(pattern: &str) -> String {
     match pattern {
         p if p == crate::documents::telnyx::E164_PATTERN => {
             "Must be a phone number in E.164 form: + and the country code, digits only (+13125354200).".into()
@@ -62,91 +57,6 @@ fn pattern_message(pattern: &str) -> String {
         p if p.starts_with("^[0-9a-fA-F]{8}") => "Must be a UUID (8-4-4-4-12 hexadecimal digits).".into(),
         p => format!("Does not match the pattern {p}."),
     }
-}
-
-/// Maps one `jsonschema` error into issues at `base`-prefixed paths.
-fn map_error(err: &ValidationError, base: &str, out: &mut Vec<Issue>) {
-    let path = format!("{base}{}", err.instance_path().as_str());
-    let keyword = err.kind().keyword().to_string();
-    // The only `then` in our schemas: new_billing_phone_number when the remaining numbers are kept.
-    let conditional = err.schema_path().as_str().contains("/then/");
-    const KEEP: &str = "Required when remaining_numbers_action is keep.";
-    let value = err.instance().clone().into_owned();
-    let (code, message, value) = match err.kind() {
-        ValidationErrorKind::AnyOf { context } => {
-            // A nullable field: report why its non-null branch failed. Other
-            // `anyOf`s (CM.com's areaCode-or-city) are reported by the rules.
-            let is_null_branch = |errs: &Vec<ValidationError>| {
-                errs.len() == 1 && errs.iter().all(|e| matches!(e.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null"))
-            };
-            if context.iter().any(is_null_branch) {
-                for branch in context.iter().filter(|b| !is_null_branch(b)) {
-                    for e in branch {
-                        map_error(e, base, out);
-                    }
-                }
-            }
-            return;
-        }
-        ValidationErrorKind::Required { property } => {
-            let name = property.as_str().unwrap_or_default();
-            let message = if conditional { KEEP } else { "This field is required." };
-            out.push(
-                Issue::new(crate::report::pointer_push(&path, name), "required", message).with_keyword("required"),
-            );
-            return;
-        }
-        ValidationErrorKind::Type { .. } if conditional && err.instance().is_null() => {
-            // null counts as absent for a conditional field.
-            out.push(Issue::new(path, "required", KEEP).with_keyword("required"));
-            return;
-        }
-        ValidationErrorKind::Type { kind } => {
-            let t = match kind {
-                TypeKind::Single(t) => t.to_string(),
-                TypeKind::Multiple(ts) => format!("{ts:?}"),
-            };
-            (
-                "type",
-                format!(
-                    "Must be {} {t}.",
-                    if t.starts_with(['a', 'i', 'o']) { "an" } else { "a" }
-                ),
-                Some(value),
-            )
-        }
-        ValidationErrorKind::Enum { options } => {
-            let msg = match options.as_array() {
-                Some(a) if a.len() > 12 => "Must be an ISO 3166-1 alpha-2 country code (such as US or DE).".to_string(),
-                _ => format!("Must be one of: {}.", list(options)),
-            };
-            ("enum", msg, Some(value))
-        }
-        ValidationErrorKind::MinLength { limit } => (
-            "min_length",
-            format!("Must be at least {limit} characters."),
-            Some(value),
-        ),
-        ValidationErrorKind::MaxLength { limit } => (
-            "max_length",
-            format!("Must be at most {limit} characters."),
-            Some(value),
-        ),
-        ValidationErrorKind::Minimum { limit } => ("minimum", format!("Must be at least {limit}."), Some(value)),
-        ValidationErrorKind::Maximum { limit } => ("maximum", format!("Must be at most {limit}."), Some(value)),
-        ValidationErrorKind::Pattern { pattern } => ("pattern", pattern_message(pattern), Some(value)),
-        ValidationErrorKind::Format { format } => ("format", format!("Must be a valid {format}."), Some(value)),
-        ValidationErrorKind::MinItems { limit } => ("min_items", format!("Must have at least {limit} items."), None),
-        ValidationErrorKind::MaxItems { limit } => ("max_items", format!("Must have at most {limit} items."), None),
-        ValidationErrorKind::UniqueItems => ("unique_items", "Items must be unique.".to_string(), None),
-        ValidationErrorKind::Constant { expected_value } => {
-            ("const", format!("Must be {expected_value}."), Some(value))
-        }
-        _ => ("schema", err.to_string(), None),
-    };
-    let mut issue = Issue::new(path, code, message).with_keyword(&keyword);
-    issue.value = value;
-    out.push(issue);
 }
 
 /// Where a path sits in the document: field order as given, then upstream
@@ -223,11 +133,9 @@ pub fn validate(kind: Kind, doc: &Value, options: &Options) -> Report {
     };
     let (inner, base) = unwrap_envelope(doc);
     let mut errors = Vec::new();
-    match validator(kind) {
-        Some(v) => {
-            for err in v.iter_errors(inner) {
-                map_error(&err, base, &mut errors);
-            }
+    match schema(kind) {
+        Some(schema) => {
+            schema.check(inner, base, &mut errors);
         }
         None => errors.push(Issue::new(
             "",
@@ -290,5 +198,130 @@ fn complete_flags(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options
                 .with_value(Value::Bool(flag)),
             );
         }
+    }
+}
+
+/// The reference: the same schemas through the `jsonschema` crate, whose
+/// errors map to the issues the interpreter must give.
+#[cfg(test)]
+pub(crate) mod reference {
+    use std::sync::OnceLock;
+
+    use jsonschema::error::{TypeKind, ValidationErrorKind};
+    use jsonschema::{Draft, ValidationError, Validator};
+    use serde_json::Value;
+
+    use super::{list, pattern_message};
+    use crate::documents::{Kind, KINDS};
+    use crate::report::Issue;
+
+    fn validator(kind: Kind) -> &'static Validator {
+        static VALIDATORS: [OnceLock<Validator>; 9] = [const { OnceLock::new() }; 9];
+        let i = KINDS.iter().position(|&k| k == kind).unwrap();
+        VALIDATORS[i].get_or_init(|| {
+            jsonschema::options()
+                .with_draft(Draft::Draft202012)
+                .should_validate_formats(true)
+                .build(kind.schema())
+                .unwrap()
+        })
+    }
+
+    /// The schema issues of `doc` (no envelope) by the reference, at `base`.
+    pub(crate) fn schema_issues(kind: Kind, doc: &Value, base: &str) -> Vec<Issue> {
+        let mut out = Vec::new();
+        for err in validator(kind).iter_errors(doc) {
+            map_error(&err, base, &mut out);
+        }
+        out
+    }
+
+    /// Maps one `jsonschema` error into issues at `base`-prefixed paths.
+    fn map_error(err: &ValidationError, base: &str, out: &mut Vec<Issue>) {
+        let path = format!("{base}{}", err.instance_path().as_str());
+        let keyword = err.kind().keyword().to_string();
+        // The only `then` in our schemas: new_billing_phone_number when the remaining numbers are kept.
+        let conditional = err.schema_path().as_str().contains("/then/");
+        const KEEP: &str = "Required when remaining_numbers_action is keep.";
+        let value = err.instance().clone().into_owned();
+        let (code, message, value) = match err.kind() {
+            ValidationErrorKind::AnyOf { context } => {
+                // A nullable field: report why its non-null branch failed. Other
+                // `anyOf`s (CM.com's areaCode-or-city) are reported by the rules.
+                let is_null_branch = |errs: &Vec<ValidationError>| {
+                    errs.len() == 1 && errs.iter().all(|e| matches!(e.kind(), ValidationErrorKind::Type { kind: TypeKind::Single(t) } if t.to_string() == "null"))
+                };
+                if context.iter().any(is_null_branch) {
+                    for branch in context.iter().filter(|b| !is_null_branch(b)) {
+                        for e in branch {
+                            map_error(e, base, out);
+                        }
+                    }
+                }
+                return;
+            }
+            ValidationErrorKind::Required { property } => {
+                let name = property.as_str().unwrap_or_default();
+                let message = if conditional { KEEP } else { "This field is required." };
+                out.push(
+                    Issue::new(crate::report::pointer_push(&path, name), "required", message).with_keyword("required"),
+                );
+                return;
+            }
+            ValidationErrorKind::Type { .. } if conditional && err.instance().is_null() => {
+                // null counts as absent for a conditional field.
+                out.push(Issue::new(path, "required", KEEP).with_keyword("required"));
+                return;
+            }
+            ValidationErrorKind::Type { kind } => {
+                let t = match kind {
+                    TypeKind::Single(t) => t.to_string(),
+                    TypeKind::Multiple(ts) => format!("{ts:?}"),
+                };
+                (
+                    "type",
+                    format!(
+                        "Must be {} {t}.",
+                        if t.starts_with(['a', 'i', 'o']) { "an" } else { "a" }
+                    ),
+                    Some(value),
+                )
+            }
+            ValidationErrorKind::Enum { options } => {
+                let msg = match options.as_array() {
+                    Some(a) if a.len() > 12 => {
+                        "Must be an ISO 3166-1 alpha-2 country code (such as US or DE).".to_string()
+                    }
+                    _ => format!("Must be one of: {}.", list(options)),
+                };
+                ("enum", msg, Some(value))
+            }
+            ValidationErrorKind::MinLength { limit } => (
+                "min_length",
+                format!("Must be at least {limit} characters."),
+                Some(value),
+            ),
+            ValidationErrorKind::MaxLength { limit } => (
+                "max_length",
+                format!("Must be at most {limit} characters."),
+                Some(value),
+            ),
+            ValidationErrorKind::Minimum { limit } => ("minimum", format!("Must be at least {limit}."), Some(value)),
+            ValidationErrorKind::Maximum { limit } => ("maximum", format!("Must be at most {limit}."), Some(value)),
+            ValidationErrorKind::Pattern { pattern } => ("pattern", pattern_message(pattern), Some(value)),
+            ValidationErrorKind::Format { format } => ("format", format!("Must be a valid {format}."), Some(value)),
+            ValidationErrorKind::MinItems { limit } => {
+                ("min_items", format!("Must have at least {limit} items."), None)
+            }
+            ValidationErrorKind::MaxItems { limit } => ("max_items", format!("Must have at most {limit} items."), None),
+            ValidationErrorKind::UniqueItems => ("unique_items", "Items must be unique.".to_string(), None),
+            ValidationErrorKind::Constant { expected_value } => {
+                ("const", format!("Must be {expected_value}."), Some(value))
+            }
+            _ => ("schema", err.to_string(), None),
+        };
+        let mut issue = Issue::new(path, code, message).with_keyword(&keyword);
+        issue.value = value;
+        out.push(issue);
     }
 }

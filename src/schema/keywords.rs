@@ -1,0 +1,22 @@
+/// The JSON Schema keywords of our schemas (src/schema/ interprets exactly these).
+pub(crate) const KEYWORDS: [&str; 19] = [
+    "$schema",
+    "$id",
+    "title",
+    "description",
+    "type",
+    "properties",
+    "required",
+    "enum",
+    "const",
+    "pattern",
+    "format",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "items",
+    "anyOf",
+    "if",
+    "then",
+];

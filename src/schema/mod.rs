@@ -1,0 +1,614 @@
+//! A compact JSON Schema (draft 2020-12) interpreter for exactly the keywords
+//! our generated schemas use, with the reports `validate` gives.
+//!
+//! The `jsonschema` crate is the reference (a test runs both on every
+//! fixture and on generated documents and requires the same issues), but it
+//! carries two regex engines, their Unicode tables and every format of the
+//! specification: about 700 KB gzip in WebAssembly and tens of milliseconds
+//! to compile one schema. Our schemas need far less: the keywords in
+//! [`KEYWORDS`], five anchored ASCII patterns and three formats. A schema
+//! with any other keyword does not compile (a test compiles all of them, and
+//! `build.rs` refuses such a schema before that).
+
+mod format;
+mod pattern;
+
+use serde_json::{Map, Number, Value};
+
+use crate::report::{pointer_push, Issue};
+use pattern::Pattern;
+
+// The keywords the interpreter knows (`KEYWORDS`); anything else refuses to
+// compile. build.rs includes the same file to refuse such a schema early.
+include!("keywords.rs");
+
+/// A compiled schema node: its keywords in the order the schema gives them.
+#[derive(Debug, Clone)]
+pub(crate) struct Schema {
+    keywords: Vec<Keyword>,
+    /// `type: "null"` (the null branch of a nullable `anyOf`).
+    null_type: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Type {
+    Null,
+    Boolean,
+    Object,
+    Array,
+    Number,
+    Integer,
+    String,
+}
+
+impl Type {
+    fn name(self) -> &'static str {
+        match self {
+            Type::Null => "null",
+            Type::Boolean => "boolean",
+            Type::Object => "object",
+            Type::Array => "array",
+            Type::Number => "number",
+            Type::Integer => "integer",
+            Type::String => "string",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Keyword {
+    Type(Type),
+    Properties(Vec<(String, Schema)>),
+    Required(Vec<String>),
+    Enum(Vec<Value>),
+    Const(Value),
+    Pattern(String, Pattern),
+    Format(format::Format),
+    MinLength(u64),
+    MaxLength(u64),
+    Minimum(Number),
+    Maximum(Number),
+    Items(Box<Schema>),
+    AnyOf(Vec<Schema>),
+    IfThen(Box<Schema>, Box<Schema>),
+}
+
+fn bad(path: &str, what: impl std::fmt::Display) -> String {
+    format!("schema{path}: {what}")
+}
+
+fn length(v: &Value, path: &str) -> Result<u64, String> {
+    v.as_u64()
+        .ok_or_else(|| bad(path, "a length must be a non-negative integer"))
+}
+
+impl Schema {
+    /// Compiles a schema, refusing keywords and forms outside the subset.
+    pub(crate) fn compile(schema: &Value) -> Result<Schema, String> {
+        Schema::node(schema, "")
+    }
+
+    fn node(schema: &Value, path: &str) -> Result<Schema, String> {
+        let map = match schema {
+            Value::Object(m) => m,
+            Value::Bool(true) => &Map::new(),
+            _ => return Err(bad(path, "a schema must be an object or true")),
+        };
+        let mut keywords = Vec::new();
+        let mut null_type = false;
+        for (key, v) in map {
+            let at = pointer_push(path, key);
+            if !KEYWORDS.contains(&key.as_str()) {
+                return Err(bad(&at, format!("keyword {key:?} is not supported")));
+            }
+            let kw = match key.as_str() {
+                "$schema" | "$id" | "title" | "description" => continue,
+                "type" => {
+                    let t = match v.as_str() {
+                        Some("null") => Type::Null,
+                        Some("boolean") => Type::Boolean,
+                        Some("object") => Type::Object,
+                        Some("array") => Type::Array,
+                        Some("number") => Type::Number,
+                        Some("integer") => Type::Integer,
+                        Some("string") => Type::String,
+                        _ => return Err(bad(&at, "type must be one type name")),
+                    };
+                    null_type = t == Type::Null;
+                    Keyword::Type(t)
+                }
+                "properties" => {
+                    let props = v.as_object().ok_or_else(|| bad(&at, "properties must be an object"))?;
+                    let mut out = Vec::with_capacity(props.len());
+                    for (name, s) in props {
+                        out.push((name.clone(), Schema::node(s, &pointer_push(&at, name))?));
+                    }
+                    Keyword::Properties(out)
+                }
+                "required" => Keyword::Required(
+                    v.as_array()
+                        .and_then(|a| a.iter().map(|x| x.as_str().map(str::to_string)).collect())
+                        .ok_or_else(|| bad(&at, "required must be a list of names"))?,
+                ),
+                "enum" => Keyword::Enum(v.as_array().ok_or_else(|| bad(&at, "enum must be a list"))?.clone()),
+                "const" => Keyword::Const(v.clone()),
+                "pattern" => {
+                    let p = v.as_str().ok_or_else(|| bad(&at, "pattern must be a string"))?;
+                    Keyword::Pattern(p.to_string(), Pattern::new(p).map_err(|e| bad(&at, e))?)
+                }
+                "format" => match format::Format::from_name(v.as_str().unwrap_or_default()) {
+                    Some(Some(f)) => Keyword::Format(f),
+                    // Formats the reference ignores (int32, int64) are annotations.
+                    Some(None) => continue,
+                    None => return Err(bad(&at, format!("unknown format {v}"))),
+                },
+                "minLength" => Keyword::MinLength(length(v, &at)?),
+                "maxLength" => Keyword::MaxLength(length(v, &at)?),
+                "minimum" | "maximum" => {
+                    let n = v
+                        .as_number()
+                        .ok_or_else(|| bad(&at, "a limit must be a number"))?
+                        .clone();
+                    if key == "minimum" {
+                        Keyword::Minimum(n)
+                    } else {
+                        Keyword::Maximum(n)
+                    }
+                }
+                "items" => Keyword::Items(Box::new(Schema::node(v, &at)?)),
+                "anyOf" => {
+                    let branches = v.as_array().ok_or_else(|| bad(&at, "anyOf must be a list"))?;
+                    let mut out = Vec::with_capacity(branches.len());
+                    for (i, b) in branches.iter().enumerate() {
+                        out.push(Schema::node(b, &pointer_push(&at, &i.to_string()))?);
+                    }
+                    Keyword::AnyOf(out)
+                }
+                "if" => {
+                    let then = map.get("then").ok_or_else(|| bad(&at, "if without then"))?;
+                    Keyword::IfThen(
+                        Box::new(Schema::node(v, &at)?),
+                        Box::new(Schema::node(then, &pointer_push(path, "then"))?),
+                    )
+                }
+                "then" if map.contains_key("if") => continue,
+                other => return Err(bad(&at, format!("keyword {other:?} is not supported"))),
+            };
+            keywords.push(kw);
+        }
+        Ok(Schema { keywords, null_type })
+    }
+
+    /// Appends the issues of `value` (at `path`) to `out`; returns how many
+    /// failures the schema found (nested `anyOf`s report none of their own,
+    /// yet count as one, as the reference does).
+    pub(crate) fn check(&self, value: &Value, path: &str, out: &mut Vec<Issue>) -> usize {
+        self.walk(value, path, false, out)
+    }
+
+    fn walk(&self, value: &Value, path: &str, conditional: bool, out: &mut Vec<Issue>) -> usize {
+        let mut failures = 0;
+        for kw in &self.keywords {
+            failures += kw.walk(value, path, conditional, out);
+        }
+        failures
+    }
+
+    fn is_valid(&self, value: &Value) -> bool {
+        self.walk(value, "", false, &mut Vec::new()) == 0
+    }
+}
+
+fn article(t: &str) -> &'static str {
+    if t.starts_with(['a', 'i', 'o']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// Required when remaining_numbers_action is keep: the only `then` in our schemas.
+const KEEP: &str = "Required when remaining_numbers_action is keep.";
+
+fn issue(path: &str, code: &str, keyword: &str, message: String, value: Option<&Value>) -> Issue {
+    let mut i = Issue::new(path, code, message).with_keyword(keyword);
+    i.value = value.cloned();
+    i
+}
+
+impl Keyword {
+    fn walk(&self, value: &Value, path: &str, conditional: bool, out: &mut Vec<Issue>) -> usize {
+        match self {
+            Keyword::Type(t) => {
+                if type_matches(*t, value) {
+                    return 0;
+                }
+                if conditional && value.is_null() {
+                    // null counts as absent for a conditional field.
+                    out.push(issue(path, "required", "required", KEEP.into(), None));
+                } else {
+                    let name = t.name();
+                    let message = format!("Must be {} {name}.", article(name));
+                    out.push(issue(path, "type", "type", message, Some(value)));
+                }
+                1
+            }
+            Keyword::Properties(props) => {
+                let Value::Object(map) = value else { return 0 };
+                let mut failures = 0;
+                for (name, schema) in props {
+                    if let Some(v) = map.get(name) {
+                        failures += schema.walk(v, &pointer_push(path, name), conditional, out);
+                    }
+                }
+                failures
+            }
+            Keyword::Required(names) => {
+                let Value::Object(map) = value else { return 0 };
+                let mut failures = 0;
+                for name in names.iter().filter(|n| !map.contains_key(n.as_str())) {
+                    let message = if conditional { KEEP } else { "This field is required." };
+                    out.push(issue(
+                        &pointer_push(path, name),
+                        "required",
+                        "required",
+                        message.into(),
+                        None,
+                    ));
+                    failures += 1;
+                }
+                failures
+            }
+            Keyword::Enum(options) => {
+                if options.iter().any(|o| equal(o, value)) {
+                    return 0;
+                }
+                let message = if options.len() > 12 {
+                    "Must be an ISO 3166-1 alpha-2 country code (such as US or DE).".to_string()
+                } else {
+                    let names: Vec<String> = options
+                        .iter()
+                        .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+                        .collect();
+                    format!("Must be one of: {}.", names.join(", "))
+                };
+                out.push(issue(path, "enum", "enum", message, Some(value)));
+                1
+            }
+            Keyword::Const(expected) => {
+                if equal(expected, value) {
+                    return 0;
+                }
+                out.push(issue(
+                    path,
+                    "const",
+                    "const",
+                    format!("Must be {expected}."),
+                    Some(value),
+                ));
+                1
+            }
+            Keyword::Pattern(source, p) => match value {
+                Value::String(s) if !p.is_match(s) => {
+                    let message = crate::validate::pattern_message(source);
+                    out.push(issue(path, "pattern", "pattern", message, Some(value)));
+                    1
+                }
+                _ => 0,
+            },
+            Keyword::Format(f) => match value {
+                Value::String(s) if !f.is_valid(s) => {
+                    let message = format!("Must be a valid {}.", f.name());
+                    out.push(issue(path, "format", "format", message, Some(value)));
+                    1
+                }
+                _ => 0,
+            },
+            Keyword::MinLength(limit) | Keyword::MaxLength(limit) => {
+                let Value::String(s) = value else { return 0 };
+                let n = s.chars().count() as u64;
+                let (fails, code, keyword, message) = if matches!(self, Keyword::MinLength(_)) {
+                    (
+                        n < *limit,
+                        "min_length",
+                        "minLength",
+                        format!("Must be at least {limit} characters."),
+                    )
+                } else {
+                    (
+                        n > *limit,
+                        "max_length",
+                        "maxLength",
+                        format!("Must be at most {limit} characters."),
+                    )
+                };
+                if !fails {
+                    return 0;
+                }
+                out.push(issue(path, code, keyword, message, Some(value)));
+                1
+            }
+            Keyword::Minimum(limit) | Keyword::Maximum(limit) => {
+                let Value::Number(n) = value else { return 0 };
+                let order = compare(n, limit);
+                let (fails, code, word) = if matches!(self, Keyword::Minimum(_)) {
+                    (order == Some(std::cmp::Ordering::Less), "minimum", "least")
+                } else {
+                    (order == Some(std::cmp::Ordering::Greater), "maximum", "most")
+                };
+                if !fails {
+                    return 0;
+                }
+                out.push(issue(
+                    path,
+                    code,
+                    code,
+                    format!("Must be at {word} {limit}."),
+                    Some(value),
+                ));
+                1
+            }
+            Keyword::Items(schema) => {
+                let Value::Array(items) = value else { return 0 };
+                let mut failures = 0;
+                for (i, item) in items.iter().enumerate() {
+                    failures += schema.walk(item, &pointer_push(path, &i.to_string()), conditional, out);
+                }
+                failures
+            }
+            Keyword::AnyOf(branches) => {
+                let mut results = Vec::with_capacity(branches.len());
+                for b in branches {
+                    let mut issues = Vec::new();
+                    let failures = b.walk(value, path, conditional, &mut issues);
+                    if failures == 0 {
+                        return 0;
+                    }
+                    // The null branch failed on a non-null value: exactly its type error.
+                    results.push((b.null_type && failures == 1, issues));
+                }
+                // A nullable field: report why its non-null branch failed. Other
+                // `anyOf`s (CM.com's areaCode-or-city) are reported by the rules.
+                if results.iter().any(|(null_branch, _)| *null_branch) {
+                    for (_, issues) in results.into_iter().filter(|(null_branch, _)| !null_branch) {
+                        out.extend(issues);
+                    }
+                }
+                1
+            }
+            Keyword::IfThen(cond, then) => {
+                if cond.is_valid(value) {
+                    then.walk(value, path, true, out)
+                } else {
+                    0
+                }
+            }
+        }
+    }
+}
+
+fn type_matches(t: Type, v: &Value) -> bool {
+    match (t, v) {
+        (Type::Null, Value::Null)
+        | (Type::Boolean, Value::Bool(_))
+        | (Type::Object, Value::Object(_))
+        | (Type::Array, Value::Array(_))
+        | (Type::Number, Value::Number(_))
+        | (Type::String, Value::String(_)) => true,
+        (Type::Integer, Value::Number(n)) => n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0),
+        _ => false,
+    }
+}
+
+/// A JSON number exactly: an integer, or a float.
+#[derive(Clone, Copy)]
+enum Exact {
+    Int(i128),
+    Float(f64),
+}
+
+fn exact(n: &Number) -> Option<Exact> {
+    if let Some(u) = n.as_u64() {
+        Some(Exact::Int(i128::from(u)))
+    } else if let Some(i) = n.as_i64() {
+        Some(Exact::Int(i128::from(i)))
+    } else {
+        n.as_f64().map(Exact::Float)
+    }
+}
+
+/// Exact order of two JSON numbers (an integer and a float compare without rounding).
+fn compare(a: &Number, b: &Number) -> Option<std::cmp::Ordering> {
+    fn int_float(i: i128, f: f64) -> Option<std::cmp::Ordering> {
+        // f64 holds every integer up to 2^53 exactly, and i128 every finite f64 we meet below 2^127.
+        let floor = f.floor();
+        if floor.abs() >= 1.7e38 {
+            return 0.0f64.partial_cmp(&f);
+        }
+        let fi = floor as i128;
+        Some(i.cmp(&fi).then(if f > floor {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Equal
+        }))
+    }
+    match (exact(a)?, exact(b)?) {
+        (Exact::Int(x), Exact::Int(y)) => Some(x.cmp(&y)),
+        (Exact::Float(x), Exact::Float(y)) => x.partial_cmp(&y),
+        (Exact::Int(x), Exact::Float(y)) => int_float(x, y),
+        (Exact::Float(x), Exact::Int(y)) => int_float(y, x).map(std::cmp::Ordering::reverse),
+    }
+}
+
+/// JSON Schema equality: numbers by value (1 equals 1.0), objects regardless of key order.
+fn equal(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => compare(x, y) == Some(std::cmp::Ordering::Equal),
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| equal(p, q)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| equal(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn every_published_schema_compiles() {
+        for kind in crate::KINDS {
+            Schema::compile(kind.schema()).unwrap_or_else(|e| panic!("{kind}: {e}"));
+        }
+    }
+
+    #[test]
+    fn refuses_unknown_keywords_and_forms() {
+        assert!(Schema::compile(&json!({"oneOf": []})).unwrap_err().contains("oneOf"));
+        assert!(Schema::compile(&json!({"type": ["string", "null"]})).is_err());
+        assert!(Schema::compile(&json!({"format": "email"})).is_err());
+        assert!(Schema::compile(&json!({"pattern": "\\w+"})).is_err());
+        assert!(Schema::compile(&json!({"properties": {"a": {"additionalProperties": false}}})).is_err());
+    }
+
+    /// Values put in place of every value of every fixture document.
+    fn mutants() -> Vec<Value> {
+        let mut v = vec![
+            json!(null),
+            json!(true),
+            json!(0),
+            json!(-1),
+            json!(1.5),
+            json!(2.0),
+            json!(1000),
+            json!(1001),
+            json!(1e300),
+            json!(""),
+            json!("x"),
+            json!("é".repeat(300)),
+            json!("+13125354200"),
+            json!("+03125354200"),
+            json!("3125354200"),
+            json!("+1"),
+            json!("2026-12-01T09:00:00Z"),
+            json!("2026-02-29T09:00:00Z"),
+            json!("2024-12-31T23:59:60Z"),
+            json!("2024-12-31T23:59:60+01:00"),
+            json!("2026-12-01T09:00:00.Z"),
+            json!("123e4567-e89b-12d3-a456-426614174000"),
+            json!("123e4567-e89b-12d3-a456-42661417400z"),
+            json!("https://example.com/cb?x=1"),
+            json!("http://[::1]:8080/x"),
+            json!("http://[::g]/x"),
+            json!("https://exa mple.com"),
+            json!("keep"),
+            json!("full"),
+            json!("US"),
+            json!("ZZ"),
+            json!("mobile"),
+            json!([]),
+            json!([null]),
+            json!(["+13125354200", 5]),
+            json!({}),
+            json!({"phone_number": "+13125354200"}),
+        ];
+        v.push(json!({"type": "full", "remaining_numbers_action": "keep"}));
+        v
+    }
+
+    fn paths(v: &Value, at: String, out: &mut Vec<String>) {
+        out.push(at.clone());
+        match v {
+            Value::Object(m) => m.iter().for_each(|(k, x)| paths(x, pointer_push(&at, k), out)),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| paths(x, pointer_push(&at, &i.to_string()), out)),
+            _ => {}
+        }
+    }
+
+    fn same_as_reference(kind: crate::Kind, doc: &Value) -> Result<(), String> {
+        let mut ours = Vec::new();
+        crate::validate::schema(kind).unwrap().check(doc, "", &mut ours);
+        let mut theirs = crate::validate::reference::schema_issues(kind, doc, "");
+        crate::validate::sort(&mut ours, doc, kind);
+        crate::validate::sort(&mut theirs, doc, kind);
+        if ours == theirs {
+            Ok(())
+        } else {
+            Err(format!("{kind} {doc}\n ours:   {ours:?}\n theirs: {theirs:?}"))
+        }
+    }
+
+    /// The interpreter against `jsonschema` on every fixture document and on
+    /// every document obtained by replacing one value (or removing one key).
+    #[test]
+    fn same_issues_as_jsonschema_on_fixtures_and_their_mutations() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let (mut cases, mut failures) = (0, Vec::new());
+        let mutants = mutants();
+        for kind in crate::KINDS {
+            let mut files: Vec<_> = std::fs::read_dir(root.join(kind.as_str())).unwrap().flatten().collect();
+            files.sort_by_key(|e| e.path());
+            for file in files {
+                let fixture: Value = serde_json::from_str(&std::fs::read_to_string(file.path()).unwrap()).unwrap();
+                let doc = crate::validate::unwrap_envelope(&fixture["document"]).0.clone();
+                let mut all = Vec::new();
+                paths(&doc, String::new(), &mut all);
+                let mut variants = vec![doc.clone()];
+                for p in &all {
+                    for m in &mutants {
+                        let mut d = doc.clone();
+                        *d.pointer_mut(p).unwrap() = m.clone();
+                        variants.push(d);
+                    }
+                    if let Some((parent, key)) = p.rsplit_once('/') {
+                        let mut d = doc.clone();
+                        if let Some(Value::Object(o)) = d.pointer_mut(parent) {
+                            o.shift_remove(&key.replace("~1", "/").replace("~0", "~"));
+                            variants.push(d);
+                        }
+                    }
+                }
+                for d in variants {
+                    cases += 1;
+                    if let Err(e) = same_as_reference(kind, &d) {
+                        failures.push(e);
+                    }
+                }
+            }
+        }
+        eprintln!(
+            "interpreter vs jsonschema: {cases} documents, {} differ",
+            failures.len()
+        );
+        assert!(cases > 50_000, "{cases}");
+        assert!(
+            failures.is_empty(),
+            "{} of {cases} differ; first:\n{}",
+            failures.len(),
+            failures[..failures.len().min(5)].join("\n")
+        );
+    }
+
+    #[test]
+    fn numbers_compare_exactly() {
+        let n = |v: Value| v.as_number().unwrap().clone();
+        use std::cmp::Ordering::*;
+        assert_eq!(compare(&n(json!(1)), &n(json!(1.0))), Some(Equal));
+        assert_eq!(compare(&n(json!(0.5)), &n(json!(1))), Some(Less));
+        assert_eq!(compare(&n(json!(1000)), &n(json!(1000.5))), Some(Less));
+        assert_eq!(compare(&n(json!(-1)), &n(json!(-0.5))), Some(Less));
+        assert_eq!(compare(&n(json!(u64::MAX)), &n(json!(1000))), Some(Greater));
+        assert_eq!(
+            compare(&n(json!(9007199254740993u64)), &n(json!(9007199254740992.0))),
+            Some(Greater)
+        );
+        assert!(equal(&json!({"a": 1, "b": [2.0]}), &json!({"b": [2], "a": 1.0})));
+        assert!(type_matches(Type::Integer, &json!(2.0)) && !type_matches(Type::Integer, &json!(2.5)));
+    }
+}
