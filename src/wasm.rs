@@ -45,17 +45,37 @@ impl Fail {
     }
 }
 
+/// `{"ok": value}` written straight from the value (no intermediate
+/// `serde_json::Value`), or `{"error": {"code", "message"}}`.
 fn reply<T: Serialize>(result: Result<T, Fail>) -> String {
     let body = match result {
-        Ok(v) => serde_json::to_string(&json!({ "ok": v })),
-        Err(f) => serde_json::to_string(&json!({ "error": { "code": f.code, "message": f.message } })),
+        Ok(v) => {
+            let mut buf = b"{\"ok\":".to_vec();
+            serde_json::to_writer(&mut buf, &v).map(|()| {
+                buf.push(b'}');
+                buf
+            })
+        }
+        Err(f) => serde_json::to_vec(&json!({ "error": { "code": f.code, "message": f.message } })),
     };
-    body.unwrap_or_else(|e| {
-        format!(
-            r#"{{"error":{{"code":"internal_error","message":{:?}}}}}"#,
-            e.to_string()
-        )
-    })
+    match body.map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        _ => r#"{"error":{"code":"internal_error","message":"The result could not be written as JSON."}}"#.to_string(),
+    }
+}
+
+/// One `normalizeMany` entry.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Entry {
+    Number(crate::NormalizedNumber),
+    Failure { error: ErrorBody },
+}
+
+#[derive(Serialize)]
+struct ErrorBody {
+    code: &'static str,
+    message: String,
 }
 
 /// A JavaScript string as Rust text, refusing lone surrogates.
@@ -154,17 +174,34 @@ pub fn normalize(input: JsValue, options: JsValue) -> String {
 pub fn normalize_many(inputs: JsValue, options: JsValue) -> String {
     reply((|| {
         let options = self::options(&options)?;
+        let entry = |r: Result<crate::NormalizedNumber, Fail>| match r {
+            Ok(n) => Entry::Number(n),
+            Err(f) => Entry::Failure {
+                error: ErrorBody {
+                    code: f.code,
+                    message: f.message,
+                },
+            },
+        };
+        let normalize = |s: &str| crate::normalize(s, &options).map_err(|e| Fail::new(e.code(), e.to_string()));
+        // The wrapper's fast path: a JSON array of well-formed strings, one crossing.
+        if inputs.is_string() {
+            let list: Vec<String> = serde_json::from_str(&rust_string(&inputs, "The list")?).map_err(|e| {
+                Fail::new(
+                    "invalid_argument",
+                    format!("normalizeMany takes an array of strings: {e}."),
+                )
+            })?;
+            return Ok(list.iter().map(|s| entry(normalize(s))).collect::<Vec<_>>());
+        }
         let inputs = inputs
             .dyn_ref::<js_sys::Array>()
             .ok_or_else(|| Fail::new("invalid_argument", "normalizeMany takes an array of strings."))?;
         let mut out = Vec::with_capacity(inputs.length() as usize);
         for (i, v) in inputs.iter().enumerate() {
-            let entry = rust_string(&v, &format!("Entry {i}"))
-                .and_then(|s| crate::normalize(&s, &options).map_err(|e| Fail::new(e.code(), e.to_string())));
-            out.push(match entry {
-                Ok(n) => serde_json::to_value(n).unwrap_or(Value::Null),
-                Err(f) => json!({ "error": { "code": f.code, "message": f.message } }),
-            });
+            out.push(entry(
+                rust_string(&v, &format!("Entry {i}")).and_then(|s| normalize(&s)),
+            ));
         }
         Ok(out)
     })())

@@ -60,7 +60,8 @@ enum Keyword {
     Type(Type),
     Properties(Vec<(String, Schema)>),
     Required(Vec<String>),
-    Enum(Vec<Value>),
+    /// The options, and when all are strings, those strings sorted (binary search).
+    Enum(Vec<Value>, Option<Vec<String>>),
     Const(Value),
     Pattern(String, Pattern),
     Format(format::Format),
@@ -130,7 +131,15 @@ impl Schema {
                         .and_then(|a| a.iter().map(|x| x.as_str().map(str::to_string)).collect())
                         .ok_or_else(|| bad(&at, "required must be a list of names"))?,
                 ),
-                "enum" => Keyword::Enum(v.as_array().ok_or_else(|| bad(&at, "enum must be a list"))?.clone()),
+                "enum" => {
+                    let options = v.as_array().ok_or_else(|| bad(&at, "enum must be a list"))?.clone();
+                    let strings: Option<Vec<String>> = options.iter().map(|o| o.as_str().map(str::to_string)).collect();
+                    let sorted = strings.map(|mut s| {
+                        s.sort_unstable();
+                        s
+                    });
+                    Keyword::Enum(options, sorted)
+                }
                 "const" => Keyword::Const(v.clone()),
                 "pattern" => {
                     let p = v.as_str().ok_or_else(|| bad(&at, "pattern must be a string"))?;
@@ -183,10 +192,10 @@ impl Schema {
     /// failures the schema found (nested `anyOf`s report none of their own,
     /// yet count as one, as the reference does).
     pub(crate) fn check(&self, value: &Value, path: &str, out: &mut Vec<Issue>) -> usize {
-        self.walk(value, path, false, out)
+        self.walk(value, &Loc::Root(path), false, out)
     }
 
-    fn walk(&self, value: &Value, path: &str, conditional: bool, out: &mut Vec<Issue>) -> usize {
+    fn walk(&self, value: &Value, path: &Loc<'_>, conditional: bool, out: &mut Vec<Issue>) -> usize {
         let mut failures = 0;
         for kw in &self.keywords {
             failures += kw.walk(value, path, conditional, out);
@@ -195,7 +204,25 @@ impl Schema {
     }
 
     fn is_valid(&self, value: &Value) -> bool {
-        self.walk(value, "", false, &mut Vec::new()) == 0
+        self.walk(value, &Loc::Root(""), false, &mut Vec::new()) == 0
+    }
+}
+
+/// Where a value sits, rendered as a JSON Pointer only when an issue needs it.
+#[derive(Clone, Copy)]
+enum Loc<'a> {
+    Root(&'a str),
+    Key(&'a Loc<'a>, &'a str),
+    Index(&'a Loc<'a>, usize),
+}
+
+impl Loc<'_> {
+    fn render(&self) -> String {
+        match self {
+            Loc::Root(base) => base.to_string(),
+            Loc::Key(parent, key) => pointer_push(&parent.render(), key),
+            Loc::Index(parent, i) => pointer_push(&parent.render(), &i.to_string()),
+        }
     }
 }
 
@@ -210,14 +237,14 @@ fn article(t: &str) -> &'static str {
 /// Required when remaining_numbers_action is keep: the only `then` in our schemas.
 const KEEP: &str = "Required when remaining_numbers_action is keep.";
 
-fn issue(path: &str, code: &str, keyword: &str, message: String, value: Option<&Value>) -> Issue {
-    let mut i = Issue::new(path, code, message).with_keyword(keyword);
+fn issue(path: &Loc<'_>, code: &str, keyword: &str, message: String, value: Option<&Value>) -> Issue {
+    let mut i = Issue::new(path.render(), code, message).with_keyword(keyword);
     i.value = value.cloned();
     i
 }
 
 impl Keyword {
-    fn walk(&self, value: &Value, path: &str, conditional: bool, out: &mut Vec<Issue>) -> usize {
+    fn walk(&self, value: &Value, path: &Loc<'_>, conditional: bool, out: &mut Vec<Issue>) -> usize {
         match self {
             Keyword::Type(t) => {
                 if type_matches(*t, value) {
@@ -238,7 +265,7 @@ impl Keyword {
                 let mut failures = 0;
                 for (name, schema) in props {
                     if let Some(v) = map.get(name) {
-                        failures += schema.walk(v, &pointer_push(path, name), conditional, out);
+                        failures += schema.walk(v, &Loc::Key(path, name), conditional, out);
                     }
                 }
                 failures
@@ -249,7 +276,7 @@ impl Keyword {
                 for name in names.iter().filter(|n| !map.contains_key(n.as_str())) {
                     let message = if conditional { KEEP } else { "This field is required." };
                     out.push(issue(
-                        &pointer_push(path, name),
+                        &Loc::Key(path, name),
                         "required",
                         "required",
                         message.into(),
@@ -259,8 +286,13 @@ impl Keyword {
                 }
                 failures
             }
-            Keyword::Enum(options) => {
-                if options.iter().any(|o| equal(o, value)) {
+            Keyword::Enum(options, sorted) => {
+                let found = match (sorted, value) {
+                    (Some(sorted), Value::String(s)) => sorted.binary_search(s).is_ok(),
+                    (Some(_), _) => false,
+                    (None, _) => options.iter().any(|o| equal(o, value)),
+                };
+                if found {
                     return 0;
                 }
                 let message = if options.len() > 12 {
@@ -352,7 +384,7 @@ impl Keyword {
                 let Value::Array(items) = value else { return 0 };
                 let mut failures = 0;
                 for (i, item) in items.iter().enumerate() {
-                    failures += schema.walk(item, &pointer_push(path, &i.to_string()), conditional, out);
+                    failures += schema.walk(item, &Loc::Index(path, i), conditional, out);
                 }
                 failures
             }
