@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
 
-.PHONY: example test setup tools lint wasm-check unit js pkg pkg-test-panic bench wasm-size corpus
+.PHONY: example test setup tools lint wasm-check unit js pkg pkg-test-panic browser chromium demo bench wasm-size corpus
 
 KINDS := phone_number e911 number_collection portability_check sub_request_update \
 	draft_sub_request_update draft_sub_request draft_port_request number_request
@@ -22,7 +22,7 @@ example:
 ## property, differential and doc tests, then pkg/ and the Node suite
 ## (fixtures through WebAssembly, TypeScript, a Vite build, trap recovery,
 ## ajv agreement) with the package's size and start-up figures.
-test: setup lint wasm-check unit js
+test: setup lint wasm-check unit js browser
 
 setup:
 	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
@@ -94,9 +94,28 @@ js: node_modules/.package-lock.json pkg pkg-test-panic
 	node --test tests/js/
 	node tests/js/size-startup.mjs
 
-## Criterion benchmarks (not part of `make test`).
-bench:
+## The demo page: serves the repository root; the page is /www/.
+demo: pkg
+	@echo "telschema demo: http://127.0.0.1:8080/www/  (Ctrl-C stops it)"
+	python3 -m http.server 8080 --bind 127.0.0.1
+
+# Debian's Chromium for the browser test (a test tool's own browser download
+# cannot work here).
+chromium:
+	@command -v chromium >/dev/null || { echo "installing Debian's chromium"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## The demo page in a real browser (playwright-core driving /usr/bin/chromium).
+browser: node_modules/.package-lock.json pkg chromium
+	node --test tests/browser/
+
+## Benchmarks (not part of `make test`): criterion natively, then pkg/node
+## against libphonenumber-js, google-libphonenumber and ajv in Node; writes
+## benches/RESULTS.md.
+bench: node_modules/.package-lock.json pkg
 	$(CARGO) bench --bench normalize --bench validate
+	ln -sfn ../pkg node_modules/telschema
+	node benches/js/run.mjs
 
 ## Size of a wasm build that exports only `normalize`.
 wasm-size: setup
