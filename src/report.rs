@@ -65,7 +65,7 @@ pub struct Report {
 }
 
 /// Appends a key to a JSON Pointer (RFC 6901 escaping).
-pub(crate) fn pointer_push(base: &str, key: &str) -> String {
+pub fn pointer_push(base: &str, key: &str) -> String {
     let mut p = String::with_capacity(base.len() + key.len() + 1);
     p.push_str(base);
     p.push('/');
@@ -78,7 +78,7 @@ pub(crate) fn pointer_push(base: &str, key: &str) -> String {
 }
 
 /// The unescaped segments of a JSON Pointer.
-pub(crate) fn pointer_segments(path: &str) -> Vec<String> {
+pub fn pointer_segments(path: &str) -> Vec<String> {
     if path.is_empty() {
         return Vec::new();
     }

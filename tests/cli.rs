@@ -113,7 +113,7 @@ fn validate_exit_codes_and_their_precedence() {
 #[test]
 fn validate_formats_and_stdin() {
     let (code, out, _) = raw(
-        &["validate", "--kind", "e911", "--format", "json", "-"],
+        &["validate", "--kind", "e911", "--format", "ndjson", "-"],
         r#"{"data": {"region": "IL"}}"#,
     );
     assert_eq!(code, 1);
@@ -229,7 +229,9 @@ fn check_normalizes_reports_and_measures() {
         &["check", "--kind", "draft_sub_request", "--format", "json", "-"],
         draft,
     );
-    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    let all: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(all.as_array().map(Vec::len), Some(1), "json is one array of results");
+    let v = &all[0];
     assert_eq!(v["document"]["billing_phone_number"], "+13125354200");
     assert_eq!(v["changes"][0]["from"], "(312) 535-4200");
     assert_eq!(v["completeness"]["percent"], 30);
@@ -263,4 +265,183 @@ fn check_lenient_types_flag() {
         out.contains("[lenient_type]") && out.contains("changed /cnam/inbound_lookup: \"true\" -> true"),
         "{out}"
     );
+}
+
+fn dir(name: &str, files: &[(&str, &str)]) -> String {
+    let root = std::env::temp_dir().join(format!("telschema-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for (path, text) in files {
+        let p = root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    root.to_string_lossy().into_owned()
+}
+
+const BAD_E911: &str = "{\n  \"street_address\": \"x\",\n  \"locality\": \"y\",\n  \"region\": \"TEX\",\n  \"postal_code\": \"60654\"\n}\n";
+
+#[test]
+fn directories_ndjson_auto_kind_and_the_summary() {
+    let root = dir(
+        "tree",
+        &[
+            ("a.json", VALID_E911),
+            (
+                "sub/b.ndjson",
+                &format!("{VALID_E911}\n\n{}\n", BAD_E911.replace('\n', "")),
+            ),
+            ("sub/deeper/c.json", BAD_E911),
+            ("notes.txt", "not a document"),
+        ],
+    );
+    let (code, out, err) = raw(&["validate", &root], "");
+    assert_eq!(code, 1, "{out}{err}");
+    let a = out.find("a.json: valid (e911, kind chosen by auto)").expect(&out);
+    let b1 = out.find("b.ndjson:1: valid").expect(&out);
+    let b3 = out.find("b.ndjson:3: invalid").expect(&out);
+    let c = out.find("c.json: invalid").expect(&out);
+    assert!(
+        a < b3 && b1 < b3 && b3 < c,
+        "files in sorted order, lines in order:\n{out}"
+    );
+    // The NDJSON line's issue is on line 3; the file's value starts on line 4, column 13.
+    assert!(out.contains("b.ndjson:3:"), "{out}");
+    assert!(
+        out.contains("c.json:4:13: error /region: Must be at most 2 characters. [max_length]"),
+        "{out}"
+    );
+    assert!(
+        out.trim_end()
+            .ends_with("telschema: 3 files, 4 documents: 2 valid, 2 invalid, 0 warnings"),
+        "{out}"
+    );
+    assert!(!out.contains('\x1b'), "no colour when piped");
+}
+
+#[test]
+fn a_broken_file_among_good_ones_and_ambiguous_kinds() {
+    let root = dir(
+        "broken",
+        &[
+            ("1.json", VALID_E911),
+            ("2.json", "{\n  \"region\": \"IL\",\n  oops\n}"),
+            ("3.json", BAD_E911),
+        ],
+    );
+    let (code, out, err) = raw(&["validate", &root], "");
+    assert_eq!(code, 2, "2 beats 1");
+    assert!(err.contains("2.json:3:3: invalid JSON"), "{err}");
+    assert!(
+        out.contains("1.json: valid") && out.contains("3.json: invalid"),
+        "{out}"
+    );
+    assert!(out.contains("1 not judged"), "{out}");
+    let (code, _, err) = raw(
+        &["validate", "-"],
+        r#"{"phone_numbers": [{"phone_number": "+13125354200"}]}"#,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("fits more than one kind") && err.contains("(ambiguous_kind)"),
+        "{err}"
+    );
+    let (code, _, _) = raw(
+        &["validate", "--kind", "portability_check", "-"],
+        r#"{"phone_numbers": [{"phone_number": "+13125354200"}]}"#,
+    );
+    assert_eq!(code, 0);
+    let (code, _, err) = raw(&["validate", "-"], "\u{feff}{}\n");
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = raw(&["validate", temp("latin1.json", "").as_str()], "");
+    assert_eq!(code, 2, "an empty file is not JSON: {err}");
+}
+
+#[test]
+fn warnings_as_errors() {
+    let warned = r#"{"street_address": "1 Main St", "locality": "Chicago", "region": "ZZ", "postal_code": "60654"}"#;
+    let (code, out, _) = raw(&["validate", "-"], warned);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("warning /region"), "{out}");
+    assert!(out.contains("1 valid, 0 invalid, 1 warning"), "{out}");
+    assert_eq!(raw(&["validate", "--warnings-as-errors", "-"], warned).0, 1);
+}
+
+#[test]
+fn github_and_ndjson_formats() {
+    let bad = temp("gh.json", BAD_E911);
+    let (code, out, err) = raw(&["validate", "--format", "github", &bad], "");
+    assert_eq!(code, 1);
+    assert_eq!(
+        out.trim(),
+        format!("::error file={bad},line=4,col=13,title=telschema max_length::/region: Must be at most 2 characters.")
+    );
+    assert!(err.contains("1 invalid"), "the summary goes to standard error: {err}");
+    let (_, out, _) = raw(
+        &["check", "--format", "ndjson", "--ndjson", "-"],
+        &format!("{VALID_E911}\n{VALID_E911}\n"),
+    );
+    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(
+        (lines[1]["file"].as_str(), lines[1]["line"].as_u64()),
+        (Some("-"), Some(2))
+    );
+    assert_eq!(lines[1]["report"]["kind"], "e911");
+    assert_eq!(lines[1]["kindAuto"], true);
+}
+
+#[test]
+fn bulk_csv_with_a_header_and_order_under_parallelism() {
+    let csv = temp(
+        "numbers.csv",
+        "name,phone,note\nAda,(312) 535-4200,\"first, with comma\"\nBob,not a number,x\nCy,+44 20 7946 0958,y\n",
+    );
+    let (code, out, err) = raw(&["normalize", "--input", &csv, "--column", "phone"], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.is_empty(),
+        "no progress bar when standard error is not a terminal: {err:?}"
+    );
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        rows[0],
+        "name,phone,note,e164,valid,possible,number_type,region,extension,kazoo_classifier,coverage_category,error"
+    );
+    assert_eq!(
+        rows[1],
+        "Ada,(312) 535-4200,\"first, with comma\",+13125354200,true,true,fixed_line_or_mobile,US,,did_us,nanp_generic,"
+    );
+    assert!(rows[2].ends_with(",,,,,,,,not_a_number"), "{}", rows[2]);
+    assert!(
+        rows[3].starts_with("Cy,+44 20 7946 0958,y,+442079460958,true"),
+        "{}",
+        rows[3]
+    );
+    let (_, out, _) = raw(
+        &["normalize", "--input", &csv, "--column", "2", "--format", "ndjson"],
+        "",
+    );
+    let first: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (first["input"].as_str(), first["line"].as_u64()),
+        (Some("(312) 535-4200"), Some(2))
+    );
+    assert_eq!(raw(&["normalize", "--input", &csv, "--column", "fax"], "").0, 2);
+
+    // More lines than one parallel batch: the output keeps the input order.
+    let inputs: Vec<String> = (0..40_000).map(|i| format!("+1 312 555 {:04}", i % 10_000)).collect();
+    let big = temp("big.txt", &(inputs.join("\n") + "\n"));
+    let (code, out, err) = raw(&["normalize", "--input", &big], "");
+    assert_eq!(code, 0);
+    assert!(err.is_empty(), "{err:?}");
+    let got: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["input"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(got, inputs);
 }

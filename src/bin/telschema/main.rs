@@ -1,0 +1,240 @@
+//! The `telschema` command line.
+
+mod bulk;
+mod docs;
+mod locate;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use telschema::{phone, Options, PhoneLevel, Timestamp, KINDS};
+
+#[derive(Parser)]
+#[command(
+    name = "telschema",
+    version,
+    about = "Normalize phone numbers and validate telecom provisioning documents"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Normalize phone numbers to E.164: the arguments, a file (--input), or one per line of
+    /// standard input. A number that cannot be normalized is a row with `error`, not a failure.
+    Normalize {
+        /// Region for numbers written in national form (ISO 3166-1 alpha-2).
+        #[arg(long, default_value = "US")]
+        region: String,
+        /// A file of numbers, one per line, or a CSV (`.csv`, or with --column); `-` is standard input.
+        #[arg(long)]
+        input: Option<String>,
+        /// The CSV column holding the numbers: 1-based, or a header name (default 1).
+        #[arg(long)]
+        column: Option<String>,
+        /// Output: `ndjson` (default) or `csv` (default for CSV input; the row, then the results).
+        #[arg(long, value_enum)]
+        format: Option<bulk::OutFormat>,
+        /// Numbers to normalize; without any, --input or standard input.
+        numbers: Vec<String>,
+    },
+    /// Validate documents exactly as given. Exit 0 all valid, 1 any invalid, 2 usage, read or parse errors.
+    Validate {
+        #[command(flatten)]
+        docs: DocArgs,
+    },
+    /// Normalize phone fields, validate and measure completeness. Exit 0 all valid, 1 any invalid
+    /// (or incomplete with --require-complete), 2 usage, read or parse errors.
+    Check {
+        #[command(flatten)]
+        docs: DocArgs,
+        /// An incomplete document exits 1.
+        #[arg(long)]
+        require_complete: bool,
+        /// Write the normalized document to standard output and the report to standard error (one input).
+        #[arg(long)]
+        normalize: bool,
+    },
+    /// Print the published JSON Schema of a kind.
+    Schema {
+        /// The document kind.
+        kind: String,
+    },
+    /// List the document kinds.
+    Kinds,
+}
+
+/// What `validate` and `check` both take.
+#[derive(Args)]
+struct DocArgs {
+    /// The document kind (see `telschema kinds`), or `auto`: named by the document's
+    /// `$schema` or its shape, per document.
+    #[arg(long, default_value = "auto")]
+    kind: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// A document with warnings counts as invalid (exit 1).
+    #[arg(long)]
+    warnings_as_errors: bool,
+    /// Read standard input as NDJSON (one document per line).
+    #[arg(long)]
+    ndjson: bool,
+    #[command(flatten)]
+    options: OptionFlags,
+    /// Files and directories (searched recursively for *.json and *.ndjson); `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// For people: issues as file:line:column, grouped by file.
+    Text,
+    /// One JSON array holding one result per document.
+    Json,
+    /// One JSON result per document per line.
+    Ndjson,
+    /// Kazoo's 400 error body per document (`null` when valid), one per line.
+    Kazoo,
+    /// GitHub workflow commands (::error file=…,line=…,col=…::…), shown inline in CI.
+    Github,
+}
+
+#[derive(Args)]
+struct OptionFlags {
+    /// Region for numbers written in national form.
+    #[arg(long, default_value = "US")]
+    region: String,
+    /// `valid` (metadata validity) or `possible` (length only).
+    #[arg(long, value_enum, default_value_t = Level::Valid)]
+    phone_level: Level,
+    /// Current time for date rules (RFC 3339); defaults to the system clock.
+    #[arg(long)]
+    now: Option<String>,
+    /// Country of a CM.com order (a NANP country makes `region` required).
+    #[arg(long)]
+    order_country: Option<String>,
+    /// Accept "true"/"42" where a boolean or number is expected, with a warning (as Kazoo does).
+    #[arg(long)]
+    lenient_types: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Level {
+    Valid,
+    Possible,
+}
+
+impl OptionFlags {
+    fn options(&self) -> Result<Options, String> {
+        let now = match &self.now {
+            Some(s) => s.parse::<Timestamp>().map_err(|e| format!("--now: {e}"))?,
+            None => {
+                let secs = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs());
+                Timestamp::from_unix(i64::try_from(secs).unwrap_or(0))
+            }
+        };
+        let mut o = Options::with_region(self.region.clone());
+        o.phone_level = match self.phone_level {
+            Level::Valid => PhoneLevel::Valid,
+            Level::Possible => PhoneLevel::Possible,
+        };
+        o.now = Some(now);
+        o.order_country = self.order_country.clone();
+        o.lenient_types = self.lenient_types;
+        check_region(&o)?;
+        Ok(o)
+    }
+}
+
+/// A bad region is a usage error, not a per-number one.
+fn check_region(options: &Options) -> Result<(), String> {
+    match phone::normalize("+1", options) {
+        Err(e @ phone::PhoneError::UnknownRegion(_)) => Err(e.to_string()),
+        _ => Ok(()),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let werr = |e: io::Error| format!("cannot write: {e}");
+    match cli.command {
+        Command::Normalize {
+            region,
+            input,
+            column,
+            format,
+            numbers,
+        } => {
+            let options = Options::with_region(region);
+            check_region(&options)?;
+            if input.is_some() && !numbers.is_empty() {
+                return Err("give numbers as arguments or --input, not both".into());
+            }
+            let job = bulk::Job {
+                input: input.as_deref(),
+                numbers: &numbers,
+                column: column.as_deref(),
+                format,
+                options: &options,
+            };
+            bulk::run(job, &mut out)?;
+        }
+        Command::Validate { docs } => {
+            let options = docs.options.options()?;
+            return docs::run(&docs.into(), &options, None, &mut out);
+        }
+        Command::Check {
+            docs,
+            require_complete,
+            normalize,
+        } => {
+            let options = docs.options.options()?;
+            let settings: docs::Settings = docs.into();
+            if normalize {
+                return docs::normalize_one(&settings, &options, require_complete, &mut out);
+            }
+            return docs::run(&settings, &options, Some(require_complete), &mut out);
+        }
+        Command::Schema { kind } => {
+            let kind = kind.parse::<telschema::Kind>().map_err(|e| e.to_string())?;
+            write!(out, "{}", kind.schema_text()).map_err(werr)?;
+        }
+        Command::Kinds => {
+            for k in KINDS {
+                writeln!(out, "{:<26} {}", k.as_str(), k.title()).map_err(werr)?;
+            }
+        }
+    }
+    out.flush().map_err(werr)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+impl From<DocArgs> for docs::Settings {
+    fn from(d: DocArgs) -> Self {
+        docs::Settings {
+            kind: d.kind,
+            format: d.format,
+            warnings_as_errors: d.warnings_as_errors,
+            ndjson_stdin: d.ndjson,
+            paths: d.paths,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("telschema: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
