@@ -152,6 +152,7 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
     {
         let base = crate::validate::unwrap_envelope(doc).1;
         // An envelope is an object with `data` (unwrap_envelope said so): indexing cannot fail.
+        #[allow(clippy::indexing_slicing)]
         let target = if base.is_empty() {
             &mut document
         } else {

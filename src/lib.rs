@@ -1,6 +1,11 @@
 #![doc = include_str!("../README.md")]
 // No unsafe code of ours; only wasm-bindgen's generated export shims (src/wasm.rs).
 #![deny(unsafe_code)]
+// No panic paths outside tests (a justified `allow` where one is impossible).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)
+)]
 
 mod check;
 mod completeness;

@@ -159,7 +159,10 @@ impl Kind {
     /// The published schema, parsed once.
     pub fn schema(self) -> &'static Value {
         static SCHEMAS: [OnceLock<Value>; 9] = [const { OnceLock::new() }; 9];
-        SCHEMAS[self.index()].get_or_init(|| serde_json::from_str(self.schema_text()).unwrap_or(Value::Null))
+        static NONE: Value = Value::Null;
+        SCHEMAS.get(self.index()).map_or(&NONE, |s| {
+            s.get_or_init(|| serde_json::from_str(self.schema_text()).unwrap_or(Value::Null))
+        })
     }
 
     /// Whether the kind is Kazoo's (custom fields allowed, phone problems are warnings).

@@ -48,11 +48,16 @@ fn digits(b: &[u8]) -> Option<u32> {
 }
 
 fn is_date(b: &[u8]) -> bool {
+    is_date_parts(b).unwrap_or(false)
+}
+
+fn is_date_parts(b: &[u8]) -> Option<bool> {
     if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return false;
+        return Some(false);
     }
-    let (Some(year), Some(month), Some(day)) = (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10])) else {
-        return false;
+    let (Some(year), Some(month), Some(day)) = (digits(b.get(0..4)?), digits(b.get(5..7)?), digits(b.get(8..10)?))
+    else {
+        return Some(false);
     };
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let last = match month {
@@ -60,21 +65,26 @@ fn is_date(b: &[u8]) -> bool {
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
-        _ => return false,
+        _ => return Some(false),
     };
-    (1..=last).contains(&day)
+    Some((1..=last).contains(&day))
 }
 
 fn is_time(b: &[u8]) -> bool {
+    is_time_parts(b).unwrap_or(false)
+}
+
+fn is_time_parts(b: &[u8]) -> Option<bool> {
     let len = b.len();
-    if len < 9 || b[2] != b':' || b[5] != b':' {
-        return false;
+    if len < 9 || b.get(2) != Some(&b':') || b.get(5) != Some(&b':') {
+        return Some(false);
     }
-    let (Some(hour), Some(minute), Some(second)) = (digits(&b[0..2]), digits(&b[3..5]), digits(&b[6..8])) else {
-        return false;
+    let (Some(hour), Some(minute), Some(second)) = (digits(b.get(0..2)?), digits(b.get(3..5)?), digits(b.get(6..8)?))
+    else {
+        return Some(false);
     };
     if hour > 23 || minute > 59 || second > 60 {
-        return false;
+        return Some(false);
     }
     let mut i = 8;
     if b.get(i) == Some(&b'.') {
@@ -84,23 +94,23 @@ fn is_time(b: &[u8]) -> bool {
             i += 1;
         }
         if i == start {
-            return false;
+            return Some(false);
         }
     }
-    match b.get(i) {
-        Some(b'Z' | b'z') => i == len - 1 && (second != 60 || (hour == 23 && minute == 59)),
+    Some(match b.get(i) {
+        Some(b'Z' | b'z') => i + 1 == len && (second != 60 || (hour == 23 && minute == 59)),
         Some(&sign @ (b'+' | b'-')) => {
-            if len - i != 6 || b[i + 3] != b':' {
-                return false;
+            if len - i != 6 || b.get(i + 3) != Some(&b':') {
+                return Some(false);
             }
-            let (Some(oh), Some(om)) = (digits(&b[i + 1..i + 3]), digits(&b[i + 4..i + 6])) else {
-                return false;
+            let (Some(oh), Some(om)) = (digits(b.get(i + 1..i + 3)?), digits(b.get(i + 4..i + 6)?)) else {
+                return Some(false);
             };
             if oh > 23 || om > 59 {
-                return false;
+                return Some(false);
             }
             if second != 60 {
-                return true;
+                return Some(true);
             }
             // A leap second must fall at 23:59 UTC.
             let (mut h, mut m) = (hour as i32, minute as i32);
@@ -121,13 +131,13 @@ fn is_time(b: &[u8]) -> bool {
             h == 23 && m == 59
         }
         _ => false,
-    }
+    })
 }
 
 fn is_datetime(s: &str) -> bool {
     let b = s.as_bytes();
     match b.iter().position(|&c| c == b'T' || c == b't') {
-        Some(t) => is_date(&b[..t]) && is_time(&b[t + 1..]),
+        Some(t) => is_date(b.get(..t).unwrap_or_default()) && is_time(b.get(t + 1..).unwrap_or_default()),
         None => false,
     }
 }
@@ -173,63 +183,72 @@ fn pchar(c: u8) -> bool {
 
 /// An RFC 3986 URI: `scheme ":" hier-part [ "?" query ] [ "#" fragment ]`.
 fn is_uri(s: &str) -> bool {
-    let b = s.as_bytes();
-    let Some(first) = b.first() else { return false };
-    if !first.is_ascii_alphabetic() {
-        return false;
+    is_uri_parts(s.as_bytes()).unwrap_or(false)
+}
+
+fn is_uri_parts(b: &[u8]) -> Option<bool> {
+    if !b.first()?.is_ascii_alphabetic() {
+        return Some(false);
     }
-    let Some(scheme) = b
+    let scheme = b
         .iter()
-        .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')))
-    else {
-        return false;
-    };
-    if b[scheme] != b':' {
-        return false;
+        .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')))?;
+    if b.get(scheme) != Some(&b':') {
+        return Some(false);
     }
     let mut at = scheme + 1;
-    if b[at..].starts_with(b"//") {
+    if b.get(at..)?.starts_with(b"//") {
         let start = at + 2;
         let Some(end) = scan(b, start, pchar) else {
-            return false;
+            return Some(false);
         };
         if matches!(b.get(end), Some(b'[' | b']')) {
             // A bracketed IP literal: [userinfo@] "[" IPv6 / IPvFuture "]" [":" port]
             let Some(end) = ip_literal_authority(b, start) else {
-                return false;
+                return Some(false);
             };
             at = end;
         } else {
-            if !authority(&b[start..end]) {
-                return false;
+            if !authority(b.get(start..end)?) {
+                return Some(false);
             }
             at = end;
         }
     }
     let path = |c: u8| pchar(c) || c == b'/';
-    let Some(end) = scan(b, at, path) else { return false };
+    let Some(end) = scan(b, at, path) else {
+        return Some(false);
+    };
     at = end;
     for delimiter in [b'?', b'#'] {
         if b.get(at) == Some(&delimiter) {
             let Some(end) = scan(b, at + 1, |c| path(c) || c == b'?') else {
-                return false;
+                return Some(false);
             };
             at = end;
         }
     }
-    at == b.len()
+    Some(at == b.len())
 }
 
 /// `[ userinfo "@" ] host [ ":" port ]`, from bytes already limited to pchars.
 fn authority(b: &[u8]) -> bool {
-    let host_port = b.iter().position(|&c| c == b'@').map_or(b, |at| &b[at + 1..]);
+    let host_port = b
+        .iter()
+        .position(|&c| c == b'@')
+        .and_then(|at| b.get(at + 1..))
+        .unwrap_or(b);
     let host_end = host_port
         .iter()
         .position(|&c| c == b':' || c == b'@')
         .unwrap_or(host_port.len());
     match host_port.get(host_end) {
         None => true,
-        Some(b':') => host_port[host_end + 1..].iter().all(u8::is_ascii_digit),
+        Some(b':') => host_port
+            .get(host_end + 1..)
+            .unwrap_or_default()
+            .iter()
+            .all(u8::is_ascii_digit),
         Some(_) => false,
     }
 }
@@ -246,8 +265,8 @@ fn ip_literal_authority(b: &[u8], start: usize) -> Option<usize> {
     if b.get(at) != Some(&b'[') {
         return None;
     }
-    let close = at + b[at..].iter().position(|&c| c == b']')?;
-    let literal = std::str::from_utf8(&b[at + 1..close]).ok()?;
+    let close = at + b.get(at..)?.iter().position(|&c| c == b']')?;
+    let literal = std::str::from_utf8(b.get(at + 1..close)?).ok()?;
     let ok = if let Some(future) = literal.strip_prefix(['v', 'V']) {
         let (version, rest) = future.split_once('.')?;
         !version.is_empty()

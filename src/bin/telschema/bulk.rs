@@ -79,11 +79,12 @@ fn json_line(input: &str, line: Option<usize>, r: &Result<NormalizedNumber, phon
         Err(e) => json!({ "error": { "code": e.code(), "message": e.to_string() } }).to_string(),
     };
     // `rest` is an object: splice its members in after ours.
-    if rest.len() > 2 {
-        s.push(',');
-        s.push_str(&rest[1..]);
-    } else {
-        s.push('}');
+    match rest.get(1..) {
+        Some(members) if members.len() > 1 => {
+            s.push(',');
+            s.push_str(members);
+        }
+        _ => s.push('}'),
     }
     s
 }

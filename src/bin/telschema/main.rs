@@ -1,5 +1,11 @@
 //! The `telschema` command line.
 
+// No panic paths outside tests.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)
+)]
+
 mod bulk;
 mod docs;
 mod locate;
