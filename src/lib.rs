@@ -10,6 +10,8 @@
 mod check;
 mod completeness;
 pub mod documents;
+pub mod json;
+mod limits;
 mod options;
 pub mod phone;
 pub mod report;
@@ -23,6 +25,7 @@ mod wasm;
 pub use check::{check, Change, Outcome};
 pub use completeness::{completeness, label, Completeness, Invalid, Missing, SUB_REQUEST_FORM_ORDER};
 pub use documents::{kind_for, resolve_kind, Kind, KindError, UnknownKind, KINDS};
+pub use limits::{Limits, Omitted};
 pub use options::{OptionError, Options, PhoneLevel};
 pub use phone::{normalize, NormalizedNumber, NumberType, PhoneError};
 pub use report::{Issue, Report};

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::limits::Limits;
 use crate::time::Timestamp;
 
 /// How strictly phone fields are judged.
@@ -33,6 +34,8 @@ pub struct Options {
     /// Accept `"true"`/`"42"` where a boolean or number is expected, with a
     /// warning, as Kazoo does by default.
     pub lenient_types: bool,
+    /// Limits on documents and reports.
+    pub limits: Limits,
 }
 
 impl Default for Options {
@@ -43,6 +46,7 @@ impl Default for Options {
             now: None,
             order_country: None,
             lenient_types: false,
+            limits: Limits::default(),
         }
     }
 }
@@ -77,7 +81,8 @@ impl std::error::Error for OptionError {}
 
 impl Options {
     /// Reads options from their JSON form (the JavaScript keys:
-    /// `defaultRegion`, `phoneLevel`, `now`, `orderCountry`, `lenientTypes`);
+    /// `defaultRegion`, `phoneLevel`, `now`, `orderCountry`, `lenientTypes`,
+    /// `limits`);
     /// `null` gives the defaults.
     pub fn from_json_value(value: &serde_json::Value) -> Result<Options, OptionError> {
         if value.is_null() {
@@ -89,7 +94,14 @@ impl Options {
                 message: "Options must be an object.".into(),
             });
         };
-        const KEYS: [&str; 5] = ["defaultRegion", "phoneLevel", "now", "orderCountry", "lenientTypes"];
+        const KEYS: [&str; 6] = [
+            "defaultRegion",
+            "phoneLevel",
+            "now",
+            "orderCountry",
+            "lenientTypes",
+            "limits",
+        ];
         if let Some(k) = map.keys().find(|k| !KEYS.contains(&k.as_str())) {
             return Err(OptionError {
                 code: "unknown_option",

@@ -62,6 +62,9 @@ pub struct Report {
     pub errors: Vec<Issue>,
     /// Legal but likely wrong.
     pub warnings: Vec<Issue>,
+    /// Issues past the reporting limit (`limits.max_issues`), counted; absent when none were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub omitted: Option<crate::limits::Omitted>,
 }
 
 /// Appends a key to a JSON Pointer (RFC 6901 escaping).

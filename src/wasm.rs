@@ -92,23 +92,20 @@ fn rust_string(v: &JsValue, what: &str) -> Result<String, Fail> {
     Ok(String::from(s))
 }
 
-fn parse_json(text: &[u8]) -> Result<Value, Fail> {
-    serde_json::from_slice(text).map_err(|e| {
-        let message = e.to_string();
-        if message.contains("surrogate") {
-            Fail::new(
-                "invalid_unicode",
-                format!("The JSON holds a lone surrogate: {message}."),
-            )
-        } else {
-            Fail::new("invalid_json", format!("The document is not JSON: {message}."))
-        }
+fn parse_json(text: &[u8], limits: &crate::Limits) -> Result<Value, Fail> {
+    crate::json::parse(text, limits).map_err(|e| match e.code {
+        "invalid_json" if e.message.contains("surrogate") => Fail::new(
+            "invalid_unicode",
+            format!("The JSON holds a lone surrogate: {}.", e.message),
+        ),
+        "invalid_json" => Fail::new("invalid_json", format!("The document is not JSON: {}.", e.message)),
+        code => Fail::new(code, format!("{}.", e.message.trim_end_matches('.'))),
     })
 }
 
 /// A document: a JSON string, UTF-8 JSON bytes, or a value for
 /// `JSON.stringify`.
-fn document(v: &JsValue) -> Result<Value, Fail> {
+fn document(v: &JsValue, limits: &crate::Limits) -> Result<Value, Fail> {
     if v.is_undefined() {
         return Err(Fail::new(
             "invalid_document",
@@ -116,7 +113,7 @@ fn document(v: &JsValue) -> Result<Value, Fail> {
         ));
     }
     if v.is_string() {
-        return parse_json(rust_string(v, "The document")?.as_bytes());
+        return parse_json(rust_string(v, "The document")?.as_bytes(), limits);
     }
     if let Some(bytes) = v.dyn_ref::<Uint8Array>() {
         let bytes = bytes.to_vec();
@@ -126,12 +123,12 @@ fn document(v: &JsValue) -> Result<Value, Fail> {
                 format!("The document is not UTF-8: invalid byte at offset {}.", e.valid_up_to()),
             ));
         }
-        return parse_json(&bytes);
+        return parse_json(&bytes, limits);
     }
     let text = js_sys::JSON::stringify(v)
         .map_err(|_| Fail::new("invalid_document", "The document cannot be written as JSON."))?;
     match text.as_string() {
-        Some(t) => parse_json(t.as_bytes()),
+        Some(t) => parse_json(t.as_bytes(), limits),
         None => Err(Fail::new("invalid_document", "The document cannot be written as JSON.")),
     }
 }
@@ -141,13 +138,13 @@ fn options(v: &JsValue) -> Result<Options, Fail> {
     let value = if v.is_undefined() || v.is_null() {
         Value::Null
     } else if v.is_string() {
-        parse_json(rust_string(v, "The options")?.as_bytes())?
+        parse_json(rust_string(v, "The options")?.as_bytes(), &crate::Limits::default())?
     } else {
         let text = js_sys::JSON::stringify(v)
             .ok()
             .and_then(|t| t.as_string())
             .ok_or_else(|| Fail::new("invalid_option", "The options cannot be written as JSON."))?;
-        parse_json(text.as_bytes())?
+        parse_json(text.as_bytes(), &crate::Limits::default())?
     };
     Options::from_json_value(&value).map_err(|e| Fail::new(e.code, e.message))
 }
@@ -211,9 +208,10 @@ pub fn normalize_many(inputs: JsValue, options: JsValue) -> String {
 #[wasm_bindgen]
 pub fn validate(kind: JsValue, doc: JsValue, options: JsValue) -> String {
     reply((|| {
-        let doc = document(&doc)?;
+        let options = self::options(&options)?;
+        let doc = document(&doc, &options.limits)?;
         let kind = self::kind(&kind, &doc)?;
-        Ok(crate::validate(kind, &doc, &self::options(&options)?))
+        Ok(crate::validate(kind, &doc, &options))
     })())
 }
 
@@ -221,9 +219,10 @@ pub fn validate(kind: JsValue, doc: JsValue, options: JsValue) -> String {
 #[wasm_bindgen]
 pub fn completeness(kind: JsValue, doc: JsValue, options: JsValue) -> String {
     reply((|| {
-        let doc = document(&doc)?;
+        let options = self::options(&options)?;
+        let doc = document(&doc, &options.limits)?;
         let kind = self::kind(&kind, &doc)?;
-        Ok(crate::completeness(kind, &doc, &self::options(&options)?))
+        Ok(crate::completeness(kind, &doc, &options))
     })())
 }
 
@@ -231,9 +230,10 @@ pub fn completeness(kind: JsValue, doc: JsValue, options: JsValue) -> String {
 #[wasm_bindgen]
 pub fn check(kind: JsValue, doc: JsValue, options: JsValue) -> String {
     reply((|| {
-        let doc = document(&doc)?;
+        let options = self::options(&options)?;
+        let doc = document(&doc, &options.limits)?;
         let kind = self::kind(&kind, &doc)?;
-        Ok(crate::check(kind, &doc, &self::options(&options)?))
+        Ok(crate::check(kind, &doc, &options))
     })())
 }
 
@@ -259,7 +259,7 @@ pub fn kinds() -> String {
 #[wasm_bindgen(js_name = toKazooError)]
 pub fn to_kazoo_error(report: JsValue) -> String {
     reply((|| {
-        let value = document(&report)?;
+        let value = document(&report, &crate::Limits::default())?;
         let report: Report = serde_json::from_value(value)
             .map_err(|e| Fail::new("invalid_argument", format!("Not a telschema report: {e}.")))?;
         Ok(report.to_kazoo())

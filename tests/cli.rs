@@ -445,3 +445,67 @@ fn bulk_csv_with_a_header_and_order_under_parallelism() {
         .collect();
     assert_eq!(got, inputs);
 }
+
+#[test]
+fn duplicate_keys_bad_bytes_and_limits() {
+    let dup = temp("dup.json", "{\n  \"locality\": \"a\",\n  \"locality\": \"b\"\n}");
+    let (code, _, err) = raw(&["validate", &dup], "");
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("dup.json:3:") && err.contains("duplicate key \"locality\"") && err.contains("(duplicate_key)"),
+        "{err}"
+    );
+    let latin1 = std::env::temp_dir().join(format!("telschema-cli-{}-latin1.json", std::process::id()));
+    std::fs::write(&latin1, b"{\"locality\": \"M\xfcnchen\"}").unwrap();
+    let (code, _, err) = raw(&["validate", latin1.to_str().unwrap()], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("not UTF-8 (invalid byte at offset 15)"), "{err}");
+
+    let len = VALID_E911.len().to_string();
+    let less = (VALID_E911.len() - 1).to_string();
+    assert_eq!(raw(&["validate", "--max-document-bytes", &len, "-"], VALID_E911).0, 0);
+    let (code, _, err) = raw(&["validate", "--max-document-bytes", &less, "-"], VALID_E911);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("(limit_exceeded)") && err.contains("maxDocumentBytes"),
+        "{err}"
+    );
+
+    let nested = r#"{"legacy_data": {"suite": "1"}, "street_address": "1 Main St", "locality": "Chicago", "region": "IL", "postal_code": "60654"}"#;
+    assert_eq!(
+        raw(&["validate", "--kind", "e911", "--max-depth", "2", "-"], nested).0,
+        0
+    );
+    let (code, out, _) = raw(&["validate", "--kind", "e911", "--max-depth", "1", "-"], nested);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("error /legacy_data: This value nests deeper than 1 levels"),
+        "{out}"
+    );
+
+    let three = r#"{"numbers": ["a", "b", "c"]}"#;
+    let (code, out, _) = raw(
+        &["validate", "--kind", "number_collection", "--max-issues", "1", "-"],
+        three,
+    );
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("(2 more errors and 0 more warnings not listed: --max-issues)"),
+        "{out}"
+    );
+    let (_, out, _) = raw(
+        &[
+            "validate",
+            "--kind",
+            "number_collection",
+            "--max-issues",
+            "1",
+            "--format",
+            "ndjson",
+            "-",
+        ],
+        three,
+    );
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["omitted"], serde_json::json!({"errors": 2, "warnings": 0}));
+}

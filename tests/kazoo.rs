@@ -84,6 +84,7 @@ fn formats_our_codes_and_dots() {
             "Not a valid phone number.",
         )],
         warnings: vec![],
+        omitted: None,
     };
     assert!(report.to_kazoo().unwrap()["data"].get("custom%2Efield/x").is_some());
 }

@@ -150,3 +150,35 @@ proptest! {
         prop_assert_eq!(c.next.is_none(), c.missing.is_empty() && c.invalid.is_empty());
     }
 }
+
+/// Limits through the public API: at the limit nothing is said; past it a
+/// `limit_exceeded` error at the path, and nothing else is judged.
+#[test]
+fn limits_at_and_past() {
+    use serde_json::json;
+    use telschema::{validate, Kind, Options};
+    let mut options = Options::default();
+    options.limits.max_array_length = 3;
+    options.limits.max_issues = 2;
+    let at = json!({"numbers": ["+13125354200", "+13125354201", "+13125354202"]});
+    let r = validate(Kind::NumberCollection, &at, &options);
+    assert!(r.errors.iter().all(|e| e.code != "limit_exceeded"), "{r:?}");
+    let past = json!({"data": {"numbers": ["+13125354200", "+13125354201", "+13125354202", "x"]}});
+    let r = validate(Kind::NumberCollection, &past, &options);
+    assert_eq!(r.errors.len(), 1);
+    assert_eq!(
+        (r.errors[0].path.as_str(), r.errors[0].code.as_str()),
+        ("/data/numbers", "limit_exceeded")
+    );
+    assert!(!r.valid);
+    // The reporting limit: two errors listed, the rest counted.
+    let many = json!({"numbers": ["a", "b", "c"]});
+    let r = validate(Kind::NumberCollection, &many, &options);
+    assert_eq!(r.errors.len(), 2);
+    assert_eq!(r.omitted.map(|o| (o.errors, o.warnings)), Some((1, 0)));
+    assert!(serde_json::to_value(&r).unwrap()["omitted"]["errors"] == 1);
+    options.limits.max_issues = 3;
+    let r = validate(Kind::NumberCollection, &many, &options);
+    assert_eq!((r.errors.len(), r.omitted), (3, None));
+    assert!(serde_json::to_value(&r).unwrap().get("omitted").is_none());
+}

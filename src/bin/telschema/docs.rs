@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::{json, Value};
-use telschema::{check, kind_for, validate, Completeness, Issue, Kind, Options, Outcome, Report};
+use telschema::{check, kind_for, validate, Completeness, Issue, Kind, Limits, Options, Outcome, Report};
 
 use crate::{locate, Format};
 
@@ -91,7 +91,20 @@ fn read(file: &str) -> Result<String, String> {
 }
 
 /// The documents of one file's text; parse errors go to `broken` with `file:line:column`.
-fn units<'a>(file: &'a str, text: &'a str, ndjson: bool, broken: &mut Vec<String>) -> Vec<Unit<'a>> {
+fn units<'a>(file: &'a str, text: &'a str, ndjson: bool, limits: &Limits, broken: &mut Vec<String>) -> Vec<Unit<'a>> {
+    let problem = |e: telschema::json::JsonError, line0: usize| match (e.code, e.line) {
+        ("invalid_json", l) => format!("{file}:{}:{}: invalid JSON: {}", l + line0, e.column, e.message),
+        (code, 0) => format!(
+            "{file}{}: {} ({code})",
+            if ndjson {
+                format!(":{}", line0 + 1)
+            } else {
+                String::new()
+            },
+            e.message
+        ),
+        (code, l) => format!("{file}:{}:{}: {} ({code})", l + line0, e.column, e.message),
+    };
     let mut out = Vec::new();
     if ndjson {
         for (i, line) in text.split('\n').enumerate() {
@@ -99,7 +112,7 @@ fn units<'a>(file: &'a str, text: &'a str, ndjson: bool, broken: &mut Vec<String
             if line.trim().is_empty() {
                 continue;
             }
-            match serde_json::from_str::<Value>(line) {
+            match telschema::json::parse(line.as_bytes(), limits) {
                 Ok(doc) => out.push(Unit {
                     label: format!("{file}:{}", i + 1),
                     file,
@@ -107,11 +120,11 @@ fn units<'a>(file: &'a str, text: &'a str, ndjson: bool, broken: &mut Vec<String
                     text: line,
                     doc,
                 }),
-                Err(e) => broken.push(format!("{file}:{}:{}: invalid JSON: {e}", i + 1, e.column())),
+                Err(e) => broken.push(problem(e, i)),
             }
         }
     } else {
-        match serde_json::from_str::<Value>(text) {
+        match telschema::json::parse(text.as_bytes(), limits) {
             Ok(doc) => out.push(Unit {
                 label: file.to_string(),
                 file,
@@ -119,7 +132,7 @@ fn units<'a>(file: &'a str, text: &'a str, ndjson: bool, broken: &mut Vec<String
                 text,
                 doc,
             }),
-            Err(e) => broken.push(format!("{file}:{}:{}: invalid JSON: {e}", e.line(), e.column())),
+            Err(e) => broken.push(problem(e, 0)),
         }
     }
     out
@@ -183,6 +196,15 @@ struct Printer<'w, W: Write> {
 
 impl<W: Write> Printer<'_, W> {
     fn issue_lines(&mut self, unit: &Unit<'_>, report: &Report) -> io::Result<()> {
+        if let Some(o) = report.omitted {
+            if self.format == Format::Text {
+                writeln!(
+                    self.out,
+                    "  ({} more errors and {} more warnings not listed: --max-issues)",
+                    o.errors, o.warnings
+                )?;
+            }
+        }
         for (level, issues, colour) in [("error", &report.errors, "31"), ("warning", &report.warnings, "33")] {
             for i in issues {
                 let (line, col) = locate::position(unit.text, &i.path);
@@ -339,7 +361,7 @@ pub fn run(
             }
         };
         let ndjson = file.ends_with(".ndjson") || (file == "-" && s.ndjson_stdin);
-        let docs = units(file, &text, ndjson, &mut broken);
+        let docs = units(file, &text, ndjson, &options.limits, &mut broken);
         report_broken(&mut p, &mut broken, &mut tally)?;
         for unit in docs {
             let kind: Kind = match kind_for(&s.kind, &unit.doc) {
@@ -422,7 +444,7 @@ pub fn normalize_one(
     };
     let text = read(file)?;
     let mut broken = Vec::new();
-    let mut docs = units(file, &text, false, &mut broken);
+    let mut docs = units(file, &text, false, &options.limits, &mut broken);
     if let Some(b) = broken.pop() {
         return Err(b);
     }

@@ -127,6 +127,21 @@ struct OptionFlags {
     /// Accept "true"/"42" where a boolean or number is expected, with a warning (as Kazoo does).
     #[arg(long)]
     lenient_types: bool,
+    /// Largest document in bytes (default 1048576; per line for NDJSON).
+    #[arg(long, value_name = "BYTES")]
+    max_document_bytes: Option<usize>,
+    /// Deepest nesting of objects and arrays (default 32).
+    #[arg(long, value_name = "LEVELS")]
+    max_depth: Option<usize>,
+    /// Longest string or key in characters (default 10000).
+    #[arg(long, value_name = "CHARS")]
+    max_string_length: Option<usize>,
+    /// Longest array (default 10000).
+    #[arg(long, value_name = "ITEMS")]
+    max_array_length: Option<usize>,
+    /// Most errors, and most warnings, listed per document (default 1000; the rest are counted).
+    #[arg(long, value_name = "N")]
+    max_issues: Option<usize>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -154,6 +169,18 @@ impl OptionFlags {
         o.now = Some(now);
         o.order_country = self.order_country.clone();
         o.lenient_types = self.lenient_types;
+        let l = &mut o.limits;
+        for (flag, field) in [
+            (self.max_document_bytes, &mut l.max_document_bytes),
+            (self.max_depth, &mut l.max_depth),
+            (self.max_string_length, &mut l.max_string_length),
+            (self.max_array_length, &mut l.max_array_length),
+            (self.max_issues, &mut l.max_issues),
+        ] {
+            if let Some(v) = flag {
+                *field = v;
+            }
+        }
         check_region(&o)?;
         Ok(o)
     }

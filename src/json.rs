@@ -1,0 +1,162 @@
+//! Reading JSON text strictly, for the surfaces that receive text (the CLI
+//! and the WebAssembly package): a duplicate key is an error
+//! (`duplicate_key`) instead of silently keeping the last value, text over
+//! the size limit is refused (`limit_exceeded`) before it is parsed, and a
+//! parse error says where (`invalid_json`, with line and column).
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use crate::Limits;
+
+/// Why text is not a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    /// `invalid_json`, `duplicate_key` or `limit_exceeded`.
+    pub code: &'static str,
+    /// What is wrong (serde_json's description for `invalid_json`).
+    pub message: String,
+    /// 1-based line of the error (0 when it is about the whole text).
+    pub line: usize,
+    /// 1-based column of the error (0 when it is about the whole text).
+    pub column: usize,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+const DUPLICATE: &str = "duplicate key ";
+
+/// A JSON value read with duplicate keys refused.
+struct Strict(Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(Strict(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(de::Error::custom(format!("{DUPLICATE}{key:?}")));
+            }
+            let Strict(v) = map.next_value_seed(StrictSeed)?;
+            out.insert(key, v);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+struct StrictSeed;
+
+impl<'de> DeserializeSeed<'de> for StrictSeed {
+    type Value = Strict;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Strict, D::Error> {
+        Strict::deserialize(d)
+    }
+}
+
+/// Parses a document's text: size limit first, then JSON with duplicate keys refused.
+pub fn parse(text: &[u8], limits: &Limits) -> Result<Value, JsonError> {
+    if text.len() > limits.max_document_bytes {
+        return Err(JsonError {
+            code: "limit_exceeded",
+            message: format!(
+                "The document has {} bytes; the limit is {} (maxDocumentBytes).",
+                text.len(),
+                limits.max_document_bytes
+            ),
+            line: 0,
+            column: 0,
+        });
+    }
+    serde_json::from_slice::<Strict>(text).map(|s| s.0).map_err(|e| {
+        let message = e.to_string();
+        let code = if message.starts_with(DUPLICATE) {
+            "duplicate_key"
+        } else if message.starts_with("recursion limit exceeded") {
+            "limit_exceeded"
+        } else {
+            "invalid_json"
+        };
+        JsonError {
+            code,
+            message,
+            line: e.line(),
+            column: e.column(),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn parses_keeps_order_and_refuses_duplicates_and_oversize_text() {
+        let limits = Limits::default();
+        let v = parse(br#"{"b": 1, "a": [true, null, 1.5, -2, "x"]}"#, &limits).unwrap();
+        assert_eq!(v, json!({"b": 1, "a": [true, null, 1.5, -2, "x"]}));
+        assert_eq!(v.as_object().unwrap().keys().next().unwrap(), "b");
+        let e = parse(b"{\n  \"a\": {\"x\": 1, \"x\": 2}\n}", &limits).unwrap_err();
+        assert_eq!((e.code, e.line), ("duplicate_key", 2));
+        assert!(e.message.contains("\"x\""), "{e}");
+        assert_eq!(parse(b"{\"a\": ", &limits).unwrap_err().code, "invalid_json");
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert_eq!(parse(deep.as_bytes(), &limits).unwrap_err().code, "limit_exceeded");
+        let mut small = Limits::default();
+        small.max_document_bytes = 10;
+        assert!(parse(b"[1,2,3,4]", &small).is_ok());
+        assert_eq!(parse(b"[1,2,3,4,5]", &small).unwrap_err().code, "limit_exceeded");
+    }
+}
