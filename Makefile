@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
 
-.PHONY: example test setup tools lint wasm-check unit js pkg pkg-test-panic browser chromium demo bench wasm-size corpus
+.PHONY: example test setup tools lint wasm-check unit js pkg pkg-test-panic browser chromium demo fuzz fuzz-smoke bench wasm-size corpus
 
 KINDS := phone_number e911 number_collection portability_check sub_request_update \
 	draft_sub_request_update draft_sub_request draft_port_request number_request
@@ -22,7 +22,7 @@ example:
 ## property, differential and doc tests, then pkg/ and the Node suite
 ## (fixtures through WebAssembly, TypeScript, a Vite build, trap recovery,
 ## ajv agreement) with the package's size and start-up figures.
-test: setup lint wasm-check unit js browser
+test: setup lint wasm-check unit js browser fuzz-smoke
 
 setup:
 	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
@@ -108,6 +108,20 @@ chromium:
 ## The demo page in a real browser (playwright-core driving /usr/bin/chromium).
 browser: node_modules/.package-lock.json pkg chromium
 	node --test tests/browser/
+
+FUZZ_TARGETS := normalize check readers round_trip
+
+## About 20 s per fuzz target, when cargo fuzz (and the nightly toolchain) are
+## installed; `make test` runs it then, and says so when it skips it.
+fuzz-smoke:
+	@if cargo +nightly fuzz --version >/dev/null 2>&1; then \
+	  for t in $(FUZZ_TARGETS); do (cd fuzz && cargo +nightly fuzz run -O $$t -- -max_total_time=20) || exit 1; done; \
+	else echo "fuzz smoke skipped: cargo fuzz is not installed (cargo install cargo-fuzz)"; fi
+
+## The long run: 10 minutes per target (FUZZ_SECONDS to change it).
+FUZZ_SECONDS ?= 600
+fuzz:
+	for t in $(FUZZ_TARGETS); do (cd fuzz && cargo +nightly fuzz run -O $$t -- -max_total_time=$(FUZZ_SECONDS)) || exit 1; done
 
 ## Benchmarks (not part of `make test`): criterion natively, then pkg/node
 ## against libphonenumber-js, google-libphonenumber and ajv in Node; writes

@@ -103,6 +103,9 @@ function toJson(value, what, badCode) {
     if (e instanceof TypeError) {
       throw new TelschemaError(badCode, `${what} refers to itself (a cycle) and cannot be JSON.`, { cause: e });
     }
+    if (e instanceof RangeError) {
+      throw new TelschemaError('limit_exceeded', `${what} nests too deeply to be read (limit maxDepth).`, { cause: e });
+    }
     throw new TelschemaError(badCode, `${what} cannot be JSON: ${e.message}`, { cause: e });
   }
 }

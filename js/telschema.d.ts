@@ -33,6 +33,22 @@ export interface Options {
   orderCountry?: string;
   /** Accept "true"/"42" for booleans/numbers, with a `lenient_type` warning. */
   lenientTypes?: boolean;
+  /** Limits on documents and reports (README, Limits). */
+  limits?: Limits;
+}
+
+/** Each limit's default is in the README; a breach is a `limit_exceeded` error. */
+export interface Limits {
+  /** Largest document text in bytes (strings and Uint8Arrays). Default 1048576. */
+  maxDocumentBytes?: number;
+  /** Deepest nesting of objects and arrays. Default 32. */
+  maxDepth?: number;
+  /** Longest string or key, in characters. Default 10000. */
+  maxStringLength?: number;
+  /** Longest array. Default 10000. */
+  maxArrayLength?: number;
+  /** Most errors, and most warnings, a report lists (the rest are counted in `omitted`). Default 1000. */
+  maxIssues?: number;
 }
 
 export type NumberType =
@@ -113,6 +129,8 @@ export interface Report {
   valid: boolean;
   errors: Issue[];
   warnings: Issue[];
+  /** Issues past limits.maxIssues, counted; absent when none were left out. */
+  omitted?: { errors: number; warnings: number };
 }
 
 export interface Missing {
@@ -177,6 +195,8 @@ export type ErrorCode =
   | 'invalid_utf8'
   | 'invalid_unicode'
   | 'invalid_argument'
+  | 'duplicate_key'
+  | 'limit_exceeded'
   | 'not_initialized'
   | 'internal_error';
 

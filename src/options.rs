@@ -108,6 +108,21 @@ impl Options {
                 message: format!("Unknown option {k:?}; the options are {}.", KEYS.join(", ")),
             });
         }
+        const LIMITS: [&str; 5] = [
+            "maxDocumentBytes",
+            "maxDepth",
+            "maxStringLength",
+            "maxArrayLength",
+            "maxIssues",
+        ];
+        if let Some(serde_json::Value::Object(limits)) = map.get("limits") {
+            if let Some(k) = limits.keys().find(|k| !LIMITS.contains(&k.as_str())) {
+                return Err(OptionError {
+                    code: "unknown_option",
+                    message: format!("Unknown option limits.{k}; the limits are {}.", LIMITS.join(", ")),
+                });
+            }
+        }
         Options::deserialize(value).map_err(|e| OptionError {
             code: "invalid_option",
             message: format!("Invalid options: {e}."),
