@@ -154,8 +154,10 @@ mod tests {
         assert_eq!(parse(b"{\"a\": ", &limits).unwrap_err().code, "invalid_json");
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
         assert_eq!(parse(deep.as_bytes(), &limits).unwrap_err().code, "limit_exceeded");
-        let mut small = Limits::default();
-        small.max_document_bytes = 10;
+        let small = Limits {
+            max_document_bytes: 10,
+            ..Limits::default()
+        };
         assert!(parse(b"[1,2,3,4]", &small).is_ok());
         assert_eq!(parse(b"[1,2,3,4,5]", &small).unwrap_err().code, "limit_exceeded");
     }
