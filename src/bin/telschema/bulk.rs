@@ -90,23 +90,9 @@ fn json_line(input: &str, line: Option<usize>, r: &Result<NormalizedNumber, phon
 }
 
 fn csv_line(fields: &[String], r: &Result<NormalizedNumber, phone::PhoneError>) -> Result<String, String> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let cells = result_cells(r);
-    w.write_record(
-        fields
-            .iter()
-            .map(String::as_str)
-            .chain(cells.iter().map(String::as_str)),
-    )
-    .map_err(|e| e.to_string())?;
-    let bytes = w.into_inner().map_err(|e| e.to_string())?;
-    let mut s = String::from_utf8(bytes).map_err(|e| e.to_string())?;
-    if s.ends_with('\n') {
-        s.pop();
-    }
-    Ok(s)
+    let mut cells = fields.to_vec();
+    cells.extend(result_cells(r));
+    csv_line_plain(&cells)
 }
 
 /// Counts bytes read, for the progress bar.
