@@ -66,19 +66,17 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
         }
         segs.iter().rev().fold(base.to_string(), |p, s| pointer_push(&p, s))
     };
-    let too_deep = || {
-        format!(
-            "This value nests deeper than {} levels (limit maxDepth); it was not judged further.",
-            limits.max_depth
-        )
-    };
     while let Some((v, depth, id)) = stack.pop() {
+        if depth > limits.max_depth && (v.is_object() || v.is_array()) {
+            let message = format!(
+                "This value nests deeper than {} levels (limit maxDepth); it was not judged further.",
+                limits.max_depth
+            );
+            out.push(Issue::new(path_of(&nodes, id), "limit_exceeded", message));
+            continue;
+        }
         match v {
             Value::Object(m) => {
-                if depth > limits.max_depth {
-                    out.push(Issue::new(path_of(&nodes, id), "limit_exceeded", too_deep()));
-                    continue;
-                }
                 for (k, child) in m.iter().rev() {
                     let n = k.chars().count();
                     nodes.push((id, k.clone()));
@@ -98,10 +96,6 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
                 }
             }
             Value::Array(a) => {
-                if depth > limits.max_depth {
-                    out.push(Issue::new(path_of(&nodes, id), "limit_exceeded", too_deep()));
-                    continue;
-                }
                 if a.len() > limits.max_array_length {
                     out.push(Issue::new(
                         path_of(&nodes, id),

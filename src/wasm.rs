@@ -204,37 +204,38 @@ pub fn normalize_many(inputs: JsValue, options: JsValue) -> String {
     })())
 }
 
+/// Reads the options, the document (within their limits) and the kind
+/// (`"auto"` resolved on the document), then judges it with `f`.
+fn judge<T: Serialize>(
+    kind: &JsValue,
+    doc: &JsValue,
+    options: &JsValue,
+    f: fn(crate::Kind, &Value, &Options) -> T,
+) -> String {
+    reply((|| {
+        let options = self::options(options)?;
+        let doc = document(doc, &options.limits)?;
+        let kind = self::kind(kind, &doc)?;
+        Ok(f(kind, &doc, &options))
+    })())
+}
+
 /// Validates a document as `kind` (or `"auto"`).
 #[wasm_bindgen]
 pub fn validate(kind: JsValue, doc: JsValue, options: JsValue) -> String {
-    reply((|| {
-        let options = self::options(&options)?;
-        let doc = document(&doc, &options.limits)?;
-        let kind = self::kind(&kind, &doc)?;
-        Ok(crate::validate(kind, &doc, &options))
-    })())
+    judge(&kind, &doc, &options, crate::validate)
 }
 
 /// Completeness of a document as `kind` (or `"auto"`).
 #[wasm_bindgen]
 pub fn completeness(kind: JsValue, doc: JsValue, options: JsValue) -> String {
-    reply((|| {
-        let options = self::options(&options)?;
-        let doc = document(&doc, &options.limits)?;
-        let kind = self::kind(&kind, &doc)?;
-        Ok(crate::completeness(kind, &doc, &options))
-    })())
+    judge(&kind, &doc, &options, crate::completeness)
 }
 
 /// Normalizes phone fields, then validates and computes completeness.
 #[wasm_bindgen]
 pub fn check(kind: JsValue, doc: JsValue, options: JsValue) -> String {
-    reply((|| {
-        let options = self::options(&options)?;
-        let doc = document(&doc, &options.limits)?;
-        let kind = self::kind(&kind, &doc)?;
-        Ok(crate::check(kind, &doc, &options))
-    })())
+    judge(&kind, &doc, &options, crate::check)
 }
 
 /// The published JSON Schema of a kind.
