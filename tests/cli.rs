@@ -316,6 +316,14 @@ fn directories_ndjson_auto_kind_and_the_summary() {
         "{out}"
     );
     assert!(!out.contains('\x1b'), "no colour when piped");
+    // A link back up the tree is not followed.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&root, format!("{root}/sub/loop")).unwrap();
+        let (code, out, _) = raw(&["validate", &root], "");
+        assert_eq!(code, 1);
+        assert!(out.contains("3 files, 4 documents"), "{out}");
+    }
 }
 
 #[test]

@@ -57,9 +57,10 @@ fn expand(paths: &[String], broken: &mut Vec<String>) -> Vec<String> {
                 };
                 for entry in entries.flatten() {
                     let p = entry.path();
-                    if p.is_dir() {
+                    // A linked directory is not followed (a link back up would never end).
+                    if entry.file_type().is_ok_and(|t| t.is_dir()) {
                         stack.push(p);
-                    } else if p.extension().is_some_and(|e| e == "json" || e == "ndjson") {
+                    } else if p.is_file() && p.extension().is_some_and(|e| e == "json" || e == "ndjson") {
                         found.push(p.display().to_string());
                     }
                 }
