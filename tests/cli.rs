@@ -63,7 +63,10 @@ fn raw(args: &[&str], stdin: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run telschema");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // A run that never reads standard input may close it first.
+    if let Err(e) = child.stdin.take().unwrap().write_all(stdin.as_bytes()) {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
     let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),

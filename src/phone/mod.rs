@@ -15,6 +15,7 @@ mod matcher;
 mod parse;
 mod tables;
 mod text;
+mod words;
 
 use std::fmt;
 
@@ -141,6 +142,12 @@ pub enum PhoneError {
     },
     /// The default region is not a region code of the metadata.
     UnknownRegion(String),
+    /// Letters that are neither a vanity number, a label nor an extension
+    /// word (the word is given), so they cannot be read as digits.
+    TextInNumber(String),
+    /// Two extensions (`;ext=12;ext=34`, `x12 x34`): which one is meant is
+    /// not for us to choose.
+    AmbiguousExtension,
 }
 
 impl PhoneError {
@@ -155,6 +162,8 @@ impl PhoneError {
             Self::TooLarge => "too_large",
             Self::NormalizationMismatch { .. } => "normalization_mismatch",
             Self::UnknownRegion(_) => "unknown_region",
+            Self::TextInNumber(_) => "text_in_number",
+            Self::AmbiguousExtension => "ambiguous_extension",
         }
     }
 }
@@ -175,6 +184,13 @@ impl fmt::Display for PhoneError {
                 "Normalizing would change the number: the digits written ({written}) would become {e164}; check the number (a trunk prefix after the country code goes in parentheses, as in +44 (0)20)."
             ),
             Self::UnknownRegion(r) => write!(f, "Unknown region code {r:?}; use an ISO 3166-1 alpha-2 code such as US."),
+            Self::TextInNumber(w) => write!(
+                f,
+                "The text {w:?} cannot be read as part of the number; remove it, write an extension as \"ext. 123\", or write vanity letters in capitals (1-800-FLOWERS)."
+            ),
+            Self::AmbiguousExtension => {
+                f.write_str("The number has two extensions; keep the one that is meant.")
+            }
         }
     }
 }
@@ -211,6 +227,12 @@ fn default_territory(region: &str) -> Result<Option<&'static Territory>, PhoneEr
 /// Returns `Ok` whenever an E.164 can be produced (see `valid` and
 /// `possible`), and never a number whose digits differ from those written.
 pub fn normalize(input: &str, options: &Options) -> Result<NormalizedNumber, PhoneError> {
+    read(input, options).map(|(n, _)| n)
+}
+
+/// [`normalize`], with the labels removed from the text as written (`check`
+/// warns about them).
+pub(crate) fn read(input: &str, options: &Options) -> Result<(NormalizedNumber, Vec<String>), PhoneError> {
     let default = default_territory(&options.default_region)?;
     if input.trim().is_empty() {
         return Err(PhoneError::Empty);
@@ -219,10 +241,20 @@ pub fn normalize(input: &str, options: &Options) -> Result<NormalizedNumber, Pho
         return Err(PhoneError::TooLarge);
     }
     let chars: Vec<char> = input.trim().chars().collect();
-    let uri = text::canonical_tel_uri(&chars);
-    let chars = uri.as_deref().unwrap_or(&chars);
-    let chars = text::strip_trailing_labels(chars);
-    let parsed = parse::parse(chars, default).map_err(|f| match f {
+    let (number, extension, labels) = match text::tel_uri(&chars) {
+        Some(uri) => {
+            if uri.extensions > 1 {
+                return Err(PhoneError::AmbiguousExtension);
+            }
+            words::check_uri_number(&uri.number, default)?;
+            (uri.canonical, None, Vec::new())
+        }
+        None => {
+            let r = words::read(&chars, default)?;
+            (r.number, r.extension, r.labels)
+        }
+    };
+    let parsed = parse::parse(&number, default).map_err(|f| match f {
         Failure::NotANumber => PhoneError::NotANumber,
         Failure::InvalidCountryCode => PhoneError::InvalidCountryCode,
         Failure::TooShort => PhoneError::TooShort,
@@ -231,13 +263,12 @@ pub fn normalize(input: &str, options: &Options) -> Result<NormalizedNumber, Pho
     })?;
     let e164 = format!("+{}{}", parsed.country_code, parsed.national);
     round_trip_guard(&parsed, default, &e164)?;
-    Ok(describe(
-        parsed.country_code,
-        parsed.national,
-        parsed.extension,
-        e164,
-        default,
-    ))
+    let extension = match (extension, parsed.extension) {
+        (Some(_), Some(_)) => return Err(PhoneError::AmbiguousExtension),
+        (a, b) => a.or(b),
+    };
+    let n = describe(parsed.country_code, parsed.national, extension, e164, default);
+    Ok((n, labels))
 }
 
 fn describe(

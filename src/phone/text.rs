@@ -148,7 +148,7 @@ fn after_label(s: &[char], k: usize, max: usize) -> Option<usize> {
 
 /// Whether one of libphonenumber's extension patterns (for parsing) matches
 /// all of `s[i..]`; gives where its digits start.
-fn extension_at(s: &[char], i: usize) -> Option<usize> {
+pub(crate) fn extension_at(s: &[char], i: usize) -> Option<usize> {
     // Every alternative ends in a digit or `#`, and starts with one of a few
     // characters: rule most positions out before trying them.
     let last = *s.last()?;
@@ -408,20 +408,45 @@ pub(crate) fn national_number_for_parsing(input: &[char]) -> Option<Vec<char>> {
     Some(out)
 }
 
-/// Our pre-step for RFC 3966 URIs: `tel:` in any case, and only the `ext`
-/// and `phone-context` parameters kept (others, such as `isub` or vendor
-/// parameters, carry no digits of the number), ordered as libphonenumber
-/// expects them.
-pub(crate) fn canonical_tel_uri(s: &[char]) -> Option<Vec<char>> {
+/// An RFC 3966 URI read by [`tel_uri`].
+pub(crate) struct TelUri {
+    /// `tel:`, the number, then only `;ext=` and `;phone-context=`, ordered
+    /// as libphonenumber expects them.
+    pub canonical: Vec<char>,
+    /// The number between `tel:` and the first parameter.
+    pub number: Vec<char>,
+    /// How many `ext` parameters the URI has (more than one is refused).
+    pub extensions: usize,
+}
+
+/// Whether `p` is an RFC 3966 parameter: `pname[=pvalue]`, `pname` of
+/// letters, digits and hyphens, `pvalue` without white space.
+fn is_parameter(p: &[char]) -> bool {
+    let eq = p.iter().position(|&c| c == '=').unwrap_or(p.len());
+    let name = p.get(..eq).unwrap_or(&[]);
+    !name.is_empty()
+        && name.iter().all(|&c| c.is_ascii_alphanumeric() || c == '-')
+        && !p.iter().any(|c| c.is_whitespace())
+}
+
+/// Our pre-step for RFC 3966 URIs: `tel:` in any case, directly followed by
+/// the number, every parameter of URI syntax (else the text is not a URI
+/// but a label `Tel:` before a number, and nothing after it is lost); only
+/// the `ext` and `phone-context` parameters are kept (others, such as
+/// `isub` or vendor parameters, carry no digits of the number).
+pub(crate) fn tel_uri(s: &[char]) -> Option<TelUri> {
     let head: String = s.iter().take(4).collect();
-    if !head.eq_ignore_ascii_case("tel:") {
+    if !head.eq_ignore_ascii_case("tel:") || s.get(4).map_or(true, |c| c.is_whitespace()) {
         return None;
     }
     let body = s.get(4..).unwrap_or(&[]);
     let mut parts = body.split(|&c| c == ';');
     let number = parts.next().unwrap_or(&[]);
-    let (mut ext, mut ctx) = (None, None);
+    let (mut ext, mut ctx, mut extensions) = (None, None, 0);
     for p in parts {
+        if !is_parameter(p) {
+            return None;
+        }
         let eq = p.iter().position(|&c| c == '=');
         let (key, value) = match eq {
             Some(e) => (p.get(..e).unwrap_or(&[]), p.get(e + 1..).unwrap_or(&[])),
@@ -429,7 +454,10 @@ pub(crate) fn canonical_tel_uri(s: &[char]) -> Option<Vec<char>> {
         };
         let key: String = key.iter().collect::<String>().to_ascii_lowercase();
         match key.as_str() {
-            "ext" => ext = Some(value),
+            "ext" => {
+                ext = Some(value);
+                extensions += 1;
+            }
             "phone-context" => ctx = Some(value),
             _ => {}
         }
@@ -444,7 +472,11 @@ pub(crate) fn canonical_tel_uri(s: &[char]) -> Option<Vec<char>> {
         out.extend(";phone-context=".chars());
         out.extend_from_slice(c);
     }
-    Some(out)
+    Some(TelUri {
+        canonical: out,
+        number: number.to_vec(),
+        extensions,
+    })
 }
 
 /// Words people put around a number; removed before letters are read as a

@@ -1,0 +1,253 @@
+//! The words around and inside a number, read before the engine sees it, so
+//! that no letter becomes a digit unless the person wrote a vanity number
+//! (ARCHITECTURE.md, Phone numbers; the README's "Letters and words").
+//!
+//! libphonenumber maps every letter to a keypad digit once a text holds three
+//! of them, so `+49 30 1234 (Handy)` becomes `+4930123442639`. Our reading:
+//!
+//! - a word in brackets, a known label (`mobile`, `work` …) and any word
+//!   after a complete number are labels: removed, and named in
+//!   [`Reading::labels`] (`check` warns with `phone_label`);
+//! - an extension word in one of several languages (`ext`, `x`, `#`,
+//!   `poste`, `Durchwahl`, `anexo`, `int.` …) or a dial pause (`w`, `p`, `,`,
+//!   `;`) followed by digits at the end is the extension;
+//! - letters are keypad digits only when every letter is a capital and the
+//!   digits before the first letter are not already a complete number
+//!   (`1-800-FLOWERS`, `1 (800) GOT-JUNK`, `+1-888-NEW-CARS`);
+//! - anything else with letters is refused with `text_in_number`, and two
+//!   extensions with `ambiguous_extension`.
+
+use super::parse::{self, Length};
+use super::tables::{decimal_digit, main_territory, Territory};
+use super::text;
+use super::PhoneError;
+
+/// The number part of a text, its extension and the labels removed from it.
+#[derive(Debug, Default)]
+pub(crate) struct Reading {
+    /// The text the engine parses: no extension, no labels.
+    pub number: Vec<char>,
+    /// The extension, ASCII digits.
+    pub extension: Option<String>,
+    /// Text removed as labels, as written.
+    pub labels: Vec<String>,
+}
+
+/// Extension words, lower case; each must stand as a word of its own.
+/// libphonenumber's own (`ext`, `extn`, `extension`, `x`, `anexo`, `доб`,
+/// `int`) and those of the languages our users port numbers in.
+const EXTENSION_WORDS: [&str; 21] = [
+    "ext",
+    "extn",
+    "extension",
+    "extensión",
+    "extensão",
+    "x",
+    "poste",
+    "durchwahl",
+    "dw",
+    "nebenstelle",
+    "anexo",
+    "ramal",
+    "int",
+    "interno",
+    "interne",
+    "toestel",
+    "tst",
+    "wewn",
+    "lokal",
+    "доб",
+    "вн",
+];
+
+fn is_digit(c: char) -> bool {
+    decimal_digit(c).is_some()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+fn ascii_digits(s: &[char]) -> String {
+    s.iter()
+        .filter_map(|&c| decimal_digit(c))
+        .map(|d| char::from(b'0' + d))
+        .collect()
+}
+
+/// Whether `s[j..]` is 1..=20 digits and an optional `#`, to the end.
+fn digits_to_end(s: &[char], j: usize) -> bool {
+    let mut k = j;
+    while s.get(k).is_some_and(|&c| is_digit(c)) {
+        k += 1;
+    }
+    let n = k - j;
+    (1..=20).contains(&n) && (k == s.len() || (k + 1 == s.len() && s.get(k) == Some(&'#')))
+}
+
+/// An extension word or a dial pause starting at `i` and running, with its
+/// digits, to the end of `s`; gives where the digits start.
+fn word_extension_at(s: &[char], i: usize) -> Option<usize> {
+    let j = i + s
+        .get(i..)?
+        .iter()
+        .take_while(|&&c| c.is_whitespace() || matches!(c, ',' | ';'))
+        .count();
+    if j > 0 && s.get(j - 1).is_some_and(|&c| is_word_char(c)) {
+        return None;
+    }
+    let word_len = s.get(j..)?.iter().take_while(|&&c| is_word_char(c)).count();
+    let word: String = s.get(j..j + word_len)?.iter().collect::<String>().to_lowercase();
+    let after_word = j + word_len;
+    let is_pause = matches!(word.as_str(), "w" | "p")
+        && j > 0
+        && s.get(..j)?
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|&c| is_digit(c));
+    let is_word = EXTENSION_WORDS.contains(&word.as_str());
+    let is_hash = word_len == 0 && s.get(j) == Some(&'#');
+    if !(is_pause || is_word || is_hash) {
+        return None;
+    }
+    let start = after_word
+        + s.get(after_word..)?
+            .iter()
+            .take_while(|&&c| c.is_whitespace() || matches!(c, '.' | ':' | '#' | '=' | '-' | '：' | '．'))
+            .count();
+    (start > j && digits_to_end(s, start)).then_some(start)
+}
+
+/// The first place an extension starts, by libphonenumber's patterns or
+/// ours, where what precedes it is still a viable number: `(number end,
+/// digits start)`.
+fn find_extension(s: &[char]) -> Option<(usize, usize)> {
+    // Every form ends in a digit or `#`.
+    if !s.last().is_some_and(|&c| c == '#' || is_digit(c)) {
+        return None;
+    }
+    (1..s.len()).find_map(|i| {
+        let d = text::extension_at(s, i).or_else(|| word_extension_at(s, i))?;
+        text::is_viable(s.get(..i)?).then_some((i, d))
+    })
+}
+
+/// Removes groups in brackets that hold words and no digit (`(Handy)`,
+/// `[koti]`); a group left open at the end counts (extraction drops the
+/// closing bracket).
+fn remove_bracketed_words(s: &[char], labels: &mut Vec<String>) -> Vec<char> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(&c) = s.get(i) {
+        let close = match c {
+            '(' => ')',
+            '[' => ']',
+            '\u{FF08}' => '\u{FF09}',
+            _ => {
+                out.push(c);
+                i += 1;
+                continue;
+            }
+        };
+        let rest = s.get(i + 1..).unwrap_or(&[]);
+        let len = rest.iter().position(|&x| x == close).unwrap_or(rest.len());
+        let inner = rest.get(..len).unwrap_or(&[]);
+        if inner.iter().any(|&x| is_word_char(x)) && !inner.iter().any(|&x| is_digit(x)) {
+            labels.push(inner.iter().collect::<String>().trim().to_string());
+            i += len + 2;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether `s` alone is a complete number: valid, or of a possible length
+/// (not one only dialled locally).
+fn is_complete(s: &[char], default: Option<&Territory>) -> bool {
+    let Ok(p) = parse::parse(s, default) else {
+        return false;
+    };
+    let owner = parse::territory_for_number(p.country_code, &p.national);
+    if owner.is_some_and(|t| parse::number_type(&p.national, t) != super::NumberType::Unknown) {
+        return true;
+    }
+    main_territory(p.country_code).is_some_and(|t| parse::test_number_length(&p.national, t) == Length::IsPossible)
+}
+
+fn first_word(s: &[char]) -> String {
+    let start = s.iter().position(|&c| is_word_char(c)).unwrap_or(0);
+    let rest = s.get(start..).unwrap_or(&[]);
+    rest.iter().take_while(|&&c| !c.is_whitespace()).collect()
+}
+
+/// The letter rule on a number part (extension and bracketed labels already
+/// removed): the number to parse, or the refusal.
+fn letters(number: Vec<char>, default: Option<&Territory>, labels: &mut Vec<String>) -> Result<Vec<char>, PhoneError> {
+    let Some(p) = number.iter().position(|&c| is_word_char(c)) else {
+        return Ok(number);
+    };
+    let (head, tail) = number.split_at(p);
+    if is_complete(head, default) {
+        if tail.iter().any(|&c| is_digit(c)) {
+            return Err(PhoneError::TextInNumber(first_word(tail)));
+        }
+        labels.push(tail.iter().collect::<String>().trim().to_string());
+        return Ok(head.to_vec());
+    }
+    if tail
+        .iter()
+        .filter(|&&c| is_word_char(c))
+        .all(|c| c.is_ascii_uppercase())
+    {
+        return Ok(number);
+    }
+    Err(PhoneError::TextInNumber(first_word(tail)))
+}
+
+/// Reads a text that is not a `tel:` URI.
+pub(crate) fn read(input: &[char], default: Option<&Territory>) -> Result<Reading, PhoneError> {
+    let mut labels = Vec::new();
+    let trimmed = text::strip_trailing_labels(input);
+    if trimmed.len() < input.len() {
+        let removed: String = input.get(trimmed.len()..).unwrap_or(&[]).iter().collect();
+        let removed = removed.trim_matches(|c: char| !c.is_alphanumeric());
+        labels.push(removed.to_string());
+    }
+    // Text before the number is skipped, as libphonenumber does; a `/ x`
+    // second number is cut.
+    let t = text::extract_possible_number(trimmed);
+    let t = remove_bracketed_words(t, &mut labels);
+    let t = text::extract_possible_number(&t);
+    let (part, extension) = match find_extension(t) {
+        Some((end, digits)) => {
+            let part = text::extract_possible_number(t.get(..end).unwrap_or(&[]));
+            if find_extension(part).is_some() {
+                return Err(PhoneError::AmbiguousExtension);
+            }
+            (part, Some(ascii_digits(t.get(digits..).unwrap_or(&[]))))
+        }
+        None => (t, None),
+    };
+    let number = letters(part.to_vec(), default, &mut labels)?;
+    labels.retain(|l| !l.is_empty());
+    Ok(Reading {
+        number,
+        extension,
+        labels,
+    })
+}
+
+/// The letter rule for the number of a `tel:` URI, which has no labels:
+/// vanity capitals, else a refusal.
+pub(crate) fn check_uri_number(number: &[char], default: Option<&Territory>) -> Result<(), PhoneError> {
+    let mut labels = Vec::new();
+    letters(number.to_vec(), default, &mut labels)?;
+    if labels.is_empty() {
+        Ok(())
+    } else {
+        Err(PhoneError::TextInNumber(labels.join(" ")))
+    }
+}
