@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::completeness::{self, Completeness};
 use crate::documents::Kind;
 use crate::report::{pointer_push, Issue, Report};
-use crate::{phone, validate, Options};
+use crate::{phone, validate, Options, PhoneLevel};
 
 /// One rewrite `check` made.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,13 +93,11 @@ pub(crate) fn coerce_lenient(
                 "false" => Some(Value::Bool(false)),
                 _ => None,
             },
-            "integer" => s.parse::<i64>().ok().map(Value::from),
-            "number" => s
-                .parse::<f64>()
-                .ok()
-                .filter(|f| f.is_finite())
-                .and_then(serde_json::Number::from_f64)
-                .map(Value::Number),
+            // Read as JSON number text, so the digits are kept exactly.
+            "integer" if s.strip_prefix('-').unwrap_or(s).bytes().all(|b| b.is_ascii_digit()) => {
+                s.parse::<serde_json::Number>().ok().map(Value::Number)
+            }
+            "number" => s.parse::<serde_json::Number>().ok().map(Value::Number),
             _ => None,
         };
         if let Some(c) = coerced {
@@ -165,8 +163,16 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
             let segs: Vec<&str> = spec.split('/').collect();
             visit(target, &segs, base, &mut |path, v| {
                 let Some(s) = v.as_str() else { return };
-                let Ok(n) = phone::normalize(s, options) else { return };
-                if n.e164 != s {
+                // Only a number that meets the phone level is rewritten; any
+                // other value stays exactly as given, and its issue says why.
+                let Ok((n, labels)) = phone::read(s, options) else {
+                    return;
+                };
+                let meets = match options.phone_level {
+                    PhoneLevel::Valid => n.valid,
+                    PhoneLevel::Possible => n.possible,
+                };
+                if meets && n.e164 != s {
                     changes.push(Change {
                         path: path.to_string(),
                         from: v.clone(),
@@ -176,6 +182,20 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
                         extra.push(
                             Issue::new(path, "phone_extension", format!("E.164 cannot hold the extension {ext}; it was removed from {}: send it separately.", n.e164))
                                 .with_value(Value::String(ext.clone())),
+                        );
+                    }
+                    if !labels.is_empty() {
+                        let text = labels.join(", ");
+                        extra.push(
+                            Issue::new(
+                                path,
+                                "phone_label",
+                                format!(
+                                    "The text {text:?} is not part of the number; it was removed from {}.",
+                                    n.e164
+                                ),
+                            )
+                            .with_value(Value::String(text)),
                         );
                     }
                     *v = Value::String(n.e164);
