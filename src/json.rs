@@ -34,6 +34,10 @@ impl std::error::Error for JsonError {}
 
 const DUPLICATE: &str = "duplicate key ";
 
+/// How serde_json (with `arbitrary_precision`) hands a number to a visitor:
+/// a map with this one key and the number's text as its value.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
 /// A JSON value read with duplicate keys refused.
 struct Strict(Value);
 
@@ -85,6 +89,14 @@ impl<'de> Visitor<'de> for StrictVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
+            if out.is_empty() && key == NUMBER_TOKEN {
+                // The number exactly as written, never through f64.
+                let text: String = map.next_value()?;
+                return text
+                    .parse::<serde_json::Number>()
+                    .map(Value::Number)
+                    .map_err(de::Error::custom);
+            }
             if out.contains_key(&key) {
                 return Err(de::Error::custom(format!("{DUPLICATE}{key:?}")));
             }
