@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::completeness::{self, Completeness};
 use crate::documents::Kind;
 use crate::report::{pointer_push, Issue, Report};
-use crate::{phone, validate, Options, PhoneLevel};
+use crate::{phone, Options, PhoneLevel};
 
 /// One rewrite `check` made.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -208,13 +208,14 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
         lenient_types: false,
         ..options.clone()
     };
-    let mut report = validate(kind, &document, &strict);
+    let mut report = crate::validate::judge(kind, &document, &strict);
     if !extra.is_empty() {
         report.warnings.extend(extra);
         crate::validate::sort(&mut report.warnings, &document, kind);
     }
     let (inner, base) = crate::validate::unwrap_envelope(&document);
     let completeness = completeness::of(kind, inner, base, &report.errors, options);
+    crate::limits::cut(&mut report, options.limits.max_issues);
     changes.sort_by(|a, b| {
         crate::validate::position(&document, kind, &a.path).cmp(&crate::validate::position(&document, kind, &b.path))
     });

@@ -393,7 +393,8 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
 
 /// How complete a document (or an envelope) of `kind` is.
 pub fn completeness(kind: Kind, doc: &Value, options: &Options) -> Completeness {
-    let report = crate::validate(kind, doc, options);
+    // Every error counts, however many a report would list.
+    let report = crate::validate::judge(kind, doc, options);
     let (inner, base) = crate::validate::unwrap_envelope(doc);
     of(kind, inner, base, &report.errors, options)
 }

@@ -133,10 +133,19 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
 }
 
 /// Keeps the first `max` issues; returns how many were dropped.
-pub(crate) fn truncate(issues: &mut Vec<Issue>, max: usize) -> usize {
+fn truncate(issues: &mut Vec<Issue>, max: usize) -> usize {
     let dropped = issues.len().saturating_sub(max);
     issues.truncate(max);
     dropped
+}
+
+/// The one place the reporting limit applies: after every issue is known
+/// and every verdict (validity, completeness) is made from all of them,
+/// only the lists are cut and what is left out is counted.
+pub(crate) fn cut(report: &mut crate::Report, max_issues: usize) {
+    let errors = truncate(&mut report.errors, max_issues);
+    let warnings = truncate(&mut report.warnings, max_issues);
+    report.omitted = (errors + warnings > 0).then_some(Omitted { errors, warnings });
 }
 
 #[cfg(test)]

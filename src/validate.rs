@@ -118,20 +118,24 @@ pub(crate) fn sort(issues: &mut Vec<Issue>, doc: &Value, kind: Kind) {
 
 /// Validates a document (or an envelope `{"data": …}`) as `kind`.
 pub fn validate(kind: Kind, doc: &Value, options: &Options) -> Report {
+    let mut report = judge(kind, doc, options);
+    crate::limits::cut(&mut report, options.limits.max_issues);
+    report
+}
+
+/// Every issue of the document, sorted, with no list cut: `validate`,
+/// `completeness` and `check` make their verdicts from this, then cut.
+pub(crate) fn judge(kind: Kind, doc: &Value, options: &Options) -> Report {
     // Limits first: a breach is the whole verdict, and nothing below recurses into it.
     let (inner, base) = unwrap_envelope(doc);
-    let mut breaches = crate::limits::breaches(inner, base, &options.limits);
+    let breaches = crate::limits::breaches(inner, base, &options.limits);
     if !breaches.is_empty() {
-        let omitted = crate::limits::truncate(&mut breaches, options.limits.max_issues);
         return Report {
             kind,
             valid: false,
             errors: breaches,
             warnings: Vec::new(),
-            omitted: (omitted > 0).then_some(crate::limits::Omitted {
-                errors: omitted,
-                warnings: 0,
-            }),
+            omitted: None,
         };
     }
     let mut lenient = Vec::new();
@@ -171,18 +175,12 @@ pub fn validate(kind: Kind, doc: &Value, options: &Options) -> Report {
     complete_flags(kind, inner, base, &errors, options, &mut warnings);
     sort(&mut errors, doc, kind);
     sort(&mut warnings, doc, kind);
-    let valid = errors.is_empty();
-    let max = options.limits.max_issues;
-    let (e, w) = (
-        crate::limits::truncate(&mut errors, max),
-        crate::limits::truncate(&mut warnings, max),
-    );
     Report {
         kind,
-        valid,
+        valid: errors.is_empty(),
         errors,
         warnings,
-        omitted: (e + w > 0).then_some(crate::limits::Omitted { errors: e, warnings: w }),
+        omitted: None,
     }
 }
 
