@@ -52,14 +52,15 @@ pub fn kind_for(name: &str, doc: &Value) -> Result<Kind, KindError> {
 /// 1. a `$schema` (in the document or beside an envelope's `data`) equal to
 ///    one of our `$id`s names it;
 /// 2. otherwise the kinds whose top-level properties include every field of
-///    the document and whose required fields are all present fit;
-/// 3. if none does, the kinds whose properties include every field (required
-///    ones may be missing) fit;
-/// 4. if none does, the kinds sharing the most fields with the document fit.
+///    the document fit;
+/// 3. if none does, the kinds sharing the most fields with the document fit.
 ///
 /// The first step that finds any kind decides: one kind is the answer, two or
-/// more are `ambiguous_kind` (a draft sub request with only `phone_numbers`
-/// is also a portability check), none at all is `unknown_kind`.
+/// more are `ambiguous_kind`, none at all is `unknown_kind`. Required fields
+/// play no part: the draft kinds require nothing, so counting requirements
+/// would make a draft win whenever another kind's required field is missing
+/// (an E911 address without its region would pass as a valid draft sub
+/// request). They win only by `$schema`, or when no other kind's fields fit.
 pub fn resolve_kind(doc: &Value) -> Result<Kind, KindError> {
     let (inner, _) = crate::validate::unwrap_envelope(doc);
     for holder in [doc, inner] {
@@ -77,45 +78,31 @@ pub fn resolve_kind(doc: &Value) -> Result<Kind, KindError> {
         });
     };
     let keys: Vec<&str> = fields.keys().map(String::as_str).filter(|k| *k != "$schema").collect();
-    let shapes: Vec<(Kind, Vec<&str>, Vec<&str>)> = KINDS
+    let shapes: Vec<(Kind, Vec<&str>)> = KINDS
         .iter()
         .map(|&k| {
-            let s = k.schema();
-            let props = s
+            let props = k
+                .schema()
                 .get("properties")
                 .and_then(Value::as_object)
                 .map(|p| p.keys().map(String::as_str).collect())
                 .unwrap_or_default();
-            let required = s
-                .get("required")
-                .and_then(Value::as_array)
-                .map(|r| r.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
-            (k, props, required)
+            (k, props)
         })
         .collect();
     let known = |props: &[&str]| keys.iter().filter(|k| props.contains(k)).count();
-    let all_known = |props: &[&str]| known(props) == keys.len();
-    let strict: Vec<Kind> = shapes
+    let fit: Vec<Kind> = shapes
         .iter()
-        .filter(|(_, p, r)| all_known(p) && r.iter().all(|f| keys.contains(f)))
+        .filter(|(_, p)| known(p) == keys.len())
         .map(|s| s.0)
         .collect();
-    let loose: Vec<Kind> = shapes.iter().filter(|(_, p, _)| all_known(p)).map(|s| s.0).collect();
-    let best = shapes.iter().map(|(_, p, _)| known(p)).max().unwrap_or(0);
+    let best = shapes.iter().map(|(_, p)| known(p)).max().unwrap_or(0);
     let closest: Vec<Kind> = if best == 0 {
         Vec::new()
     } else {
-        shapes
-            .iter()
-            .filter(|(_, p, _)| known(p) == best)
-            .map(|s| s.0)
-            .collect()
+        shapes.iter().filter(|(_, p)| known(p) == best).map(|s| s.0).collect()
     };
-    let found = [strict, loose, closest]
-        .into_iter()
-        .find(|c| !c.is_empty())
-        .unwrap_or_default();
+    let found = if fit.is_empty() { closest } else { fit };
     match found.as_slice() {
         [one] => Ok(*one),
         [] => Err(KindError {
@@ -156,6 +143,15 @@ mod tests {
         let e911 =
             json!({"street_address": "1 Main St", "locality": "Chicago", "region": "IL", "postal_code": "60601"});
         assert_eq!(resolve_kind(&e911), Ok(Kind::E911));
+        // Without its region, the address fits e911 and the sub-request kinds:
+        // no kind wins because it requires nothing.
+        let partial = json!({"data": {"street_address": "1 Main St", "locality": "Chicago", "postal_code": "60601"}});
+        let e = resolve_kind(&partial).unwrap_err();
+        assert_eq!(e.code, "ambiguous_kind");
+        assert!(
+            e.candidates.contains(&Kind::E911) && e.candidates.contains(&Kind::DraftSubRequest),
+            "{e}"
+        );
         assert_eq!(
             resolve_kind(&json!({"data": {"numbers": ["+13125354200"]}})),
             Ok(Kind::NumberCollection)
