@@ -101,7 +101,9 @@ export type PhoneErrorCode =
   | 'too_long'
   | 'too_large'
   | 'normalization_mismatch'
-  | 'unknown_region';
+  | 'unknown_region'
+  | 'text_in_number'
+  | 'ambiguous_extension';
 
 /** A normalizeMany entry for an input that cannot be normalized. */
 export interface NormalizeFailure {
@@ -171,6 +173,12 @@ export interface Change {
 export interface Outcome<K extends KindOrAuto = KindOrAuto> {
   /** The document with its phone fields in E.164 (key order kept); judged in `report`. */
   document: (K extends Kind ? DocumentOf<K> : DocumentOf<Kind>) | JsonValue;
+  /**
+   * The same document as JSON text. `document` went through `JSON.parse`, which
+   * rounds integers past 2^53 (12345678901234567890 becomes 12345678901234567000);
+   * this text keeps every digit of a document given as JSON text or bytes.
+   */
+  documentJson: string;
   changes: Change[];
   report: Report;
   completeness: Completeness;

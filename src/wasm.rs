@@ -232,10 +232,25 @@ pub fn completeness(kind: JsValue, doc: JsValue, options: JsValue) -> String {
     judge(&kind, &doc, &options, crate::completeness)
 }
 
+/// `check`'s outcome plus the document as JSON text: `JSON.parse` rounds
+/// integers past 2^53, while the text keeps every digit as the core has it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CheckResult {
+    #[serde(flatten)]
+    outcome: crate::Outcome,
+    document_json: String,
+}
+
 /// Normalizes phone fields, then validates and computes completeness.
 #[wasm_bindgen]
 pub fn check(kind: JsValue, doc: JsValue, options: JsValue) -> String {
-    judge(&kind, &doc, &options, crate::check)
+    judge(&kind, &doc, &options, |kind, doc, options| {
+        let outcome = crate::check(kind, doc, options);
+        // Writing a Value cannot fail (its keys are strings).
+        let document_json = serde_json::to_string(&outcome.document).unwrap_or_default();
+        CheckResult { outcome, document_json }
+    })
 }
 
 /// The published JSON Schema of a kind.
