@@ -1,6 +1,6 @@
 //! The words around and inside a number, read before the engine sees it, so
 //! that no letter becomes a digit unless the person wrote a vanity number
-//! (ARCHITECTURE.md, Phone numbers; the README's "Letters and words").
+//! (the README, "Letters, words and extensions").
 //!
 //! libphonenumber maps every letter to a keypad digit once a text holds three
 //! of them, so `+49 30 1234 (Handy)` becomes `+4930123442639`. Our reading:
