@@ -264,9 +264,11 @@ export interface E911Document {
  */
 export interface NumberCollectionDocument {
   /**
-   * The numbers, in any form Kazoo normalizes (E.164 or national)
+   * The numbers, in any form Kazoo normalizes (E.164 or national); at least one
+   *
+   * @minItems 1
    */
-  numbers: string[];
+  numbers: [string, ...string[]];
 }
 
 /**

@@ -117,6 +117,7 @@ pub fn label(field: &str) -> &'static str {
         "region" => "State or region",
         "numbers" => "Numbers",
         "phone_numbers" => "Phone numbers",
+        "sub_requests" => "Sub requests",
         "companyProfileId" => "Company profile",
         "quantity" => "Quantity",
         "numberType" => "Number type",
@@ -141,8 +142,12 @@ fn need(field: &'static str, reason: impl Into<String>) -> Need {
     }
 }
 
+/// A field's value; `null`, and an empty or blank string (what a form
+/// sends for an empty input), count as absent.
 fn at<'v>(doc: &'v Value, rel: &str) -> Option<&'v Value> {
-    rel.split('/').try_fold(doc, |v, k| get(v, k))
+    rel.split('/')
+        .try_fold(doc, |v, k| get(v, k))
+        .filter(|v| !v.as_str().is_some_and(|s| s.trim().is_empty()))
 }
 
 fn is_wireless(svtype: &str) -> bool {
@@ -369,8 +374,17 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
         .unwrap_or_default();
     let mine = errors_under(errors, base);
     let satisfied = subs.iter().map(|c| c.satisfied).sum();
-    let total = subs.iter().map(|c| c.total).sum();
-    let missing: Vec<Missing> = subs.iter().flat_map(|c| c.missing.iter().cloned()).collect();
+    let mut total: usize = subs.iter().map(|c| c.total).sum();
+    let mut missing: Vec<Missing> = subs.iter().flat_map(|c| c.missing.iter().cloned()).collect();
+    // A port request with no sub request has nothing to submit.
+    if subs.is_empty() {
+        total += 1;
+        missing.push(Missing {
+            path: list.clone(),
+            label: label("sub_requests").to_string(),
+            reason: "A port request needs at least one sub request.".into(),
+        });
+    }
     let mut invalid: Vec<Invalid> = subs.iter().flat_map(|c| c.invalid.iter().cloned()).collect();
     for e in &mine {
         if !invalid.iter().any(|i| i.path == e.path) && !e.path.starts_with(&format!("{list}/")) {
@@ -380,7 +394,7 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
             });
         }
     }
-    let complete = subs.iter().all(|c| c.complete) && mine.is_empty();
+    let complete = !subs.is_empty() && subs.iter().all(|c| c.complete) && mine.is_empty();
     let pending = get(doc, "status")
         .and_then(Value::as_str)
         .map_or(true, |s| s == "pending");

@@ -112,6 +112,22 @@ fn kazoo_keyword(issue: &Issue) -> String {
     }
 }
 
+/// What `cb_phone_numbers:validate_collection_request` answers on the key
+/// `numbers` (its own keywords and messages, not the schema validator's); a
+/// duplicate after normalization is one `uniqueItems` for the list, though the
+/// report names each repeated item.
+fn collection_entry(segs: &[String], issue: &Issue) -> Option<(&'static str, &'static str)> {
+    let on_list = segs.len() == 1 && segs.first().is_some_and(|s| s == "numbers");
+    let on_item = segs.len() == 2 && segs.first().is_some_and(|s| s == "numbers");
+    match issue.code.as_str() {
+        "required" if on_list => Some(("required", "list of numbers missing")),
+        "min_items" if on_list => Some(("minimum", "minimum 1 number required")),
+        "type" if on_list => Some(("type", "numbers must be a list")),
+        "duplicate_number" if on_item => Some(("uniqueItems", "some numbers appear twice")),
+        _ => None,
+    }
+}
+
 /// Kazoo's message for a keyword, with the schema's `target` where Kazoo gives one.
 fn kazoo_entry(issue: &Issue, target: Option<&Value>) -> Value {
     let n = |t: Option<&Value>| t.map(|v| v.to_string()).unwrap_or_default();
@@ -173,6 +189,15 @@ impl Report {
         for issue in &self.errors {
             let mut segs = pointer_segments(&issue.path);
             let schema_segs = crate::documents::strip_envelope_segments(&mut segs);
+            if self.kind == Kind::NumberCollection {
+                if let Some((keyword, message)) = collection_entry(&segs, issue) {
+                    let entry = data.entry("numbers").or_insert_with(|| Value::Object(Map::new()));
+                    if let Value::Object(m) = entry {
+                        m.entry(keyword).or_insert_with(|| json!({ "message": message }));
+                    }
+                    continue;
+                }
+            }
             let key = segs.iter().map(|s| s.replace('.', "%2E")).collect::<Vec<_>>().join(".");
             let target = issue
                 .keyword

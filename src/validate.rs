@@ -173,6 +173,7 @@ pub(crate) fn judge(kind: Kind, doc: &Value, options: &Options) -> Report {
     rules::apply(&mut ctx, inner, base);
     let (mut errors, mut warnings) = (ctx.errors, ctx.warnings);
     complete_flags(kind, inner, base, &errors, options, &mut warnings);
+    blank_required(kind.schema(), inner, base, &errors, &mut warnings);
     sort(&mut errors, doc, kind);
     sort(&mut warnings, doc, kind);
     Report {
@@ -181,6 +182,57 @@ pub(crate) fn judge(kind: Kind, doc: &Value, options: &Options) -> Report {
         errors,
         warnings,
         omitted: None,
+    }
+}
+
+/// A required field sent as `""` or white space: upstream accepts it where
+/// the schema has no minimum length, but a form sends `""` for an empty input,
+/// so it is likely missing (completeness counts it as missing). Walks the
+/// document along the schema without recursion.
+fn blank_required(schema: &Value, doc: &Value, base: &str, errors: &[Issue], warnings: &mut Vec<Issue>) {
+    let mut stack: Vec<(&Value, &Value, String)> = vec![(non_null_branch(schema), doc, base.to_string())];
+    while let Some((node, value, path)) = stack.pop() {
+        match value {
+            Value::Object(m) => {
+                let props = node.get("properties").and_then(Value::as_object);
+                let required = node.get("required").and_then(Value::as_array);
+                for name in required.into_iter().flatten().filter_map(Value::as_str) {
+                    let Some(Value::String(s)) = m.get(name) else { continue };
+                    let at = crate::report::pointer_push(&path, name);
+                    if s.trim().is_empty() && !errors.iter().any(|e| e.path == at) {
+                        warnings.push(
+                            Issue::new(
+                                at,
+                                "blank_required",
+                                "This required field is empty; upstream accepts it, but it is probably missing.",
+                            )
+                            .with_value(Value::String(s.clone())),
+                        );
+                    }
+                }
+                for (k, v) in m {
+                    if let Some(sub) = props.and_then(|p| p.get(k)) {
+                        if v.is_object() || v.is_array() {
+                            stack.push((non_null_branch(sub), v, crate::report::pointer_push(&path, k)));
+                        }
+                    }
+                }
+            }
+            Value::Array(a) => {
+                if let Some(items) = node.get("items") {
+                    for (i, v) in a.iter().enumerate() {
+                        if v.is_object() {
+                            stack.push((
+                                non_null_branch(items),
+                                v,
+                                crate::report::pointer_push(&path, &i.to_string()),
+                            ));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -255,6 +307,7 @@ pub(crate) mod reference {
         for err in validator(kind).iter_errors(doc) {
             map_error(&err, base, &mut out);
         }
+        crate::schema::one_issue_per_cause(&mut out, 0);
         out
     }
 
@@ -332,9 +385,7 @@ pub(crate) mod reference {
             ValidationErrorKind::Maximum { limit } => ("maximum", format!("Must be at most {limit}."), Some(value)),
             ValidationErrorKind::Pattern { pattern } => ("pattern", pattern_message(pattern), Some(value)),
             ValidationErrorKind::Format { format } => ("format", format!("Must be a valid {format}."), Some(value)),
-            ValidationErrorKind::MinItems { limit } => {
-                ("min_items", format!("Must have at least {limit} items."), None)
-            }
+            ValidationErrorKind::MinItems { limit } => ("min_items", crate::schema::min_items_message(*limit), None),
             ValidationErrorKind::MaxItems { limit } => ("max_items", format!("Must have at most {limit} items."), None),
             ValidationErrorKind::UniqueItems => ("unique_items", "Items must be unique.".to_string(), None),
             ValidationErrorKind::Constant { expected_value } => {

@@ -189,7 +189,12 @@ impl Kind {
         };
         inline_refs(&mut schema, defs.as_ref());
         nullable_to_any_of(&mut schema);
-        telnyx::add_conditionals(&mut schema);
+        // A draft is incomplete by nature: its conditional needs are
+        // completeness (`missing`, with the reason), never schema errors.
+        if !matches!(self, Kind::DraftSubRequest | Kind::DraftPortRequest) {
+            telnyx::add_conditionals(&mut schema);
+        }
+        integer_bounds(&mut schema);
         number_request::add_conditionals(self, &mut schema);
         let mut out = Map::new();
         out.insert(
@@ -212,6 +217,30 @@ impl Kind {
 fn root<T: schemars::JsonSchema>() -> Value {
     let gen = schemars::generate::SchemaSettings::draft2020_12().into_generator();
     serde_json::to_value(gen.into_root_schema_for::<T>()).unwrap_or(Value::Null)
+}
+
+/// `int32` and `int64` are formats ajv-formats asserts and our interpreter
+/// (like the `jsonschema` reference) treats as annotations: their bounds are
+/// written out as `minimum`/`maximum`, so every validator enforces them.
+fn integer_bounds(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            let bounds = match m.get("format").and_then(Value::as_str) {
+                Some("int32") => Some((Value::from(i32::MIN), Value::from(i32::MAX))),
+                Some("int64") => Some((Value::from(i64::MIN), Value::from(i64::MAX))),
+                _ => None,
+            };
+            if let Some((min, max)) = bounds {
+                m.entry("minimum").or_insert(min);
+                m.entry("maximum").or_insert(max);
+            }
+            for val in m.values_mut() {
+                integer_bounds(val);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(integer_bounds),
+        _ => {}
+    }
 }
 
 /// Replaces `{"$ref": "#/$defs/X", …}` by the definition (merged with its siblings).

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// every number to E.164 and rejects duplicates after normalization.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct NumberCollection {
-    /// The numbers, in any form Kazoo normalizes (E.164 or national)
+    /// The numbers, in any form Kazoo normalizes (E.164 or national); at least one
+    #[schemars(length(min = 1))]
     pub numbers: Vec<String>,
 }

@@ -1,5 +1,5 @@
 /// The JSON Schema keywords of our schemas (src/schema/ interprets exactly these).
-pub(crate) const KEYWORDS: [&str; 19] = [
+pub(crate) const KEYWORDS: [&str; 20] = [
     "$schema",
     "$id",
     "title",
@@ -13,6 +13,7 @@ pub(crate) const KEYWORDS: [&str; 19] = [
     "format",
     "minLength",
     "maxLength",
+    "minItems",
     "minimum",
     "maximum",
     "items",

@@ -66,6 +66,7 @@ enum Keyword {
     Pattern(String, Pattern),
     Format(format::Format),
     MinLength(u64),
+    MinItems(u64),
     MaxLength(u64),
     Minimum(Number),
     Maximum(Number),
@@ -152,6 +153,7 @@ impl Schema {
                     None => return Err(bad(&at, format!("unknown format {v}"))),
                 },
                 "minLength" => Keyword::MinLength(length(v, &at)?),
+                "minItems" => Keyword::MinItems(length(v, &at)?),
                 "maxLength" => Keyword::MaxLength(length(v, &at)?),
                 "minimum" | "maximum" => {
                     let n = v
@@ -196,15 +198,46 @@ impl Schema {
     }
 
     fn walk(&self, value: &Value, path: &Loc<'_>, conditional: bool, out: &mut Vec<Issue>) -> usize {
+        let start = out.len();
         let mut failures = 0;
         for kw in &self.keywords {
             failures += kw.walk(value, path, conditional, out);
         }
+        one_issue_per_cause(out, start);
         failures
     }
 
     fn is_valid(&self, value: &Value) -> bool {
         self.walk(value, &Loc::Root(""), false, &mut Vec::new()) == 0
+    }
+}
+
+/// One mistake, one issue: every `format` is paired with a `pattern` that
+/// decides on its own (so that validators agree), and a malformed value
+/// fails both; the `format` issue is kept with the pattern's plainer message
+/// ("Must be a UUID (8-4-4-4-12 hexadecimal digits)."), its twin dropped.
+pub(crate) fn one_issue_per_cause(out: &mut Vec<Issue>, start: usize) {
+    if !out.get(start..).unwrap_or(&[]).iter().any(|i| i.code == "format") {
+        return;
+    }
+    let mut i = start;
+    while i < out.len() {
+        let twin = out.get(i).filter(|x| x.code == "pattern").and_then(|p| {
+            let f = out
+                .iter()
+                .skip(start)
+                .position(|f| f.code == "format" && f.path == p.path)?;
+            Some((start + f, p.message.clone()))
+        });
+        match twin {
+            Some((f, message)) => {
+                if let Some(format) = out.get_mut(f) {
+                    format.message = message;
+                }
+                out.remove(i);
+            }
+            None => i += 1,
+        }
     }
 }
 
@@ -223,6 +256,15 @@ impl Loc<'_> {
             Loc::Key(parent, key) => pointer_push(&parent.render(), key),
             Loc::Index(parent, i) => pointer_push(&parent.render(), &i.to_string()),
         }
+    }
+}
+
+/// The message of `minItems` (the reference mapping shares it).
+pub(crate) fn min_items_message(limit: u64) -> String {
+    if limit == 1 {
+        "Must not be empty.".into()
+    } else {
+        format!("Must have at least {limit} items.")
     }
 }
 
@@ -332,6 +374,13 @@ impl Keyword {
                 Value::String(s) if !f.is_valid(s) => {
                     let message = format!("Must be a valid {}.", f.name());
                     out.push(issue(path, "format", "format", message, Some(value)));
+                    1
+                }
+                _ => 0,
+            },
+            Keyword::MinItems(limit) => match value {
+                Value::Array(a) if (a.len() as u64) < *limit => {
+                    out.push(issue(path, "min_items", "minItems", min_items_message(*limit), None));
                     1
                 }
                 _ => 0,
