@@ -198,6 +198,58 @@ fn the_words_of_the_issue_are_labels_or_extensions() {
     assert_eq!(code("tel:+1-312-535-4200-Bob", &us), "text_in_number");
 }
 
+/// What a red-team found on the first version of the rule: digits of a
+/// label, look-alike capitals, words ending in `x`, a second number.
+#[test]
+fn labels_look_alikes_and_second_numbers() {
+    let us = Options::default();
+    let de = Options::with_region("DE");
+    let kr = Options::with_region("KR");
+    let code = |s: &str, o: &Options| {
+        phone::normalize(s, o)
+            .map(|n| n.e164)
+            .unwrap_or_else(|e| e.code().to_string())
+    };
+    let ext = |s: &str, o: &Options| phone::normalize(s, o).ok().and_then(|n| n.extension);
+    // Digits in a label or list marker never join the number.
+    for s in [
+        "2) 030 1234567",
+        "#2 030 1234567",
+        "Line 2 030 1234567",
+        "No. 3 030 1234567",
+        "Contact 24/7 030 1234567",
+        "Telefon 2 030 1234567",
+    ] {
+        assert_eq!(code(s, &de), "text_in_number", "{s}");
+    }
+    assert_eq!(code("1. 02-212-3456", &kr), "text_in_number");
+    assert_eq!(code("Line 2 (312) 555-0100", &us), "text_in_number");
+    // … while a label before a national number, or an area code in brackets, reads as ever.
+    assert_eq!(code("Tel: 030 1234567", &de), "+49301234567");
+    assert_eq!(code("Tel 030 1234567", &de), "+49301234567");
+    assert_eq!(code("Tel: 1 800 555 0100", &us), "+18005550100");
+    assert_eq!(code("Tel: (02) 1234 5678", &Options::with_region("AU")), "+61212345678");
+    // Capitals typed for 0 and 1, and one or two capitals, are refused.
+    for s in ["+1 312 555 O1OO", "(312) 555-0IOO", "+1 312 555 A0100"] {
+        assert_eq!(code(s, &us), "text_in_number", "{s}");
+    }
+    assert_eq!(code("+44 20 7946 O958", &Options::with_region("GB")), "text_in_number");
+    // A word ending in x, ext or int is no extension label; vanity words keep their letters.
+    assert_eq!(code("+1 312 555 0100 Fax 0101", &us), "text_in_number");
+    assert_eq!(code("030 123456 Fax 030123457", &de), "text_in_number");
+    assert_eq!(code("1-800-TAX-1040", &us), "+18008291040");
+    assert_eq!(code("1-800-NEXT-123", &us), "+18006398123");
+    // A second number is refused; `/ x12` is the extension, not dropped.
+    assert_eq!(code("3125550100;3125550101", &us), "two_numbers");
+    assert_eq!(code("030123456,030123457", &de), "two_numbers");
+    assert_eq!(ext("+1 312 555 0100 / x12", &us).as_deref(), Some("12"));
+    assert_eq!(ext("+1 312 555 0100 \\ x12", &us).as_deref(), Some("12"));
+    assert_eq!(code("+1 312 555 0100 / x12 (3rd floor)", &us), "text_in_number");
+    // tel: parameters: post-dial digits are the extension; other digits are refused.
+    assert_eq!(ext("tel:+1-312-555-0100;postd=pp22", &us).as_deref(), Some("22"));
+    assert_eq!(code("tel:+1-312-555-0100;isub=5678", &us), "text_in_number");
+}
+
 /// The properties above are not vacuous: most numbers followed by a word
 /// or an extension are read, not refused.
 #[test]

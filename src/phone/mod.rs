@@ -148,6 +148,8 @@ pub enum PhoneError {
     /// Two extensions (`;ext=12;ext=34`, `x12 x34`): which one is meant is
     /// not for us to choose.
     AmbiguousExtension,
+    /// Two numbers in one text (`3125550100;3125550101`): one per field.
+    TwoNumbers,
 }
 
 impl PhoneError {
@@ -164,6 +166,7 @@ impl PhoneError {
             Self::UnknownRegion(_) => "unknown_region",
             Self::TextInNumber(_) => "text_in_number",
             Self::AmbiguousExtension => "ambiguous_extension",
+            Self::TwoNumbers => "two_numbers",
         }
     }
 }
@@ -188,6 +191,7 @@ impl fmt::Display for PhoneError {
                 f,
                 "The text {w:?} cannot be read as part of the number; remove it, write an extension as \"ext. 123\", or write vanity letters in capitals (1-800-FLOWERS)."
             ),
+            Self::TwoNumbers => f.write_str("This holds two phone numbers; give one number per field."),
             Self::AmbiguousExtension => {
                 f.write_str("The number has two extensions; keep the one that is meant.")
             }
@@ -245,6 +249,9 @@ pub(crate) fn read(input: &str, options: &Options) -> Result<(NormalizedNumber, 
         Some(uri) => {
             if uri.extensions > 1 {
                 return Err(PhoneError::AmbiguousExtension);
+            }
+            if let Some(p) = uri.dropped.first() {
+                return Err(PhoneError::TextInNumber(p.clone()));
             }
             words::check_uri_number(&uri.number, default)?;
             (uri.canonical, None, Vec::new())

@@ -75,8 +75,14 @@ fn tel_uris() {
         (n.e164.as_str(), n.extension.as_deref()),
         ("+12015550123", Some("1234"))
     );
-    let n = ok("TEL:+1-201-555-0123;isub=5;ext=77;vendor=x", "DE");
+    let n = ok("TEL:+1-201-555-0123;ext=77;vendor=x", "DE");
     assert_eq!((n.e164.as_str(), n.extension.as_deref()), ("+12015550123", Some("77")));
+    // Digits E.164 cannot keep are refused, not dropped; post-dial digits are the extension.
+    assert_eq!(err("TEL:+1-201-555-0123;isub=5;ext=77", "DE"), "text_in_number");
+    assert_eq!(
+        ok("tel:+1-201-555-0123;postd=pp22", "DE").extension.as_deref(),
+        Some("22")
+    );
     assert_eq!(ok("tel:2015550123;phone-context=+1", "DE").e164, "+12015550123");
     assert_eq!(
         ok("tel:2015550123;phone-context=example.com", "US").e164,

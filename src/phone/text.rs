@@ -148,7 +148,20 @@ fn after_label(s: &[char], k: usize, max: usize) -> Option<usize> {
 
 /// Whether one of libphonenumber's extension patterns (for parsing) matches
 /// all of `s[i..]`; gives where its digits start.
+///
+/// Our one change: a label that is a word must start a word. libphonenumber's
+/// patterns have no word boundary, so the `x` of `Fax 0101`, the `int` of
+/// `PRINT-12` or the `x` of `1-800-TAX-1040` would start an extension.
 pub(crate) fn extension_at(s: &[char], i: usize) -> Option<usize> {
+    let inside_word =
+        i > 0 && s.get(i).is_some_and(|c| c.is_alphabetic()) && s.get(i - 1).is_some_and(|c| c.is_alphabetic());
+    if inside_word {
+        return None;
+    }
+    extension_pattern_at(s, i)
+}
+
+fn extension_pattern_at(s: &[char], i: usize) -> Option<usize> {
     // Every alternative ends in a digit or `#`, and starts with one of a few
     // characters: rule most positions out before trying them.
     let last = *s.last()?;
@@ -415,8 +428,11 @@ pub(crate) struct TelUri {
     pub canonical: Vec<char>,
     /// The number between `tel:` and the first parameter.
     pub number: Vec<char>,
-    /// How many `ext` parameters the URI has (more than one is refused).
+    /// How many `ext` and `postd` parameters the URI has (more than one is refused).
     pub extensions: usize,
+    /// Other parameters that hold digits (`;isub=5678`): E.164 cannot keep
+    /// them, so the URI is refused rather than losing them.
+    pub dropped: Vec<String>,
 }
 
 /// Whether `p` is an RFC 3966 parameter: `pname[=pvalue]`, `pname` of
@@ -442,7 +458,8 @@ pub(crate) fn tel_uri(s: &[char]) -> Option<TelUri> {
     let body = s.get(4..).unwrap_or(&[]);
     let mut parts = body.split(|&c| c == ';');
     let number = parts.next().unwrap_or(&[]);
-    let (mut ext, mut ctx, mut extensions) = (None, None, 0);
+    let (mut ext, mut ctx, mut extensions): (Option<Vec<char>>, Option<Vec<char>>, usize) = (None, None, 0);
+    let mut dropped = Vec::new();
     for p in parts {
         if !is_parameter(p) {
             return None;
@@ -455,10 +472,21 @@ pub(crate) fn tel_uri(s: &[char]) -> Option<TelUri> {
         let key: String = key.iter().collect::<String>().to_ascii_lowercase();
         match key.as_str() {
             "ext" => {
-                ext = Some(value);
+                ext = Some(value.to_vec());
                 extensions += 1;
             }
-            "phone-context" => ctx = Some(value),
+            // Post-dial digits are dialled after the call connects, as an
+            // extension is; pauses (`p`, `w`) go.
+            "postd"
+                if value
+                    .iter()
+                    .all(|&c| c.is_ascii_digit() || matches!(c, 'p' | 'w' | 'P' | 'W')) =>
+            {
+                ext = Some(value.iter().copied().filter(char::is_ascii_digit).collect());
+                extensions += 1;
+            }
+            "phone-context" => ctx = Some(value.to_vec()),
+            _ if p.iter().any(|c| c.is_ascii_digit()) => dropped.push(format!(";{}", p.iter().collect::<String>())),
             _ => {}
         }
     }
@@ -466,16 +494,17 @@ pub(crate) fn tel_uri(s: &[char]) -> Option<TelUri> {
     out.extend_from_slice(number);
     if let Some(e) = ext {
         out.extend(";ext=".chars());
-        out.extend_from_slice(e);
+        out.extend(e);
     }
     if let Some(c) = ctx {
         out.extend(";phone-context=".chars());
-        out.extend_from_slice(c);
+        out.extend(c);
     }
     Some(TelUri {
         canonical: out,
         number: number.to_vec(),
         extensions,
+        dropped,
     })
 }
 

@@ -60,6 +60,26 @@ const EXTENSION_WORDS: [&str; 21] = [
     "вн",
 ];
 
+/// Words that name a phone line before a number (`Tel 02 …`).
+const PHONE_WORDS: [&str; 16] = [
+    "tel",
+    "tél",
+    "tlf",
+    "tfn",
+    "ph",
+    "phone",
+    "telephone",
+    "téléphone",
+    "telefon",
+    "telefono",
+    "teléfono",
+    "mobile",
+    "mob",
+    "cell",
+    "handy",
+    "fax",
+];
+
 fn is_digit(c: char) -> bool {
     decimal_digit(c).is_some()
 }
@@ -197,14 +217,104 @@ fn letters(number: Vec<char>, default: Option<&Territory>, labels: &mut Vec<Stri
         labels.push(tail.iter().collect::<String>().trim().to_string());
         return Ok(head.to_vec());
     }
-    if tail
-        .iter()
-        .filter(|&&c| is_word_char(c))
-        .all(|c| c.is_ascii_uppercase())
-    {
+    if is_vanity(tail) {
         return Ok(number);
     }
     Err(PhoneError::TextInNumber(first_word(tail)))
+}
+
+/// Vanity letters spell words: every letter a capital, three or more of them
+/// (libphonenumber drops fewer without a word), and no run of letters that is
+/// a single letter or only `O`s and `I`s (`555 O1OO` is a typed 0 and 1, not
+/// 6 and 4).
+fn is_vanity(s: &[char]) -> bool {
+    let letters: Vec<&char> = s.iter().filter(|&&c| is_word_char(c)).collect();
+    if letters.len() < 3 || !letters.iter().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    s.split(|c| !c.is_ascii_uppercase())
+        .filter(|run| !run.is_empty())
+        .all(|run| run.len() >= 2 && !run.iter().all(|&c| c == 'O' || c == 'I'))
+}
+
+/// What libphonenumber cuts as a second number (`… / x12`, `… \ x12`): an
+/// `x` and digits there are the extension (the slash becomes a space); other
+/// digits are refused rather than dropped; a tail without digits is a label.
+fn second_number(s: &[char], labels: &mut Vec<String>) -> Result<Vec<char>, PhoneError> {
+    let start = (0..s.len()).find(|&i| {
+        matches!(s.get(i), Some('\\' | '/')) && {
+            let j = i + 1 + s.get(i + 1..).unwrap_or(&[]).iter().take_while(|&&c| c == ' ').count();
+            matches!(s.get(j), Some('x' | 'X'))
+        }
+    });
+    let Some(i) = start else { return Ok(s.to_vec()) };
+    let tail = s.get(i..).unwrap_or(&[]);
+    let x = tail.iter().position(|&c| c == 'x' || c == 'X').unwrap_or(0);
+    let after = tail.get(x + 1..).unwrap_or(&[]);
+    let k = after
+        .iter()
+        .take_while(|&&c| c.is_whitespace() || matches!(c, ':' | '.'))
+        .count();
+    let mut out = s.to_vec();
+    if digits_to_end(after, k) {
+        if let Some(c) = out.get_mut(i) {
+            *c = ' ';
+        }
+        return Ok(out);
+    }
+    let text: String = tail.iter().collect::<String>().trim().to_string();
+    if tail.iter().any(|&c| is_digit(c)) {
+        return Err(PhoneError::TextInNumber(text));
+    }
+    labels.push(text);
+    out.truncate(i);
+    Ok(out)
+}
+
+/// A short group of digits after a label or as a list marker (`Line 2 …`,
+/// `#2 …`, `1. …`, `2) …`, `24/7 …`): when the rest is a complete number on
+/// its own and reading the group into it gives another number, which one
+/// was written cannot be told, so it is refused.
+fn leading_group(prefix: &[char], t: &[char], default: Option<&Territory>) -> Result<(), PhoneError> {
+    if t.first().is_some_and(|&c| text::is_plus(c)) {
+        return Ok(());
+    }
+    let g = t.iter().position(|c| c.is_whitespace()).unwrap_or(t.len());
+    let (group, rest) = t.split_at(g);
+    let group_digits = group.iter().filter(|&&c| is_digit(c)).count();
+    // A label right before the group, not closed by a colon (`Line 2`,
+    // `No. 3`, `#2`; not `Tel: 02 …`, where 02 is the area code). After a
+    // phone word (`Tel 02 …`) only a one-digit group counts (`Telefon 2 …`).
+    let before: Vec<char> = prefix.iter().rev().skip_while(|c| c.is_whitespace()).copied().collect();
+    let word: String = before
+        .iter()
+        .skip_while(|&&c| c == '.')
+        .take_while(|&&c| is_word_char(c))
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    let labelled = before
+        .first()
+        .is_some_and(|&c| is_word_char(c) || matches!(c, '#' | '№' | '＃' | '.'))
+        && (group_digits == 1 || !PHONE_WORDS.contains(&word.as_str()));
+    // A list marker (`1.`, `2)`), not an area code in brackets (`(02) …`).
+    let marker = matches!(group.last(), Some('.' | ')')) && !group.contains(&'(') && before.first() != Some(&'(');
+    let slashed = group.contains(&'/') && labelled;
+    if !((group_digits <= 2 && (labelled || marker)) || slashed) || !rest.iter().any(|&c| is_digit(c)) {
+        return Ok(());
+    }
+    let rest = text::extract_possible_number(rest);
+    if !is_complete(rest, default) {
+        return Ok(());
+    }
+    let e164 = |x: &[char]| parse::parse(x, default).ok().map(|p| (p.country_code, p.national));
+    if e164(t) == e164(rest) {
+        return Ok(());
+    }
+    let written: String = prefix.iter().chain(group.iter()).collect();
+    Err(PhoneError::TextInNumber(written.trim().to_string()))
 }
 
 /// Reads a text that is not a `tel:` URI.
@@ -216,9 +326,12 @@ pub(crate) fn read(input: &[char], default: Option<&Territory>) -> Result<Readin
         let removed = removed.trim_matches(|c: char| !c.is_alphanumeric());
         labels.push(removed.to_string());
     }
-    // Text before the number is skipped, as libphonenumber does; a `/ x`
-    // second number is cut.
-    let t = text::extract_possible_number(trimmed);
+    let cut = second_number(trimmed, &mut labels)?;
+    // Text before the number is skipped, as libphonenumber does, unless it
+    // ends in digits that would change the number.
+    let start = cut.iter().position(|&c| text::is_plus(c) || is_digit(c)).unwrap_or(0);
+    let t = text::extract_possible_number(&cut);
+    leading_group(cut.get(..start).unwrap_or(&[]), t, default)?;
     let t = remove_bracketed_words(t, &mut labels);
     let t = text::extract_possible_number(&t);
     let (part, extension) = match find_extension(t) {
@@ -227,7 +340,13 @@ pub(crate) fn read(input: &[char], default: Option<&Territory>) -> Result<Readin
             if find_extension(part).is_some() {
                 return Err(PhoneError::AmbiguousExtension);
             }
-            (part, Some(ascii_digits(t.get(digits..).unwrap_or(&[]))))
+            let extension = ascii_digits(t.get(digits..).unwrap_or(&[]));
+            // `3125550100;3125550101`: a second number, not an extension.
+            let chars: Vec<char> = extension.chars().collect();
+            if extension.len() >= 7 && is_complete(&chars, default) {
+                return Err(PhoneError::TwoNumbers);
+            }
+            (part, Some(extension))
         }
         None => (t, None),
     };
