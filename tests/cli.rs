@@ -517,3 +517,53 @@ fn duplicate_keys_bad_bytes_and_limits() {
     let v: Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["omitted"], serde_json::json!({"errors": 2, "warnings": 0}));
 }
+
+/// A short key for `n`: an upper-case letter (no known field starts with
+/// one), then `width - 1` base-62 digits.
+fn short_key(n: usize, width: usize) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut s = vec![b'A' + (n % 26) as u8];
+    let mut n = n / 26;
+    for _ in 1..width {
+        s.push(DIGITS[n % 62]);
+        n /= 62;
+    }
+    String::from_utf8(s).unwrap()
+}
+
+#[test]
+fn many_fields_take_linear_time_within_the_default_limits() {
+    // 200,000 fields: 100,000 unknown top-level keys (every one an issue to
+    // sort and locate) and 10 arrays of 10,000 items.
+    let mut doc = String::from("{");
+    let mut keys = 0;
+    for width in [2, 3] {
+        let room = 26 * 62usize.pow(width as u32 - 1);
+        for i in 0..room {
+            if keys == 100_000 {
+                break;
+            }
+            doc.push_str(&format!("\"{}\":0,", short_key(i, width)));
+            keys += 1;
+        }
+    }
+    let items = vec!["0"; 10_000].join(",");
+    for i in 0..10 {
+        doc.push_str(&format!("\"_{i}\":[{items}],"));
+    }
+    doc.pop();
+    doc.push('}');
+    assert!(doc.len() < 1 << 20, "{} bytes", doc.len());
+    let file = temp("many.json", &doc);
+    let started = std::time::Instant::now();
+    let (code, out, err) = raw(
+        &["validate", "--kind", "draft_sub_request", "--format", "ndjson", &file],
+        "",
+    );
+    let took = started.elapsed();
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["omitted"]["warnings"], 100_010 - 1000, "{err}");
+    // Quadratic took minutes here; linear is well under a second in release.
+    assert!(took.as_secs() < 10, "took {took:?}");
+}

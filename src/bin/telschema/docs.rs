@@ -206,9 +206,14 @@ impl<W: Write> Printer<'_, W> {
                 )?;
             }
         }
+        // Many issues: every value's position in one pass, not one scan each.
+        let index = (report.errors.len() + report.warnings.len() > 16).then(|| locate::Index::new(unit.text));
         for (level, issues, colour) in [("error", &report.errors, "31"), ("warning", &report.warnings, "33")] {
             for i in issues {
-                let (line, col) = locate::position(unit.text, &i.path);
+                let (line, col) = match &index {
+                    Some(index) => index.position(&i.path),
+                    None => locate::position(unit.text, &i.path),
+                };
                 let line = line + unit.line0;
                 match self.format {
                     Format::Github => writeln!(
