@@ -869,3 +869,123 @@ fn bom_annotations_and_positions() {
         "{out}"
     );
 }
+
+/// A throwaway git repository with a pre-commit hook running `hook`
+/// (`$T` is the built binary).
+#[cfg(unix)]
+fn repo(name: &str, hook: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let root = std::env::temp_dir().join(format!("telschema-cli-{}-git-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    for args in [
+        &["init", "-q"][..],
+        &["config", "user.name", "Test"],
+        &["config", "user.email", "test@example.com"],
+        &["config", "commit.gpgsign", "false"],
+    ] {
+        assert!(git(&root, args).0, "git {args:?}");
+    }
+    let hook_path = root.join(".git/hooks/pre-commit");
+    std::fs::write(
+        &hook_path,
+        format!("#!/bin/sh\nT='{}'\n{hook}\n", env!("CARGO_BIN_EXE_telschema")),
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook_path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    root
+}
+
+#[cfg(unix)]
+fn git(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new("git").args(args).current_dir(dir).output().unwrap();
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+/// The README's plain git hook, word for word (the `telschema` on PATH is `$T` here).
+#[cfg(unix)]
+const README_HOOK: &str = r#"exec "$T" validate --staged --skip-unknown --exclude 'package*.json' --exclude 'tsconfig*.json' --exclude 'composer.json' --exclude '.vscode/**'"#;
+
+#[cfg(unix)]
+#[test]
+fn the_git_hook_checks_what_is_staged() {
+    let root = repo("staged", README_HOOK);
+    std::fs::write(root.join("e911.json"), BAD_E911).unwrap();
+    assert!(git(&root, &["add", "e911.json"]).0);
+    // Fixed on disk only: the commit would still hold "TEX".
+    std::fs::write(root.join("e911.json"), VALID_E911).unwrap();
+    let (ok, out) = git(&root, &["commit", "-q", "-m", "bad"]);
+    assert!(!ok, "the hook must refuse the staged TEX: {out}");
+    assert!(out.contains("e911.json: invalid") && out.contains("/region"), "{out}");
+    // Staged as fixed: the commit goes in.
+    assert!(git(&root, &["add", "e911.json"]).0);
+    let (ok, out) = git(&root, &["commit", "-q", "-m", "good"]);
+    assert!(ok, "{out}");
+    // The other way round: a good document staged, a bad one only on disk.
+    std::fs::write(root.join("b.json"), VALID_E911).unwrap();
+    assert!(git(&root, &["add", "b.json"]).0);
+    std::fs::write(root.join("b.json"), BAD_E911).unwrap();
+    let (ok, out) = git(&root, &["commit", "-q", "-m", "b"]);
+    assert!(ok, "{out}");
+    // --stdin-name reports staged content piped in under its path.
+    let show = Command::new("git")
+        .args(["show", ":b.json"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    let (code, out, _) = raw(
+        &["validate", "--stdin-name", "b.json", "-"],
+        std::str::from_utf8(&show.stdout).unwrap(),
+    );
+    assert_eq!(code, 0);
+    assert!(out.starts_with("b.json: valid"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_git_hook_passes_unrelated_json_with_skip_unknown() {
+    let root = repo("unknown", README_HOOK);
+    std::fs::create_dir_all(root.join("ports")).unwrap();
+    std::fs::create_dir_all(root.join(".vscode")).unwrap();
+    std::fs::write(root.join("ports/e911.json"), VALID_E911).unwrap();
+    std::fs::write(root.join("ports/more.ndjson"), format!("{VALID_E911}\n{VALID_E911}\n")).unwrap();
+    std::fs::write(root.join("package.json"), r#"{"name": "x", "version": "1.0.0"}"#).unwrap();
+    std::fs::write(root.join("tsconfig.json"), r#"{"compilerOptions": {"strict": true}}"#).unwrap();
+    std::fs::write(root.join(".vscode/settings.json"), r#"{"editor.tabSize": 2}"#).unwrap();
+    std::fs::write(root.join("other.json"), r#"{"hello": "world"}"#).unwrap();
+    assert!(git(&root, &["add", "-A"]).0);
+    let (ok, out) = git(&root, &["commit", "-q", "-m", "docs and config"]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("other.json: skipped"),
+        "a document of no kind is listed: {out}"
+    );
+    assert!(
+        out.contains("3 files, 3 documents: 3 valid") && out.contains("1 skipped") && out.contains("3 excluded"),
+        "{out}"
+    );
+    // Without --skip-unknown the same document of no kind stops the commit (exit 2).
+    let root = repo("unknown-strict", r#"exec "$T" validate --staged"#);
+    std::fs::write(root.join("package.json"), r#"{"name": "x", "version": "1.0.0"}"#).unwrap();
+    assert!(git(&root, &["add", "-A"]).0);
+    let (ok, out) = git(&root, &["commit", "-q", "-m", "pkg"]);
+    assert!(!ok && out.contains("(unknown_kind)"), "{out}");
+    // --exclude works on paths given, as pre-commit gives them.
+    let (code, _, err) = raw(
+        &[
+            "validate",
+            "--exclude",
+            "package.json",
+            root.join("package.json").to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+}
