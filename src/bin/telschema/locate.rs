@@ -312,6 +312,52 @@ mod tests {
         assert_eq!(position("[1,2", "/5"), (1, 1));
     }
 
+    /// Every value of every committed document, pretty and compact: the index and the scan agree.
+    #[test]
+    fn the_index_agrees_with_the_scan_on_the_committed_documents() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![
+            root.join("tests/fixtures"),
+            root.join("examples/documents"),
+            root.join("benches/docs"),
+        ];
+        let mut checked = 0;
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(&d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                    continue;
+                }
+                if !p.extension().is_some_and(|x| x == "json") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&p).unwrap();
+                let Ok(doc) = serde_json::from_str::<serde_json::Value>(&text) else {
+                    continue;
+                };
+                for text in [text.clone(), doc.to_string()] {
+                    let index = super::Index::new(&text);
+                    let mut stack = vec![(String::new(), &doc)];
+                    while let Some((ptr, v)) = stack.pop() {
+                        assert_eq!(index.position(&ptr), position(&text, &ptr), "{} {ptr}", p.display());
+                        checked += 1;
+                        match v {
+                            serde_json::Value::Object(m) => {
+                                stack.extend(m.iter().map(|(k, x)| (telschema::report::pointer_push(&ptr, k), x)))
+                            }
+                            serde_json::Value::Array(a) => {
+                                stack.extend(a.iter().enumerate().map(|(i, x)| (format!("{ptr}/{i}"), x)))
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
     #[test]
     fn the_index_agrees_with_the_scan() {
         let text = "{\n  \"data\": {\n    \"a~b\": [1, {\"x\": \"é\", \"y/z\": 2}],\n    \"s\": \"q\\\"}\"\n  }\n}\n";
