@@ -65,6 +65,8 @@ pub(crate) fn pattern_message(pattern: &str) -> String {
 #[derive(Default)]
 struct KeyIndex<'a> {
     maps: HashMap<*const Map<String, Value>, HashMap<&'a str, usize>>,
+    /// One lookup only (`position`): a scan is cheaper than building an index.
+    scan: bool,
 }
 
 impl<'a> KeyIndex<'a> {
@@ -72,7 +74,7 @@ impl<'a> KeyIndex<'a> {
     const SCAN: usize = 32;
 
     fn position(&mut self, m: &'a Map<String, Value>, key: &str) -> Option<usize> {
-        if m.len() <= Self::SCAN {
+        if self.scan || m.len() <= Self::SCAN {
             return m.keys().position(|k| k == key);
         }
         self.maps
@@ -128,7 +130,11 @@ fn sort_key<'a>(doc: &'a Value, schema: &Value, path: &str, index: &mut KeyIndex
 
 /// The sort position of a path in a document of `kind`.
 pub(crate) fn position(doc: &Value, kind: Kind, path: &str) -> Vec<usize> {
-    sort_key(doc, kind.schema(), path, &mut KeyIndex::default())
+    let mut once = KeyIndex {
+        scan: true,
+        ..KeyIndex::default()
+    };
+    sort_key(doc, kind.schema(), path, &mut once)
 }
 
 /// Sorts issues by document position, then code.
