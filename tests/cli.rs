@@ -971,6 +971,26 @@ fn the_git_hook_passes_unrelated_json_with_skip_unknown() {
         out.contains("3 files, 3 documents: 3 valid") && out.contains("1 skipped") && out.contains("3 excluded"),
         "{out}"
     );
+    // Walking the working tree: an excluded directory is not entered, and counted.
+    let (code, out, err) = raw(
+        &[
+            "validate",
+            "--skip-unknown",
+            "--exclude",
+            ".vscode",
+            "--exclude",
+            "package.json",
+            "--exclude",
+            "tsconfig.json",
+            root.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("3 files, 3 documents: 3 valid") && out.contains("1 skipped") && out.contains("3 excluded"),
+        "{out}"
+    );
     // Without --skip-unknown the same document of no kind stops the commit (exit 2).
     let root = repo("unknown-strict", r#"exec "$T" validate --staged"#);
     std::fs::write(root.join("package.json"), r#"{"name": "x", "version": "1.0.0"}"#).unwrap();

@@ -196,7 +196,9 @@ fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<
                     };
                     // A linked directory is not followed (a link back up would never end).
                     if t.is_dir() {
-                        if !excluded(&name) {
+                        if excluded(&name) {
+                            tally.excluded += 1;
+                        } else {
                             stack.push(p);
                         }
                         continue;
