@@ -577,6 +577,10 @@ fn limited(kb: usize, script: &str) -> (i32, String, String) {
         .arg("-c")
         .arg(format!("ulimit -v {kb}; {script}"))
         .env("T", env!("CARGO_BIN_EXE_telschema"))
+        // Address space, not memory use, is limited: keep thread stacks and
+        // malloc arenas from scaling with the machine's cores.
+        .env("RAYON_NUM_THREADS", "2")
+        .env("MALLOC_ARENA_MAX", "2")
         .output()
         .unwrap();
     (
