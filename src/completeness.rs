@@ -1,6 +1,8 @@
 //! Draft completeness: which necessary fields are still missing, why, and
 //! which one a form should ask for next.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -310,8 +312,11 @@ pub(crate) fn of(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options:
     }
     missing.sort_by_key(|m| form_key(kind, &rel(&m.path)));
     let mut invalid: Vec<Invalid> = Vec::new();
+    // Sets, not scans: one lookup per error keeps this linear in the errors.
+    let missing_paths: HashSet<&str> = missing.iter().map(|m| m.path.as_str()).collect();
+    let mut seen: HashSet<&str> = HashSet::new();
     for e in &mine {
-        if !invalid.iter().any(|i| i.path == e.path) && !missing.iter().any(|m| m.path == e.path) {
+        if !missing_paths.contains(e.path.as_str()) && seen.insert(e.path.as_str()) {
             invalid.push(Invalid {
                 path: e.path.clone(),
                 code: e.code.clone(),
@@ -386,8 +391,9 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
         });
     }
     let mut invalid: Vec<Invalid> = subs.iter().flat_map(|c| c.invalid.iter().cloned()).collect();
+    let mut seen: HashSet<String> = invalid.iter().map(|i| i.path.clone()).collect();
     for e in &mine {
-        if !invalid.iter().any(|i| i.path == e.path) && !e.path.starts_with(&format!("{list}/")) {
+        if !e.path.starts_with(&format!("{list}/")) && seen.insert(e.path.clone()) {
             invalid.push(Invalid {
                 path: e.path.clone(),
                 code: e.code.clone(),

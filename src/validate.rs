@@ -1,9 +1,10 @@
 //! `validate`: the published schema (through our interpreter, formats asserted)
 //! plus the rules a schema cannot express, as one sorted report.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::documents::rules::{self, Ctx};
 use crate::documents::{non_null_branch, schema_node, Kind, KINDS};
@@ -59,9 +60,34 @@ pub(crate) fn pattern_message(pattern: &str) -> String {
     }
 }
 
+/// The positions of the keys of large objects, built once per object: a
+/// linear `position` per issue was quadratic in the number of fields.
+#[derive(Default)]
+struct KeyIndex<'a> {
+    maps: HashMap<*const Map<String, Value>, HashMap<&'a str, usize>>,
+    /// One lookup only (`position`): a scan is cheaper than building an index.
+    scan: bool,
+}
+
+impl<'a> KeyIndex<'a> {
+    /// Objects this small are scanned: an index would cost more than it saves.
+    const SCAN: usize = 32;
+
+    fn position(&mut self, m: &'a Map<String, Value>, key: &str) -> Option<usize> {
+        if self.scan || m.len() <= Self::SCAN {
+            return m.keys().position(|k| k == key);
+        }
+        self.maps
+            .entry(std::ptr::from_ref(m))
+            .or_insert_with(|| m.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect())
+            .get(key)
+            .copied()
+    }
+}
+
 /// Where a path sits in the document: field order as given, then upstream
 /// (schema) order for fields that are missing.
-fn sort_key(doc: &Value, schema: &Value, path: &str) -> Vec<usize> {
+fn sort_key<'a>(doc: &'a Value, schema: &Value, path: &str, index: &mut KeyIndex<'a>) -> Vec<usize> {
     let mut key = Vec::new();
     let mut v = Some(doc);
     let mut segs = pointer_segments(path);
@@ -77,7 +103,7 @@ fn sort_key(doc: &Value, schema: &Value, path: &str) -> Vec<usize> {
     for seg in segs {
         let props = s.and_then(|s| s.get("properties")).and_then(Value::as_object);
         let pos = match v {
-            Some(Value::Object(m)) => match m.keys().position(|k| *k == seg) {
+            Some(Value::Object(m)) => match index.position(m, &seg) {
                 Some(i) => i,
                 None => {
                     m.len()
@@ -104,13 +130,21 @@ fn sort_key(doc: &Value, schema: &Value, path: &str) -> Vec<usize> {
 
 /// The sort position of a path in a document of `kind`.
 pub(crate) fn position(doc: &Value, kind: Kind, path: &str) -> Vec<usize> {
-    sort_key(doc, kind.schema(), path)
+    let mut once = KeyIndex {
+        scan: true,
+        ..KeyIndex::default()
+    };
+    sort_key(doc, kind.schema(), path, &mut once)
 }
 
 /// Sorts issues by document position, then code.
 pub(crate) fn sort(issues: &mut Vec<Issue>, doc: &Value, kind: Kind) {
     let schema = kind.schema();
-    let mut keyed: Vec<(Vec<usize>, Issue)> = issues.drain(..).map(|i| (sort_key(doc, schema, &i.path), i)).collect();
+    let mut index = KeyIndex::default();
+    let mut keyed: Vec<(Vec<usize>, Issue)> = issues
+        .drain(..)
+        .map(|i| (sort_key(doc, schema, &i.path, &mut index), i))
+        .collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.code.cmp(&b.1.code)));
     keyed.dedup_by(|a, b| a.1.path == b.1.path && a.1.code == b.1.code && a.1.message == b.1.message);
     issues.extend(keyed.into_iter().map(|(_, i)| i));

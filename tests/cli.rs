@@ -34,11 +34,12 @@ fn normalizes_arguments_in_order() {
 fn reads_lines_from_stdin_and_reports_errors_per_number() {
     let (code, lines, _) = telschema(&["normalize"], "(312) 535-4200\n\nnot a number\n+44 020 7946 0958\n");
     assert_eq!(code, 0, "a bad number is a row, not a failure");
-    assert_eq!(lines.len(), 3);
+    assert_eq!(lines.len(), 4, "every line is a row");
     assert_eq!(lines[0]["e164"], "+13125354200");
-    assert_eq!(lines[1]["error"]["code"], "not_a_number");
-    assert_eq!(lines[2]["error"]["code"], "normalization_mismatch");
-    assert!(lines[2].get("e164").is_none());
+    assert_eq!(lines[1]["error"]["code"], "empty");
+    assert_eq!(lines[2]["error"]["code"], "not_a_number");
+    assert_eq!(lines[3]["error"]["code"], "normalization_mismatch");
+    assert!(lines[3].get("e164").is_none());
 }
 
 #[test]
@@ -361,7 +362,7 @@ fn a_broken_file_among_good_ones_and_ambiguous_kinds() {
         r#"{"phone_numbers": [{"phone_number": "+13125354200"}]}"#,
     );
     assert_eq!(code, 0);
-    let (code, _, err) = raw(&["validate", "-"], "\u{feff}{}\n");
+    let (code, _, err) = raw(&["validate", "-"], "{}\n");
     assert_eq!(code, 2, "{err}");
     let (code, _, err) = raw(&["validate", temp("latin1.json", "").as_str()], "");
     assert_eq!(code, 2, "an empty file is not JSON: {err}");
@@ -519,4 +520,498 @@ fn duplicate_keys_bad_bytes_and_limits() {
     );
     let v: Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["omitted"], serde_json::json!({"errors": 2, "warnings": 0}));
+}
+
+/// A short key for `n`: an upper-case letter (no known field starts with
+/// one), then `width - 1` base-62 digits.
+fn short_key(n: usize, width: usize) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut s = vec![b'A' + (n % 26) as u8];
+    let mut n = n / 26;
+    for _ in 1..width {
+        s.push(DIGITS[n % 62]);
+        n /= 62;
+    }
+    String::from_utf8(s).unwrap()
+}
+
+#[test]
+fn many_fields_take_linear_time_within_the_default_limits() {
+    // 200,000 fields: 100,000 unknown top-level keys (every one an issue to
+    // sort and locate) and 10 arrays of 10,000 items.
+    let mut doc = String::from("{");
+    let mut keys = 0;
+    for width in [2, 3] {
+        let room = 26 * 62usize.pow(width as u32 - 1);
+        for i in 0..room {
+            if keys == 100_000 {
+                break;
+            }
+            doc.push_str(&format!("\"{}\":0,", short_key(i, width)));
+            keys += 1;
+        }
+    }
+    let items = vec!["0"; 10_000].join(",");
+    for i in 0..10 {
+        doc.push_str(&format!("\"_{i}\":[{items}],"));
+    }
+    doc.pop();
+    doc.push('}');
+    assert!(doc.len() < 1 << 20, "{} bytes", doc.len());
+    let file = temp("many.json", &doc);
+    let started = std::time::Instant::now();
+    let (code, out, err) = raw(
+        &["validate", "--kind", "draft_sub_request", "--format", "ndjson", &file],
+        "",
+    );
+    let took = started.elapsed();
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["omitted"]["warnings"], 100_010 - 1000, "{err}");
+    // Quadratic took minutes here; linear is well under a second in release.
+    assert!(took.as_secs() < 10, "took {took:?}");
+}
+
+/// Runs `script` in `sh -c` with the binary as `$T` and address space
+/// limited to `kb` kilobytes; (status, stdout, stderr).
+fn limited(kb: usize, script: &str) -> (i32, String, String) {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {kb}; {script}"))
+        .env("T", env!("CARGO_BIN_EXE_telschema"))
+        // Address space, not memory use, is limited: keep thread stacks and
+        // malloc arenas from scaling with the machine's cores.
+        .env("RAYON_NUM_THREADS", "2")
+        .env("MALLOC_ARENA_MAX", "2")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn every_read_is_bounded() {
+    // Endless input: one document past the limit, in bounded memory.
+    let (code, _, err) = limited(400_000, r#"exec "$T" validate --kind e911 /dev/zero"#);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("/dev/zero") && err.contains("(limit_exceeded)"), "{err}");
+    // A FIFO named on the command line is read, through the same bound.
+    let dir = dir("fifo", &[]);
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = format!("{dir}/in.json");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let (code, _, err) = limited(
+        400_000,
+        &format!(r#"(head -c 300000000 /dev/zero > "{fifo}" 2>/dev/null &) ; exec "$T" validate "{fifo}""#),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("(limit_exceeded)"), "{err}");
+    // NDJSON: per line; the line past the limit is broken, the next is judged.
+    let (code, out, err) = limited(
+        400_000,
+        &format!(r#"(head -c 300000000 /dev/zero; echo; echo '{VALID_E911}') | exec "$T" validate --ndjson -"#),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("-:1: The document is larger") && err.contains("(limit_exceeded)"),
+        "{err}"
+    );
+    assert!(out.contains("-:2: valid"), "{out}");
+    // normalize: a line past the bound is a row, and the run goes on.
+    let (code, out, err) = limited(
+        400_000,
+        r#"(head -c 300000000 /dev/zero; echo; echo '+1 312 535 4200') | exec "$T" normalize"#,
+    );
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert_eq!(
+        (rows[0]["error"]["code"].as_str(), rows[0]["line"].as_u64()),
+        (Some("limit_exceeded"), Some(1))
+    );
+    assert_eq!(rows[1]["e164"], "+13125354200");
+}
+
+#[test]
+fn ndjson_is_streamed() {
+    // Results come while the input is still open: the stream is not read whole first.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_telschema"))
+        .args(["validate", "--ndjson", "--format", "ndjson", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut r = std::io::BufReader::new(stdout);
+        let mut first = String::new();
+        std::io::BufRead::read_line(&mut r, &mut first).unwrap();
+        tx.send(first).unwrap();
+        std::io::copy(&mut r, &mut std::io::sink()).unwrap();
+    });
+    let line = format!("{VALID_E911}\n");
+    stdin.write_all(line.repeat(10_000).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let first = rx.recv_timeout(std::time::Duration::from_secs(20));
+    drop(stdin);
+    let status = child.wait().unwrap();
+    let first = first.expect("a result before the input ended");
+    let v: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!((v["line"].as_u64(), v["valid"].as_bool()), (Some(1), Some(true)));
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn every_input_line_is_an_output_row() {
+    let mut input = Vec::new();
+    for i in 0..20_000 {
+        match i {
+            1 => input.extend_from_slice(b"\xff\xfe 312 535 4200\n"),
+            5 => input.extend_from_slice(b"\n"),
+            17_000 => input.extend_from_slice(b"+1 312 \xc3 535 4200\n"),
+            _ => input.extend_from_slice(format!("+1 312 555 {:04}\n", i % 10_000).as_bytes()),
+        }
+    }
+    let path = std::env::temp_dir().join(format!("telschema-cli-{}-rows.txt", std::process::id()));
+    std::fs::write(&path, &input).unwrap();
+    let (code, out, err) = raw(&["normalize", "--input", path.to_str().unwrap()], "");
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 20_000);
+    assert_eq!(rows[0]["e164"], "+13125550000");
+    assert_eq!(
+        (rows[1]["error"]["code"].as_str(), rows[1]["line"].as_u64()),
+        (Some("invalid_utf8"), Some(2))
+    );
+    assert_eq!(rows[5]["error"]["code"], "empty");
+    assert_eq!(
+        (rows[17_000]["error"]["code"].as_str(), rows[17_000]["line"].as_u64()),
+        (Some("invalid_utf8"), Some(17_001))
+    );
+    assert_eq!(rows[19_999]["input"], "+1 312 555 9999");
+    // CSV: physical lines (a quoted field spans two), blank lines and bad bytes are rows.
+    let csv = std::env::temp_dir().join(format!("telschema-cli-{}-rows.csv", std::process::id()));
+    std::fs::write(
+        &csv,
+        b"name,phone\n\"Ada\nLovelace\",312 535 4200\n\nBob,\xff\nCy,+44 20 7946 0958\n",
+    )
+    .unwrap();
+    let (code, out, err) = raw(
+        &[
+            "normalize",
+            "--input",
+            csv.to_str().unwrap(),
+            "--column",
+            "phone",
+            "--format",
+            "ndjson",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let got: Vec<(u64, &str)> = rows
+        .iter()
+        .map(|r| (r["line"].as_u64().unwrap(), r["error"]["code"].as_str().unwrap_or("ok")))
+        .collect();
+    assert_eq!(got, [(2, "ok"), (4, "empty"), (5, "invalid_utf8"), (6, "ok")]);
+}
+
+#[cfg(unix)]
+#[test]
+fn every_file_met_is_accounted_for() {
+    let root = dir("met", &[("a.json", VALID_E911), ("notes.txt", "x")]);
+    std::os::unix::fs::symlink(format!("{root}/gone.json"), format!("{root}/dangling.json")).unwrap();
+    std::os::unix::fs::symlink(format!("{root}/loop.json"), format!("{root}/loop.json")).unwrap();
+    std::os::unix::fs::symlink(format!("{root}/a.json"), format!("{root}/linked.json")).unwrap();
+    assert!(Command::new("mkfifo")
+        .arg(format!("{root}/pipe.json"))
+        .status()
+        .unwrap()
+        .success());
+    // A FIFO is never opened while walking (it would block): a timeout says if it was.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let r = root.clone();
+    std::thread::spawn(move || tx.send(raw(&["validate", &r], "")).unwrap());
+    let (code, out, err) = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the walk blocked");
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("dangling.json: a dangling symbolic link"), "{err}");
+    assert!(err.contains("loop.json: cannot follow the link"), "{err}");
+    assert!(err.contains("pipe.json: a FIFO, not a regular file"), "{err}");
+    assert!(
+        out.contains("a.json: valid") && out.contains("linked.json: valid"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2 files, 2 documents: 2 valid, 0 invalid, 0 warnings, 3 not judged"),
+        "{out}"
+    );
+}
+
+#[test]
+fn output_never_carries_control_characters_from_the_input() {
+    let doc = serde_json::json!({
+        "street_address": "1 Main St",
+        "x\n::error file=a.json,line=1::pwned": 1,
+        "y\r\n::stop-commands::token": 2,
+        "\u{1b}]0;title\u{7}\u{1b}[2J": "\u{1b}[31mred\n::warning::v",
+        "locality": "Chicago", "region": "IL\n::error::r", "postal_code": "60654"
+    })
+    .to_string();
+    let root = dir("ctl", &[("::error::x\n::group::y.json", &doc)]);
+    for args in [
+        vec!["validate", "--kind", "draft_sub_request", root.as_str()],
+        vec!["check", "--kind", "e911", root.as_str()],
+        vec![
+            "validate",
+            "--kind",
+            "draft_sub_request",
+            "--format",
+            "github",
+            root.as_str(),
+        ],
+        vec!["validate", "--kind", "draft_sub_request", "-"],
+    ] {
+        let (code, out, err) = raw(&args, &doc);
+        assert_ne!(code, 2, "{args:?}: {err}");
+        for text in [&out, &err] {
+            assert!(!text.contains('\x1b'), "{args:?}: {text}");
+            for line in text.lines() {
+                let workflow = line.starts_with("::") && !(args.contains(&"github") && text == &out);
+                assert!(!workflow, "{args:?}: {line:?}");
+                if args.contains(&"github") && line.starts_with("::") {
+                    assert!(
+                        line.starts_with("::warning file=") || line.starts_with("::error file="),
+                        "{line}"
+                    );
+                }
+            }
+        }
+        assert!(
+            out.contains("\\n::") || out.contains("%0A::") || out.contains("\\u001b"),
+            "{args:?}: {out}"
+        );
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let inputs: Vec<String> = (0..200_000).map(|i| format!("+1 312 555 {:04}", i % 10_000)).collect();
+    let big = temp("pipe.txt", &(inputs.join("\n") + "\n"));
+    let ndjson = temp("pipe.ndjson", &format!("{VALID_E911}\n").repeat(50_000));
+    for args in [vec!["normalize", "--input", &big], vec!["validate", &ndjson]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_telschema"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut r = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        std::io::BufRead::read_line(&mut r, &mut first).unwrap();
+        assert!(!first.is_empty());
+        drop(r);
+        let out = child.wait_with_output().unwrap();
+        assert_ne!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn bom_annotations_and_positions() {
+    // A byte-order mark at the start of a file or an NDJSON stream is accepted.
+    let bom = temp("bom.json", &format!("\u{feff}{VALID_E911}"));
+    assert_eq!(raw(&["validate", &bom], "").0, 0);
+    let (code, out, _) = raw(
+        &["validate", "--ndjson", "-"],
+        &format!("\u{feff}{VALID_E911}\n{VALID_E911}\n"),
+    );
+    assert_eq!(code, 0, "{out}");
+    // Property values are escaped as GitHub's toolkit does; parse errors have line and col.
+    let broken = temp("ports:2024,a%.json", "{\n  \"region\": \"IL\",\n  oops\n}");
+    let (code, out, _) = raw(&["validate", "--format", "github", &broken], "");
+    assert_eq!(code, 2);
+    let escaped = broken.replace('%', "%25").replace(':', "%3A").replace(',', "%2C");
+    assert!(
+        out.starts_with(&format!("::error file={escaped},line=3,col=3::")),
+        "{out}"
+    );
+    let dup = temp("dup2.json", "{\n  \"locality\": \"a\",\n  \"locality\": \"b\"\n}");
+    let (code, out, _) = raw(&["validate", "--format", "github", &dup], "");
+    assert_eq!(code, 2);
+    assert!(out.contains(",line=3,col=") && out.contains("duplicate key"), "{out}");
+    // --require-complete says why the step failed, per incomplete document.
+    let draft = r#"{"auth_person_name": "Jane Smith", "country_code": "US"}"#;
+    let (code, out, _) = raw(
+        &[
+            "check",
+            "--kind",
+            "draft_sub_request",
+            "--require-complete",
+            "--format",
+            "github",
+            "-",
+        ],
+        draft,
+    );
+    assert_eq!(code, 1);
+    let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("::error ")).collect();
+    assert_eq!(errors.len(), 1, "{out}");
+    assert!(
+        errors[0].contains("title=telschema incomplete") && errors[0].contains("/street_address"),
+        "{out}"
+    );
+}
+
+/// A throwaway git repository with a pre-commit hook running `hook`
+/// (`$T` is the built binary).
+#[cfg(unix)]
+fn repo(name: &str, hook: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let root = std::env::temp_dir().join(format!("telschema-cli-{}-git-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    for args in [
+        &["init", "-q"][..],
+        &["config", "user.name", "Test"],
+        &["config", "user.email", "test@example.com"],
+        &["config", "commit.gpgsign", "false"],
+    ] {
+        assert!(git(&root, args).0, "git {args:?}");
+    }
+    let hook_path = root.join(".git/hooks/pre-commit");
+    std::fs::write(
+        &hook_path,
+        format!("#!/bin/sh\nT='{}'\n{hook}\n", env!("CARGO_BIN_EXE_telschema")),
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook_path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    root
+}
+
+#[cfg(unix)]
+fn git(dir: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let out = Command::new("git").args(args).current_dir(dir).output().unwrap();
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+/// The README's plain git hook, word for word (the `telschema` on PATH is `$T` here).
+#[cfg(unix)]
+const README_HOOK: &str = r#"exec "$T" validate --staged --skip-unknown --exclude 'package*.json' --exclude 'tsconfig*.json' --exclude 'composer.json' --exclude '.vscode/**'"#;
+
+#[cfg(unix)]
+#[test]
+fn the_git_hook_checks_what_is_staged() {
+    let root = repo("staged", README_HOOK);
+    std::fs::write(root.join("e911.json"), BAD_E911).unwrap();
+    assert!(git(&root, &["add", "e911.json"]).0);
+    // Fixed on disk only: the commit would still hold "TEX".
+    std::fs::write(root.join("e911.json"), VALID_E911).unwrap();
+    let (ok, out) = git(&root, &["commit", "-q", "-m", "bad"]);
+    assert!(!ok, "the hook must refuse the staged TEX: {out}");
+    assert!(out.contains("e911.json: invalid") && out.contains("/region"), "{out}");
+    // Staged as fixed: the commit goes in.
+    assert!(git(&root, &["add", "e911.json"]).0);
+    let (ok, out) = git(&root, &["commit", "-q", "-m", "good"]);
+    assert!(ok, "{out}");
+    // The other way round: a good document staged, a bad one only on disk.
+    std::fs::write(root.join("b.json"), VALID_E911).unwrap();
+    assert!(git(&root, &["add", "b.json"]).0);
+    std::fs::write(root.join("b.json"), BAD_E911).unwrap();
+    let (ok, out) = git(&root, &["commit", "-q", "-m", "b"]);
+    assert!(ok, "{out}");
+    // --stdin-name reports staged content piped in under its path.
+    let show = Command::new("git")
+        .args(["show", ":b.json"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    let (code, out, _) = raw(
+        &["validate", "--stdin-name", "b.json", "-"],
+        std::str::from_utf8(&show.stdout).unwrap(),
+    );
+    assert_eq!(code, 0);
+    assert!(out.starts_with("b.json: valid"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_git_hook_passes_unrelated_json_with_skip_unknown() {
+    let root = repo("unknown", README_HOOK);
+    std::fs::create_dir_all(root.join("ports")).unwrap();
+    std::fs::create_dir_all(root.join(".vscode")).unwrap();
+    std::fs::write(root.join("ports/e911.json"), VALID_E911).unwrap();
+    std::fs::write(root.join("ports/more.ndjson"), format!("{VALID_E911}\n{VALID_E911}\n")).unwrap();
+    std::fs::write(root.join("package.json"), r#"{"name": "x", "version": "1.0.0"}"#).unwrap();
+    std::fs::write(root.join("tsconfig.json"), r#"{"compilerOptions": {"strict": true}}"#).unwrap();
+    std::fs::write(root.join(".vscode/settings.json"), r#"{"editor.tabSize": 2}"#).unwrap();
+    std::fs::write(root.join("other.json"), r#"{"hello": "world"}"#).unwrap();
+    assert!(git(&root, &["add", "-A"]).0);
+    let (ok, out) = git(&root, &["commit", "-q", "-m", "docs and config"]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("other.json: skipped"),
+        "a document of no kind is listed: {out}"
+    );
+    assert!(
+        out.contains("3 files, 3 documents: 3 valid") && out.contains("1 skipped") && out.contains("3 excluded"),
+        "{out}"
+    );
+    // Walking the working tree: an excluded directory is not entered, and counted.
+    let (code, out, err) = raw(
+        &[
+            "validate",
+            "--skip-unknown",
+            "--exclude",
+            ".vscode",
+            "--exclude",
+            "package.json",
+            "--exclude",
+            "tsconfig.json",
+            root.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("3 files, 3 documents: 3 valid") && out.contains("1 skipped") && out.contains("3 excluded"),
+        "{out}"
+    );
+    // Without --skip-unknown the same document of no kind stops the commit (exit 2).
+    let root = repo("unknown-strict", r#"exec "$T" validate --staged"#);
+    std::fs::write(root.join("package.json"), r#"{"name": "x", "version": "1.0.0"}"#).unwrap();
+    assert!(git(&root, &["add", "-A"]).0);
+    let (ok, out) = git(&root, &["commit", "-q", "-m", "pkg"]);
+    assert!(!ok && out.contains("(unknown_kind)"), "{out}");
+    // --exclude works on paths given, as pre-commit gives them.
+    let (code, _, err) = raw(
+        &[
+            "validate",
+            "--exclude",
+            "package.json",
+            root.join("package.json").to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
 }

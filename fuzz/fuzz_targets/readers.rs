@@ -17,10 +17,13 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Ok(doc) = json::parse(data, &limits) {
         // Every pointer into the document has a position inside the text.
+        // The one-pass index (used for documents with many issues) agrees with the scan.
+        let index = locate::Index::new(text);
         let mut stack = vec![(String::new(), &doc)];
         while let Some((p, v)) = stack.pop() {
             let (line, col) = locate::position(text, &p);
             assert!(line >= 1 && col >= 1);
+            assert_eq!(index.position(&p), (line, col), "{p}");
             assert!(locate::offset(text, &p) <= text.len());
             match v {
                 serde_json::Value::Object(m) => {

@@ -11,8 +11,32 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 use telschema::{phone, NormalizedNumber, Options};
 
+use crate::lines::Lines;
+use crate::werr;
+
 /// Lines (or CSV rows) normalized per parallel batch.
 const CHUNK: usize = 16_384;
+
+/// The longest input line (a row with `limit_exceeded` past it; no number is near it).
+pub const MAX_LINE: usize = 1 << 16;
+
+/// What a row says: the number, or why there is none (`code`, `message`).
+type Answer = Result<NormalizedNumber, (String, String)>;
+
+fn answer(r: Result<NormalizedNumber, phone::PhoneError>) -> Answer {
+    r.map_err(|e| (e.code().to_string(), e.to_string()))
+}
+
+fn too_long(line: usize) -> (String, String) {
+    (
+        "limit_exceeded".into(),
+        format!("Line {line} is longer than {MAX_LINE} bytes; it was not read."),
+    )
+}
+
+fn not_utf8(line: usize) -> (String, String) {
+    ("invalid_utf8".into(), format!("Line {line} is not UTF-8."))
+}
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutFormat {
@@ -43,7 +67,7 @@ pub struct Job<'a> {
     pub options: &'a Options,
 }
 
-fn result_cells(r: &Result<NormalizedNumber, phone::PhoneError>) -> [String; 9] {
+fn result_cells(r: &Answer) -> [String; 9] {
     match r {
         Ok(n) => [
             n.e164.clone(),
@@ -56,9 +80,9 @@ fn result_cells(r: &Result<NormalizedNumber, phone::PhoneError>) -> [String; 9] 
             n.coverage_category.as_str().to_string(),
             String::new(),
         ],
-        Err(e) => {
+        Err((code, _)) => {
             let mut cells: [String; 9] = Default::default();
-            cells[8] = e.code().to_string();
+            cells[8] = code.clone();
             cells
         }
     }
@@ -66,7 +90,7 @@ fn result_cells(r: &Result<NormalizedNumber, phone::PhoneError>) -> [String; 9] 
 
 /// One NDJSON line: the input (and CSV line), then the number's fields or an
 /// error, written straight into one string.
-fn json_line(input: &str, line: Option<usize>, r: &Result<NormalizedNumber, phone::PhoneError>) -> String {
+fn json_line(input: &str, line: Option<usize>, r: &Answer) -> String {
     let mut s = String::with_capacity(256);
     s.push_str("{\"input\":");
     s.push_str(&Value::String(input.to_string()).to_string());
@@ -76,7 +100,7 @@ fn json_line(input: &str, line: Option<usize>, r: &Result<NormalizedNumber, phon
     }
     let rest = match r {
         Ok(n) => serde_json::to_string(n).unwrap_or_default(),
-        Err(e) => json!({ "error": { "code": e.code(), "message": e.to_string() } }).to_string(),
+        Err((code, message)) => json!({ "error": { "code": code, "message": message } }).to_string(),
     };
     // `rest` is an object: splice its members in after ours.
     match rest.get(1..) {
@@ -89,7 +113,7 @@ fn json_line(input: &str, line: Option<usize>, r: &Result<NormalizedNumber, phon
     s
 }
 
-fn csv_line(fields: &[String], r: &Result<NormalizedNumber, phone::PhoneError>) -> Result<String, String> {
+fn csv_line(fields: &[String], r: &Answer) -> Result<String, String> {
     let mut cells = fields.to_vec();
     cells.extend(result_cells(r));
     csv_line_plain(&cells)
@@ -124,15 +148,16 @@ fn progress(total: Option<u64>) -> ProgressBar {
     }
 }
 
-/// A row of work: the fields to echo (CSV), the number, the 1-based line.
+/// A row of work: the fields to echo (CSV), the number, the 1-based
+/// (physical) line, and why it cannot be read when it cannot.
 struct Row {
     fields: Vec<String>,
     number: String,
     line: usize,
+    refused: Option<(String, String)>,
 }
 
 pub fn run(job: Job<'_>, out: &mut impl Write) -> Result<(), String> {
-    let werr = |e: io::Error| format!("cannot write: {e}");
     let csv_input = job.column.is_some() || job.input.is_some_and(|p| p.to_ascii_lowercase().ends_with(".csv"));
     let format = job
         .format
@@ -160,9 +185,14 @@ pub fn run(job: Job<'_>, out: &mut impl Write) -> Result<(), String> {
         let lines: Vec<Result<String, String>> = rows
             .par_iter()
             .map(|row| {
-                let r = phone::normalize(&row.number, job.options);
+                let r = match &row.refused {
+                    Some(why) => Err(why.clone()),
+                    None => answer(phone::normalize(&row.number, job.options)),
+                };
+                // The line is given for CSV input, and for a line that could not be read.
+                let line = (csv_input || row.refused.is_some()).then_some(row.line);
                 match format {
-                    OutFormat::Ndjson => Ok(json_line(&row.number, csv_input.then_some(row.line), &r)),
+                    OutFormat::Ndjson => Ok(json_line(&row.number, line, &r)),
                     OutFormat::Csv if csv_input => csv_line(&row.fields, &r),
                     OutFormat::Csv => csv_line(std::slice::from_ref(&row.number), &r),
                 }
@@ -183,6 +213,7 @@ pub fn run(job: Job<'_>, out: &mut impl Write) -> Result<(), String> {
             fields: vec![n.clone()],
             number: n.clone(),
             line: i + 1,
+            refused: None,
         }));
         if format == OutFormat::Csv {
             write_header(out, &["input".to_string()])?;
@@ -190,27 +221,82 @@ pub fn run(job: Job<'_>, out: &mut impl Write) -> Result<(), String> {
         return flush(&mut rows, out);
     }
     if csv_input {
+        // Physical lines past MAX_LINE are cut short before the CSV reader
+        // sees them (memory stays bounded); the record holding one is a row
+        // with `limit_exceeded`.
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(Seen::default()));
+        let reader = LineBound {
+            inner: reader,
+            max: MAX_LINE,
+            line: 1,
+            len: 0,
+            empty: true,
+            seen: seen.clone(),
+        };
         let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
         let headers: Vec<String> = rdr
-            .headers()
+            .byte_headers()
             .map_err(|e| format!("CSV header: {e}"))?
             .iter()
-            .map(str::to_string)
+            .map(|h| String::from_utf8_lossy(h).into_owned())
             .collect();
         let index = column_index(job.column, &headers)?;
         if format == OutFormat::Csv {
             write_header(out, &headers)?;
         }
-        for (i, record) in rdr.records().enumerate() {
-            let record = record.map_err(|e| format!("CSV line {}: {e}", i + 2))?;
-            let fields: Vec<String> = record.iter().map(str::to_string).collect();
+        let mut record = csv::ByteRecord::new();
+        // The CSV reader passes over blank lines (a record's position is where
+        // the blank lines before it start): each is an `empty` row here.
+        let blank_rows = |from: u64, to: u64, rows: &mut Vec<Row>, seen: &mut Seen| {
+            let mut first = from;
+            while seen.blank.first().is_some_and(|&l| l < to) {
+                let l = seen.blank.remove(0);
+                if l >= from && l == first {
+                    rows.push(Row {
+                        fields: vec![String::new(); headers.len()],
+                        number: String::new(),
+                        line: usize::try_from(l).unwrap_or(usize::MAX),
+                        refused: None,
+                    });
+                    first += 1;
+                }
+            }
+            first
+        };
+        loop {
+            let more = rdr.read_byte_record(&mut record).map_err(|e| match e.position() {
+                Some(p) => format!("CSV line {}: {e}", p.line()),
+                None => format!("CSV: {e}"),
+            })?;
+            if !more {
+                // What is left are the blank lines at the end.
+                let mut seen = seen.borrow_mut();
+                let from = seen.blank.first().copied().unwrap_or(0);
+                blank_rows(from, u64::MAX, &mut rows, &mut seen);
+                break;
+            }
+            let end = rdr.position().line();
+            let from = record.position().map_or(0, csv::Position::line);
+            // Blank lines before the record are rows of their own; the record starts after them.
+            let start = blank_rows(from, end, &mut rows, &mut seen.borrow_mut());
+            let line = usize::try_from(start).unwrap_or(usize::MAX);
+            let fields: Vec<String> = record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
             let number = fields.get(index).cloned().unwrap_or_default();
+            let refused = if seen.borrow().long.iter().any(|&l| l >= start && l < end.max(start + 1)) {
+                Some(too_long(line))
+            } else if record.iter().any(|f| std::str::from_utf8(f).is_err()) {
+                Some(not_utf8(line))
+            } else {
+                None
+            };
+            seen.borrow_mut().long.retain(|&l| l >= end);
             rows.push(Row {
                 fields,
                 number,
-                line: i + 2,
+                line,
+                refused,
             });
-            if rows.len() == CHUNK {
+            if rows.len() >= CHUNK {
                 flush(&mut rows, out)?;
             }
         }
@@ -218,18 +304,31 @@ pub fn run(job: Job<'_>, out: &mut impl Write) -> Result<(), String> {
         if format == OutFormat::Csv {
             write_header(out, &["input".to_string()])?;
         }
-        for (i, line) in reader.lines().enumerate() {
-            let line = line.map_err(|e| format!("line {}: cannot read: {e}", i + 1))?;
-            let number = line.trim_end_matches('\r');
-            if number.trim().is_empty() {
-                continue;
-            }
+        // Every line is a row: a blank one is `empty`, one that is not UTF-8
+        // or too long is a row with its error, and the run goes on.
+        let mut lines = Lines::new(reader, MAX_LINE);
+        let mut buf = Vec::new();
+        while let Some(fits) = lines
+            .next_line(&mut buf)
+            .map_err(|e| format!("line {}: cannot read: {e}", lines.number + 1))?
+        {
+            let line = lines.number;
+            let (number, refused) = match (fits, String::from_utf8(std::mem::take(&mut buf))) {
+                (true, Ok(s)) => (s, None),
+                (true, Err(e)) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(not_utf8(line))),
+                (false, r) => {
+                    let bytes = r.map_or_else(|e| e.into_bytes(), String::into_bytes);
+                    let head = bytes.get(..256).unwrap_or(&bytes);
+                    (String::from_utf8_lossy(head).into_owned(), Some(too_long(line)))
+                }
+            };
             rows.push(Row {
                 fields: Vec::new(),
-                number: number.to_string(),
-                line: i + 1,
+                number,
+                line,
+                refused,
             });
-            if rows.len() == CHUNK {
+            if rows.len() >= CHUNK {
                 flush(&mut rows, out)?;
             }
         }
@@ -243,7 +342,82 @@ fn write_header(out: &mut dyn Write, input: &[String]) -> Result<(), String> {
     let mut cols: Vec<String> = input.to_vec();
     cols.extend(COLUMNS.iter().map(|c| c.to_string()));
     let header = csv_line_plain(&cols)?;
-    writeln!(out, "{header}").map_err(|e| format!("cannot write: {e}"))
+    writeln!(out, "{header}").map_err(werr)
+}
+
+/// Cuts physical lines longer than `max` bytes short (the rest of such a
+/// line is dropped, unread into memory) and notes their numbers, so a CSV
+/// record cannot grow without bound.
+struct LineBound<R> {
+    inner: R,
+    max: usize,
+    /// The 1-based line being read, and how many of its bytes were passed on.
+    line: u64,
+    len: usize,
+    /// Whether the line so far holds nothing but a `\r`.
+    empty: bool,
+    seen: std::rc::Rc<std::cell::RefCell<Seen>>,
+}
+
+/// The long and the blank physical lines passed on and not yet accounted for.
+#[derive(Default)]
+struct Seen {
+    long: Vec<u64>,
+    blank: Vec<u64>,
+}
+
+impl<R: BufRead> Read for LineBound<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let avail = self.inner.fill_buf()?;
+            if avail.is_empty() {
+                return Ok(0);
+            }
+            let mut n = 0;
+            let mut skipped = 0;
+            for &b in avail {
+                if b == b'\n' {
+                    if n == buf.len() {
+                        break;
+                    }
+                    if let Some(slot) = buf.get_mut(n) {
+                        *slot = b;
+                    }
+                    n += 1;
+                    if self.empty {
+                        self.seen.borrow_mut().blank.push(self.line);
+                    }
+                    self.line += 1;
+                    self.len = 0;
+                    self.empty = true;
+                } else if self.len >= self.max {
+                    if self.len == self.max {
+                        self.seen.borrow_mut().long.push(self.line);
+                        self.len += 1;
+                    }
+                    if n > 0 {
+                        break;
+                    }
+                    skipped += 1;
+                    continue;
+                } else {
+                    if n == buf.len() {
+                        break;
+                    }
+                    if let Some(slot) = buf.get_mut(n) {
+                        *slot = b;
+                    }
+                    n += 1;
+                    self.len += 1;
+                    self.empty &= b == b'\r';
+                }
+            }
+            self.inner.consume(n + skipped);
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+        }
+    }
 }
 
 fn csv_line_plain(cells: &[String]) -> Result<String, String> {

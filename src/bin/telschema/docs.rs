@@ -1,14 +1,23 @@
-//! `validate` and `check` over files, directories, NDJSON and standard input,
-//! in every output format, with a summary and CONVENTIONS.md's exit codes.
+//! `validate` and `check` over files, directories, NDJSON, standard input and
+//! staged content, in every output format, with a summary and CONVENTIONS.md's
+//! exit codes.
+//!
+//! Every read is bounded by `max_document_bytes` (per line for NDJSON); NDJSON
+//! is streamed in batches judged on every core (rayon) and written in input
+//! order; every file met is judged, named as broken or skipped, or excluded
+//! and counted; the text format escapes control characters from the input.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::fmt;
+use std::io::{self, BufReader, IsTerminal, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use rayon::prelude::*;
 use serde_json::{json, Value};
 use telschema::{check, kind_for, validate, Completeness, Issue, Kind, Limits, Options, Outcome, Report};
 
-use crate::{locate, Format};
+use crate::lines::{Lines, BOM};
+use crate::{locate, note, werr, Format};
 
 pub struct Settings {
     pub kind: String,
@@ -16,6 +25,47 @@ pub struct Settings {
     pub warnings_as_errors: bool,
     pub ndjson_stdin: bool,
     pub paths: Vec<String>,
+    /// The name standard input is reported as (`git show :a.json | … --stdin-name a.json -`).
+    pub stdin_name: Option<String>,
+    /// Files matching one of these globs are not read (counted as excluded).
+    pub exclude: Vec<String>,
+    /// A document that fits no kind (kind `auto`) is listed as skipped, not an error.
+    pub skip_unknown: bool,
+    /// Read the files' staged content (`git show :path`); without paths, every staged document.
+    pub staged: bool,
+}
+
+/// NDJSON lines judged per parallel batch (fewer when the lines are long).
+const BATCH_LINES: usize = 4096;
+const BATCH_BYTES: usize = 4 << 20;
+
+/// Something that stopped a file or document from being judged.
+struct Broken {
+    file: String,
+    /// Line and column, when the problem has a place.
+    at: Option<(usize, usize)>,
+    /// The NDJSON line, when the problem is the whole line.
+    line: Option<usize>,
+    message: String,
+}
+
+impl fmt::Display for Broken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.at, self.line) {
+            (Some((l, c)), _) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
+            (None, Some(l)) => write!(f, "{}:{l}: {}", self.file, self.message),
+            (None, None) => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+fn broken(file: &str, message: impl Into<String>) -> Broken {
+    Broken {
+        file: file.to_string(),
+        at: None,
+        line: None,
+        message: message.into(),
+    }
 }
 
 /// One document: where it is, its text (for positions) and its value.
@@ -37,36 +87,158 @@ struct Tally {
     invalid: usize,
     warnings: usize,
     broken: usize,
+    skipped: usize,
+    excluded: usize,
 }
 
-/// Files and directories (recursively: `*.json` and `*.ndjson`, sorted); `-` is standard input.
-fn expand(paths: &[String], broken: &mut Vec<String>) -> Vec<String> {
+/// `*` any run of characters but `/`, `**` any run, `?` one character but `/`.
+/// A pattern without `/` is matched against the file name, else the whole path.
+pub fn glob_match(pattern: &str, path: &str) -> bool {
+    fn go(p: &[char], s: &[char]) -> bool {
+        match p.split_first() {
+            None => s.is_empty(),
+            Some(('*', rest)) if rest.first() == Some(&'*') => {
+                let rest = rest.get(1..).unwrap_or_default();
+                let rest = rest.strip_prefix(&['/']).unwrap_or(rest);
+                (0..=s.len()).any(|i| go(rest, s.get(i..).unwrap_or_default()))
+            }
+            Some(('*', rest)) => {
+                let stop = s.iter().position(|&c| c == '/').unwrap_or(s.len());
+                (0..=stop).any(|i| go(rest, s.get(i..).unwrap_or_default()))
+            }
+            Some(('?', rest)) => s.split_first().is_some_and(|(c, t)| *c != '/' && go(rest, t)),
+            Some((c, rest)) => s.split_first().is_some_and(|(d, t)| d == c && go(rest, t)),
+        }
+    }
+    let path = path.strip_prefix("./").unwrap_or(path);
+    let p: Vec<char> = pattern.strip_prefix("./").unwrap_or(pattern).chars().collect();
+    if !pattern.contains('/') {
+        let name: Vec<char> = path.rsplit('/').next().unwrap_or(path).chars().collect();
+        return go(&p, &name);
+    }
+    // With a `/`: the whole path, or its tail after any `/` (a directory given
+    // as `/abs/repo` still matches `.vscode/**`).
+    let s: Vec<char> = path.chars().collect();
+    go(&p, &s)
+        || s.iter()
+            .enumerate()
+            .filter(|(_, &c)| c == '/')
+            .any(|(i, _)| go(&p, s.get(i + 1..).unwrap_or_default()))
+}
+
+fn is_document_name(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "json" || e == "ndjson")
+}
+
+/// What a directory entry that is not a regular file is.
+#[cfg(unix)]
+fn special(t: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special(_: std::fs::FileType) -> &'static str {
+    "not a regular file"
+}
+
+/// Files and directories (recursively: `*.json` and `*.ndjson`, sorted); `-`
+/// is standard input. An entry matching the patterns that cannot be read as a
+/// file (a dangling link, a link loop, a FIFO, a socket, a device) is broken,
+/// never skipped in silence; nothing is opened while walking.
+fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<String> {
+    let excluded = |p: &str| s.exclude.iter().any(|g| glob_match(g, p));
     let mut out = Vec::new();
-    for p in paths {
+    for p in &s.paths {
         let path = Path::new(p);
-        if p != "-" && path.is_dir() {
+        if p != "-" && !s.staged && path.is_dir() {
             let mut stack = vec![path.to_path_buf()];
             let mut found = Vec::new();
+            let mut bad = Vec::new();
             while let Some(dir) = stack.pop() {
                 let entries = match std::fs::read_dir(&dir) {
                     Ok(e) => e,
                     Err(e) => {
-                        broken.push(format!("{}: cannot read the directory: {e}", dir.display()));
+                        bad.push(broken(
+                            &dir.display().to_string(),
+                            format!("cannot read the directory: {e}"),
+                        ));
                         continue;
                     }
                 };
-                for entry in entries.flatten() {
+                for entry in entries {
+                    let entry = match entry {
+                        Ok(e) => e,
+                        Err(e) => {
+                            bad.push(broken(
+                                &dir.display().to_string(),
+                                format!("cannot read an entry of the directory: {e}"),
+                            ));
+                            continue;
+                        }
+                    };
                     let p = entry.path();
+                    let name = p.display().to_string();
+                    let t = match entry.file_type() {
+                        Ok(t) => t,
+                        Err(e) => {
+                            bad.push(broken(&name, format!("cannot read: {e}")));
+                            continue;
+                        }
+                    };
                     // A linked directory is not followed (a link back up would never end).
-                    if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                        stack.push(p);
-                    } else if p.is_file() && p.extension().is_some_and(|e| e == "json" || e == "ndjson") {
-                        found.push(p.display().to_string());
+                    if t.is_dir() {
+                        if excluded(&name) {
+                            tally.excluded += 1;
+                        } else {
+                            stack.push(p);
+                        }
+                        continue;
+                    }
+                    if !is_document_name(&p) {
+                        continue;
+                    }
+                    if excluded(&name) {
+                        tally.excluded += 1;
+                        continue;
+                    }
+                    if t.is_file() {
+                        found.push(name);
+                    } else if t.is_symlink() {
+                        match std::fs::metadata(&p) {
+                            Ok(m) if m.is_file() => found.push(name),
+                            Ok(m) if m.is_dir() => bad.push(broken(
+                                &name,
+                                "a link to a directory (linked directories are not followed)",
+                            )),
+                            Ok(m) => bad.push(broken(
+                                &name,
+                                format!("a link to {}, not to a regular file", special(m.file_type())),
+                            )),
+                            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                                bad.push(broken(&name, "a dangling symbolic link (its target does not exist)"))
+                            }
+                            Err(e) => bad.push(broken(&name, format!("cannot follow the link: {e}"))),
+                        }
+                    } else {
+                        bad.push(broken(&name, format!("{}, not a regular file", special(t))));
                     }
                 }
             }
             found.sort();
+            bad.sort_by(|a, b| a.file.cmp(&b.file));
+            broken_out.extend(bad);
             out.extend(found);
+        } else if p != "-" && excluded(p) {
+            tally.excluded += 1;
         } else {
             out.push(p.clone());
         }
@@ -74,69 +246,120 @@ fn expand(paths: &[String], broken: &mut Vec<String>) -> Vec<String> {
     out
 }
 
-fn read(file: &str) -> Result<String, String> {
+/// Every staged `*.json` and `*.ndjson` (added, copied, modified, renamed).
+fn staged_paths() -> Result<Vec<String>, String> {
+    let out = std::process::Command::new("git")
+        .args(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"])
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("--staged: cannot run git: {e}"))?;
+    if !out.status.success() {
+        return Err("--staged: git diff --cached failed".into());
+    }
+    Ok(out
+        .stdout
+        .split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .filter(|p| is_document_name(Path::new(p)))
+        .collect())
+}
+
+/// A source of text: standard input, a file, or a staged blob.
+struct Source {
+    reader: Box<dyn Read>,
+    child: Option<std::process::Child>,
+}
+
+impl Source {
+    fn open(file: &str, staged: bool) -> Result<Source, String> {
+        if file == "-" {
+            return Ok(Source {
+                reader: Box::new(io::stdin()),
+                child: None,
+            });
+        }
+        if staged {
+            let mut child = std::process::Command::new("git")
+                .arg("show")
+                .arg(format!(":{file}"))
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .map_err(|e| format!("cannot run git: {e}"))?;
+            let out = child.stdout.take().ok_or("cannot read git's output")?;
+            return Ok(Source {
+                reader: Box::new(out),
+                child: Some(child),
+            });
+        }
+        let f = std::fs::File::open(file).map_err(|e| format!("cannot read: {e}"))?;
+        Ok(Source {
+            reader: Box::new(f),
+            child: None,
+        })
+    }
+
+    /// For a staged blob: whether git found it.
+    fn finish(self) -> Result<(), String> {
+        drop(self.reader);
+        match self.child {
+            Some(mut c) => match c.wait() {
+                Ok(s) if s.success() => Ok(()),
+                _ => Err("not in the index (git show failed)".into()),
+            },
+            None => Ok(()),
+        }
+    }
+}
+
+/// At most `limit + 1` bytes: one more than the limit says it was exceeded.
+fn read_bounded(r: &mut dyn Read, limit: usize) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    let res = if file == "-" {
-        io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::File::open(file)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map(|_| ())
-    };
-    res.map_err(|e| format!("{file}: cannot read: {e}"))?;
+    r.take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn too_big(file: &str, line: Option<usize>, limit: usize) -> Broken {
+    Broken {
+        line,
+        ..broken(
+            file,
+            format!("The document is larger than the limit of {limit} bytes (maxDocumentBytes). (limit_exceeded)"),
+        )
+    }
+}
+
+/// The text of a document's bytes, or where it is not UTF-8.
+fn utf8(file: &str, line0: usize, bytes: Vec<u8>) -> Result<String, Broken> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let (line, col) = locate::line_col(&String::from_utf8_lossy(&e.into_bytes()), at);
-        format!("{file}:{line}:{col}: not UTF-8 (invalid byte at offset {at})")
+        Broken {
+            at: Some((line + line0, col)),
+            ..broken(file, format!("not UTF-8 (invalid byte at offset {at})"))
+        }
     })
 }
 
-/// The documents of one file's text; parse errors go to `broken` with `file:line:column`.
-fn units<'a>(file: &'a str, text: &'a str, ndjson: bool, limits: &Limits, broken: &mut Vec<String>) -> Vec<Unit<'a>> {
-    let problem = |e: telschema::json::JsonError, line0: usize| match (e.code, e.line) {
-        ("invalid_json", l) => format!("{file}:{}:{}: invalid JSON: {}", l + line0, e.column, e.message),
-        (code, 0) => format!(
-            "{file}{}: {} ({code})",
-            if ndjson {
-                format!(":{}", line0 + 1)
-            } else {
-                String::new()
-            },
-            e.message
-        ),
-        (code, l) => format!("{file}:{}:{}: {} ({code})", l + line0, e.column, e.message),
-    };
-    let mut out = Vec::new();
-    if ndjson {
-        for (i, line) in text.split('\n').enumerate() {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.trim().is_empty() {
-                continue;
-            }
-            match telschema::json::parse(line.as_bytes(), limits) {
-                Ok(doc) => out.push(Unit {
-                    label: format!("{file}:{}", i + 1),
-                    file,
-                    line0: i,
-                    text: line,
-                    doc,
-                }),
-                Err(e) => broken.push(problem(e, i)),
-            }
-        }
-    } else {
-        match telschema::json::parse(text.as_bytes(), limits) {
-            Ok(doc) => out.push(Unit {
-                label: file.to_string(),
-                file,
-                line0: 0,
-                text,
-                doc,
-            }),
-            Err(e) => broken.push(problem(e, 0)),
-        }
-    }
-    out
+/// A document's value from its text; parse errors with line and column.
+fn parse(file: &str, line0: usize, text: &str, ndjson: bool, limits: &Limits) -> Result<Value, Broken> {
+    telschema::json::parse(text.as_bytes(), limits).map_err(|e| match (e.code, e.line) {
+        ("invalid_json", l) => Broken {
+            at: Some((l + line0, e.column)),
+            ..broken(file, format!("invalid JSON: {}", e.message))
+        },
+        (code, 0) => Broken {
+            line: ndjson.then_some(line0 + 1),
+            ..broken(file, format!("{} ({code})", e.message))
+        },
+        (code, l) => Broken {
+            at: Some((l + line0, e.column)),
+            ..broken(file, format!("{} ({code})", e.message))
+        },
+    })
 }
 
 struct Style {
@@ -153,9 +376,46 @@ impl Style {
     }
 }
 
-/// GitHub workflow-command escaping (data, and property values).
+/// Control characters escaped as JSON writes them (`\n`, `\u001b` …), so
+/// text from the input can never be a terminal escape or a workflow command
+/// on a line of its own.
+pub fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let mut units = [0u16; 2];
+                for u in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{u:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A file name at the start of a text line: escaped, and never starting
+/// with `::` (a workflow command) — such a name gets `./` before it.
+fn esc_name(s: &str) -> String {
+    let e = esc(s);
+    if e.starts_with(':') {
+        format!("./{e}")
+    } else {
+        e.into_owned()
+    }
+}
+
+/// GitHub workflow-command escaping (data, and property values), as GitHub's
+/// toolkit does; other control characters are escaped as JSON would.
 fn gh_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    esc(&s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")).into_owned()
 }
 
 fn gh_prop(s: &str) -> String {
@@ -192,6 +452,7 @@ struct Printer<'w, W: Write> {
     out: &'w mut W,
     format: Format,
     style: Style,
+    require_complete: bool,
     json: Vec<Value>,
 }
 
@@ -206,9 +467,14 @@ impl<W: Write> Printer<'_, W> {
                 )?;
             }
         }
+        // Many issues: every value's position in one pass, not one scan each.
+        let index = (report.errors.len() + report.warnings.len() > 16).then(|| locate::Index::new(unit.text));
         for (level, issues, colour) in [("error", &report.errors, "31"), ("warning", &report.warnings, "33")] {
             for i in issues {
-                let (line, col) = locate::position(unit.text, &i.path);
+                let (line, col) = match &index {
+                    Some(index) => index.position(&i.path),
+                    None => locate::position(unit.text, &i.path),
+                };
                 let line = line + unit.line0;
                 match self.format {
                     Format::Github => writeln!(
@@ -221,10 +487,10 @@ impl<W: Write> Printer<'_, W> {
                     _ => writeln!(
                         self.out,
                         "  {}:{line}:{col}: {} {}: {} [{}]",
-                        unit.file,
+                        esc(unit.file),
                         self.style.paint(colour, level),
-                        display_path(i),
-                        i.message,
+                        esc(display_path(i)),
+                        esc(&i.message),
                         i.code
                     )?,
                 }
@@ -240,7 +506,7 @@ impl<W: Write> Printer<'_, W> {
             self.style.paint("31", "invalid")
         };
         let how = if auto { ", kind chosen by auto" } else { "" };
-        writeln!(self.out, "{}: {word} ({}{how})", unit.label, report.kind)
+        writeln!(self.out, "{}: {word} ({}{how})", esc_name(&unit.label), report.kind)
     }
 
     fn report(&mut self, unit: &Unit<'_>, report: &Report, auto: bool, verdict: bool) -> io::Result<()> {
@@ -265,7 +531,7 @@ impl<W: Write> Printer<'_, W> {
                 self.header(unit, &o.report, auto, verdict)?;
                 self.issue_lines(unit, &o.report)?;
                 for ch in &o.changes {
-                    writeln!(self.out, "  changed {}: {} -> {}", ch.path, ch.from, ch.to)?;
+                    writeln!(self.out, "  changed {}: {} -> {}", esc(&ch.path), ch.from, ch.to)?;
                 }
                 let c = &o.completeness;
                 writeln!(
@@ -275,10 +541,16 @@ impl<W: Write> Printer<'_, W> {
                     if c.complete { "complete" } else { "incomplete" }
                 )?;
                 for m in &c.missing {
-                    writeln!(self.out, "  missing {}: {} ({})", m.path, m.label, m.reason)?;
+                    writeln!(
+                        self.out,
+                        "  missing {}: {} ({})",
+                        esc(&m.path),
+                        esc(&m.label),
+                        esc(&m.reason)
+                    )?;
                 }
                 if let Some(next) = &c.next {
-                    writeln!(self.out, "  next: {next}")?;
+                    writeln!(self.out, "  next: {}", esc(next))?;
                 }
                 if let Some(s) = c.submittable {
                     writeln!(self.out, "  submittable: {}", if s { "yes" } else { "no" })?;
@@ -290,7 +562,34 @@ impl<W: Write> Printer<'_, W> {
                 Ok(())
             }
             Format::Ndjson => writeln!(self.out, "{}", located(o, unit, auto)),
-            Format::Github | Format::Kazoo => self.report(unit, &o.report, auto, verdict),
+            Format::Github => {
+                self.report(unit, &o.report, auto, verdict)?;
+                let c = &o.completeness;
+                if self.require_complete && !c.complete {
+                    // The failed step says why: one error per incomplete document.
+                    let mut why: Vec<String> = c
+                        .missing
+                        .iter()
+                        .map(|m| format!("{} ({}) is missing: {}", m.path, m.label, m.reason))
+                        .collect();
+                    why.extend(c.invalid.iter().map(|i| format!("{} fails {}", i.path, i.code)));
+                    let (line, col) = locate::position(unit.text, "");
+                    writeln!(
+                        self.out,
+                        "::error file={},line={},col={col},title={}::{}",
+                        gh_prop(unit.file),
+                        line + unit.line0,
+                        gh_prop("telschema incomplete"),
+                        gh_data(&format!(
+                            "Incomplete ({}% of the necessary fields): {}",
+                            c.percent,
+                            why.join("; ")
+                        ))
+                    )?;
+                }
+                Ok(())
+            }
+            Format::Kazoo => self.report(unit, &o.report, auto, verdict),
         }
     }
 }
@@ -308,24 +607,178 @@ fn display_path(i: &Issue) -> &str {
     }
 }
 
-/// Reports the problems that stopped a file or document from being judged, in order.
-fn flush_broken<W: Write>(
-    p: &mut Printer<'_, W>,
-    broken: &mut Vec<String>,
-    tally: &mut Tally,
-    format: Format,
-) -> Result<(), String> {
-    let werr = |e: io::Error| format!("cannot write: {e}");
-    for b in broken.drain(..) {
-        tally.broken += 1;
-        p.out.flush().map_err(werr)?;
-        eprintln!("telschema: {b}");
-        if format == Format::Github {
-            let file = b.split(':').next().unwrap_or_default();
-            writeln!(p.out, "::error file={}::{}", gh_prop(file), gh_data(&b)).map_err(werr)?;
+/// Writes `[`, `,` and `]` around pretty-printed results, one at a time,
+/// the same text as one pretty-printed array.
+#[derive(Default)]
+struct JsonArray {
+    started: bool,
+}
+
+impl JsonArray {
+    fn push(&mut self, out: &mut dyn Write, v: &Value) -> io::Result<()> {
+        out.write_all(if self.started { b",\n" } else { b"[\n" })?;
+        self.started = true;
+        let text = serde_json::to_string_pretty(v).unwrap_or_default();
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            write!(out, "  {line}")?;
         }
+        Ok(())
     }
-    Ok(())
+
+    fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(if self.started { b"\n]\n" } else { b"[]\n" })
+    }
+}
+
+/// What judging one document gave.
+enum Judged {
+    /// The output, the results for `--format json`, passed, warnings.
+    Done(Vec<u8>, Vec<Value>, bool, usize),
+    Broken(Broken),
+    /// No kind fits and `--skip-unknown` is on.
+    Skipped(String),
+}
+
+/// A document read but not yet parsed: where it is and its text (or why not).
+struct Raw {
+    file: String,
+    line: Option<usize>,
+    text: Result<String, Broken>,
+}
+
+struct Judge<'a> {
+    s: &'a Settings,
+    options: &'a Options,
+    require_complete: Option<bool>,
+    colour: bool,
+}
+
+impl Judge<'_> {
+    fn judge(&self, raw: &Raw) -> Judged {
+        let text = match &raw.text {
+            Ok(t) => t,
+            Err(b) => {
+                return Judged::Broken(Broken {
+                    file: b.file.clone(),
+                    at: b.at,
+                    line: b.line,
+                    message: b.message.clone(),
+                })
+            }
+        };
+        let line0 = raw.line.map_or(0, |l| l - 1);
+        let doc = match parse(&raw.file, line0, text, raw.line.is_some(), &self.options.limits) {
+            Ok(d) => d,
+            Err(b) => return Judged::Broken(b),
+        };
+        let unit = Unit {
+            label: match raw.line {
+                Some(l) => format!("{}:{l}", raw.file),
+                None => raw.file.clone(),
+            },
+            file: &raw.file,
+            line0,
+            text,
+            doc,
+        };
+        let auto = self.s.kind == "auto";
+        let kind: Kind = match kind_for(&self.s.kind, &unit.doc) {
+            Ok(k) => k,
+            Err(e) if auto && self.s.skip_unknown && e.code == "unknown_kind" => {
+                return Judged::Skipped(format!("{}: skipped: {} ({})", unit.label, e.message, e.code))
+            }
+            Err(e) => {
+                return Judged::Broken(Broken {
+                    line: raw.line,
+                    ..broken(&raw.file, format!("{} ({})", e.message, e.code))
+                })
+            }
+        };
+        let mut out = Vec::new();
+        let mut p = Printer {
+            out: &mut out,
+            format: self.s.format,
+            style: Style { colour: self.colour },
+            require_complete: self.require_complete == Some(true),
+            json: Vec::new(),
+        };
+        let wae = self.s.warnings_as_errors;
+        let (verdict, warnings) = match self.require_complete {
+            None => {
+                let r = validate(kind, &unit.doc, self.options);
+                let verdict = passes(&r, wae);
+                let _ = p.report(&unit, &r, auto, verdict);
+                (verdict, r.warnings.len())
+            }
+            Some(require) => {
+                let o = check(kind, &unit.doc, self.options);
+                let verdict = passes(&o.report, wae) && (!require || o.completeness.complete);
+                let _ = p.outcome(&unit, &o, auto, verdict);
+                (verdict, o.report.warnings.len())
+            }
+        };
+        let json = std::mem::take(&mut p.json);
+        Judged::Done(out, json, verdict, warnings)
+    }
+}
+
+/// Writes what was judged, in order, and counts it.
+struct Sink<'o, W: Write> {
+    out: &'o mut W,
+    format: Format,
+    tally: Tally,
+    array: JsonArray,
+}
+
+impl<W: Write> Sink<'_, W> {
+    fn broken(&mut self, b: &Broken) -> Result<(), String> {
+        self.tally.broken += 1;
+        self.out.flush().map_err(werr)?;
+        note(&format!("telschema: {}", esc(&b.to_string())));
+        if self.format == Format::Github {
+            let (line, col) = match (b.at, b.line) {
+                (Some((l, c)), _) => (format!(",line={l}"), format!(",col={c}")),
+                (None, Some(l)) => (format!(",line={l}"), String::new()),
+                _ => (String::new(), String::new()),
+            };
+            writeln!(
+                self.out,
+                "::error file={}{line}{col}::{}",
+                gh_prop(&b.file),
+                gh_data(&b.to_string())
+            )
+            .map_err(werr)?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, j: Judged) -> Result<(), String> {
+        match j {
+            Judged::Broken(b) => self.broken(&b)?,
+            Judged::Skipped(why) => {
+                self.tally.skipped += 1;
+                self.out.flush().map_err(werr)?;
+                note(&format!("telschema: {}", esc(&why)));
+            }
+            Judged::Done(out, json, verdict, warnings) => {
+                self.out.write_all(&out).map_err(werr)?;
+                for v in &json {
+                    self.array.push(self.out, v).map_err(werr)?;
+                }
+                self.tally.documents += 1;
+                self.tally.warnings += warnings;
+                if verdict {
+                    self.tally.valid += 1;
+                } else {
+                    self.tally.invalid += 1;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Validates (`require_complete` is `None`) or checks every document.
@@ -335,100 +788,175 @@ pub fn run(
     require_complete: Option<bool>,
     out: &mut impl Write,
 ) -> Result<ExitCode, String> {
-    let werr = |e: io::Error| format!("cannot write: {e}");
     let colour = s.format == Format::Text
         && io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty());
-    let mut p = Printer {
+    let judge = Judge {
+        s,
+        options,
+        require_complete,
+        colour,
+    };
+    let mut sink = Sink {
         out,
         format: s.format,
-        style: Style { colour },
-        json: Vec::new(),
+        tally: Tally::default(),
+        array: JsonArray::default(),
     };
-    let mut tally = Tally::default();
-    let mut broken = Vec::new();
-    let files = expand(&s.paths, &mut broken);
-    let report_broken =
-        |p: &mut Printer<'_, _>, broken: &mut Vec<String>, tally: &mut Tally| flush_broken(p, broken, tally, s.format);
-    report_broken(&mut p, &mut broken, &mut tally)?;
+    let mut bad = Vec::new();
+    let files = if s.staged && s.paths.is_empty() {
+        let all = staged_paths()?;
+        let staged = Settings {
+            kind: String::new(),
+            format: s.format,
+            warnings_as_errors: false,
+            ndjson_stdin: false,
+            paths: all,
+            stdin_name: None,
+            exclude: s.exclude.clone(),
+            skip_unknown: false,
+            staged: true,
+        };
+        expand(&staged, &mut bad, &mut sink.tally)
+    } else {
+        expand(s, &mut bad, &mut sink.tally)
+    };
+    for b in &bad {
+        sink.broken(b)?;
+    }
+    let limit = options.limits.max_document_bytes;
     for file in &files {
-        tally.files += 1;
-        let text = match read(file) {
-            Ok(t) => t,
+        sink.tally.files += 1;
+        let name = match (file.as_str(), &s.stdin_name) {
+            ("-", Some(n)) => n.clone(),
+            _ => file.clone(),
+        };
+        let ndjson = name.ends_with(".ndjson") || (file == "-" && s.ndjson_stdin);
+        let mut source = match Source::open(file, s.staged && file != "-") {
+            Ok(src) => src,
             Err(e) => {
-                broken.push(e);
-                report_broken(&mut p, &mut broken, &mut tally)?;
+                sink.broken(&broken(&name, e))?;
                 continue;
             }
         };
-        let ndjson = file.ends_with(".ndjson") || (file == "-" && s.ndjson_stdin);
-        let docs = units(file, &text, ndjson, &options.limits, &mut broken);
-        report_broken(&mut p, &mut broken, &mut tally)?;
-        for unit in docs {
-            let kind: Kind = match kind_for(&s.kind, &unit.doc) {
-                Ok(k) => k,
-                Err(e) => {
-                    broken.push(format!("{}: {} ({})", unit.label, e.message, e.code));
-                    report_broken(&mut p, &mut broken, &mut tally)?;
-                    continue;
+        if ndjson {
+            let mut lines = Lines::new(BufReader::with_capacity(1 << 16, &mut source.reader), limit);
+            let mut batch: Vec<Raw> = Vec::new();
+            let mut bytes = 0;
+            let mut buf = Vec::new();
+            loop {
+                let next = lines.next_line(&mut buf);
+                let end = !matches!(next, Ok(Some(_)));
+                match next {
+                    Ok(Some(true)) => {
+                        let line = lines.number;
+                        if !buf.iter().all(u8::is_ascii_whitespace) {
+                            bytes += buf.len();
+                            let text = utf8(&name, line - 1, std::mem::take(&mut buf));
+                            batch.push(Raw {
+                                file: name.clone(),
+                                line: Some(line),
+                                text,
+                            });
+                        }
+                    }
+                    Ok(Some(false)) => batch.push(Raw {
+                        file: name.clone(),
+                        line: Some(lines.number),
+                        text: Err(too_big(&name, Some(lines.number), limit)),
+                    }),
+                    Ok(None) => {}
+                    Err(e) => batch.push(Raw {
+                        file: name.clone(),
+                        line: Some(lines.number + 1),
+                        text: Err(Broken {
+                            line: Some(lines.number + 1),
+                            ..broken(&name, format!("cannot read: {e}"))
+                        }),
+                    }),
                 }
-            };
-            let auto = s.kind == "auto";
-            tally.documents += 1;
-            let (report_valid, warnings) = match require_complete {
-                None => {
-                    let r = validate(kind, &unit.doc, options);
-                    let verdict = passes(&r, s.warnings_as_errors);
-                    p.report(&unit, &r, auto, verdict).map_err(werr)?;
-                    (verdict, r.warnings.len())
+                if end || batch.len() >= BATCH_LINES || bytes >= BATCH_BYTES {
+                    let judged: Vec<Judged> = if batch.len() > 1 {
+                        batch.par_iter().map(|r| judge.judge(r)).collect()
+                    } else {
+                        batch.iter().map(|r| judge.judge(r)).collect()
+                    };
+                    for j in judged {
+                        sink.write(j)?;
+                    }
+                    batch.clear();
+                    bytes = 0;
                 }
-                Some(require) => {
-                    let o = check(kind, &unit.doc, options);
-                    let verdict = passes(&o.report, s.warnings_as_errors) && (!require || o.completeness.complete);
-                    p.outcome(&unit, &o, auto, verdict).map_err(werr)?;
-                    (verdict, o.report.warnings.len())
+                if end {
+                    break;
                 }
-            };
-            tally.warnings += warnings;
-            if report_valid {
-                tally.valid += 1;
-            } else {
-                tally.invalid += 1;
             }
+            drop(lines);
+        } else {
+            let text = match read_bounded(&mut source.reader, limit) {
+                Err(e) => Err(broken(&name, format!("cannot read: {e}"))),
+                Ok(b) if b.len() > limit => Err(too_big(&name, None, limit)),
+                Ok(mut b) => {
+                    if b.starts_with(BOM) {
+                        b.drain(..BOM.len());
+                    }
+                    utf8(&name, 0, b)
+                }
+            };
+            let raw = Raw {
+                file: name.clone(),
+                line: None,
+                text,
+            };
+            // A staged file git does not have is broken, whatever was read.
+            let j = match source.finish() {
+                Err(e) => Judged::Broken(broken(&name, e)),
+                Ok(()) => judge.judge(&raw),
+            };
+            sink.write(j)?;
+            continue;
+        }
+        if let Err(e) = source.finish() {
+            sink.broken(&broken(&name, e))?;
         }
     }
     if s.format == Format::Json {
-        let all = Value::Array(std::mem::take(&mut p.json));
-        writeln!(p.out, "{}", serde_json::to_string_pretty(&all).unwrap_or_default()).map_err(werr)?;
+        sink.array.finish(sink.out).map_err(werr)?;
+    }
+    let t = &sink.tally;
+    let mut extra = String::new();
+    if t.broken > 0 {
+        extra.push_str(&format!(
+            ", {} not judged (unreadable, not JSON, or kind unknown)",
+            t.broken
+        ));
+    }
+    if t.skipped > 0 {
+        extra.push_str(&format!(", {} skipped (no kind fits)", t.skipped));
+    }
+    if t.excluded > 0 {
+        extra.push_str(&format!(", {} excluded", t.excluded));
     }
     let summary = format!(
-        "telschema: {} file{}, {} document{}: {} valid, {} invalid, {} warning{}{}",
-        tally.files,
-        if tally.files == 1 { "" } else { "s" },
-        tally.documents,
-        if tally.documents == 1 { "" } else { "s" },
-        tally.valid,
-        tally.invalid,
-        tally.warnings,
-        if tally.warnings == 1 { "" } else { "s" },
-        if tally.broken > 0 {
-            format!(", {} not judged (unreadable, not JSON, or kind unknown)", tally.broken)
-        } else {
-            String::new()
-        }
+        "telschema: {} file{}, {} document{}: {} valid, {} invalid, {} warning{}{extra}",
+        t.files,
+        if t.files == 1 { "" } else { "s" },
+        t.documents,
+        if t.documents == 1 { "" } else { "s" },
+        t.valid,
+        t.invalid,
+        t.warnings,
+        if t.warnings == 1 { "" } else { "s" },
     );
+    let code = if t.broken > 0 { 2 } else { u8::from(t.invalid > 0) };
     if s.format == Format::Text {
-        writeln!(p.out, "{summary}").map_err(werr)?;
-        p.out.flush().map_err(werr)?;
+        writeln!(sink.out, "{summary}").map_err(werr)?;
+        sink.out.flush().map_err(werr)?;
     } else {
-        p.out.flush().map_err(werr)?;
-        eprintln!("{summary}");
+        sink.out.flush().map_err(werr)?;
+        note(&summary);
     }
-    Ok(ExitCode::from(if tally.broken > 0 {
-        2
-    } else {
-        u8::from(tally.invalid > 0)
-    }))
+    Ok(ExitCode::from(code))
 }
 
 /// `check --normalize`: one document; the normalized document to standard
@@ -439,17 +967,30 @@ pub fn normalize_one(
     require_complete: bool,
     out: &mut impl Write,
 ) -> Result<ExitCode, String> {
-    let werr = |e: io::Error| format!("cannot write: {e}");
     let [file] = s.paths.as_slice() else {
         return Err("--normalize takes exactly one input".into());
     };
-    let text = read(file)?;
-    let mut broken = Vec::new();
-    let mut docs = units(file, &text, false, &options.limits, &mut broken);
-    if let Some(b) = broken.pop() {
-        return Err(b);
+    let name = match (file.as_str(), &s.stdin_name) {
+        ("-", Some(n)) => n.clone(),
+        _ => file.clone(),
+    };
+    let limit = options.limits.max_document_bytes;
+    let mut source = Source::open(file, s.staged && file != "-").map_err(|e| format!("{name}: {e}"))?;
+    let bytes = read_bounded(&mut source.reader, limit).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    source.finish().map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() > limit {
+        return Err(too_big(&name, None, limit).to_string());
     }
-    let unit = docs.pop().ok_or("no document")?;
+    let bytes = bytes.strip_prefix(BOM).map(<[u8]>::to_vec).unwrap_or(bytes);
+    let text = utf8(&name, 0, bytes).map_err(|b| b.to_string())?;
+    let doc = parse(&name, 0, &text, false, &options.limits).map_err(|b| b.to_string())?;
+    let unit = Unit {
+        label: name.clone(),
+        file: &name,
+        line0: 0,
+        text: &text,
+        doc,
+    };
     let kind = kind_for(&s.kind, &unit.doc).map_err(|e| format!("{}: {} ({})", unit.label, e.message, e.code))?;
     let o = check(kind, &unit.doc, options);
     let doc = serde_json::to_string_pretty(&o.document).map_err(|e| e.to_string())?;
@@ -461,11 +1002,37 @@ pub fn normalize_one(
         out: &mut err,
         format: s.format,
         style: Style { colour: false },
+        require_complete,
         json: Vec::new(),
     };
-    p.outcome(&unit, &o, s.kind == "auto", verdict).map_err(werr)?;
+    // Standard error closed: the document was written, nothing more to say.
+    let _ = p.outcome(&unit, &o, s.kind == "auto", verdict);
     if s.format == Format::Json {
-        writeln!(p.out, "{}", Value::Array(p.json.clone())).map_err(werr)?;
+        let _ = writeln!(p.out, "{}", Value::Array(p.json.clone()));
     }
     Ok(ExitCode::from(u8::from(!verdict)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{esc, glob_match};
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("package.json", "web/package.json"));
+        assert!(glob_match("tsconfig*.json", "tsconfig.build.json"));
+        assert!(glob_match("*.json", "a/b.json"));
+        assert!(!glob_match("a/*.json", "a/b/c.json"));
+        assert!(glob_match("a/**/*.json", "a/b/c/d.json"));
+        assert!(glob_match("a/**/*.json", "a/d.json"));
+        assert!(glob_match(".vscode/**", ".vscode/settings.json"));
+        assert!(glob_match("?.json", "x.json") && !glob_match("?.json", "xy.json"));
+        assert!(glob_match("**/node_modules/**", "web/node_modules/x/package.json"));
+    }
+
+    #[test]
+    fn escapes_control_characters() {
+        assert_eq!(esc("a\nb\u{1b}[31mc\u{7f}\t"), "a\\nb\\u001b[31mc\\u007f\\t");
+        assert_eq!(esc("plain"), "plain");
+    }
 }

@@ -8,6 +8,7 @@
 
 mod bulk;
 mod docs;
+mod lines;
 mod locate;
 
 use std::io::{self, BufWriter, Write};
@@ -89,10 +90,26 @@ struct DocArgs {
     /// Read standard input as NDJSON (one document per line).
     #[arg(long)]
     ndjson: bool,
+    /// The name standard input is reported as (and read as NDJSON when it ends in
+    /// `.ndjson`): `git show :a.json | telschema validate --stdin-name a.json -`.
+    #[arg(long, value_name = "PATH")]
+    stdin_name: Option<String>,
+    /// Read what is staged in git (`git show :PATH`) instead of the working tree; without
+    /// paths, every staged *.json and *.ndjson.
+    #[arg(long)]
+    staged: bool,
+    /// Do not read files matching GLOB (repeatable; `*`, `?`, `**`; without a `/`, matched
+    /// against the file name). Counted as excluded in the summary.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// A document that fits no kind (`unknown_kind` with kind auto) is listed as skipped and
+    /// does not change the exit status (package.json, tsconfig.json …).
+    #[arg(long)]
+    skip_unknown: bool,
     #[command(flatten)]
     options: OptionFlags,
     /// Files and directories (searched recursively for *.json and *.ndjson); `-` reads standard input.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "staged")]
     paths: Vec<String>,
 }
 
@@ -194,10 +211,26 @@ fn check_region(options: &Options) -> Result<(), String> {
     }
 }
 
+/// What a failed write ends the run with: a closed pipe ([`CLOSED`]) ends it quietly.
+pub fn werr(e: io::Error) -> String {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        CLOSED.into()
+    } else {
+        format!("cannot write: {e}")
+    }
+}
+
+/// The reader of standard output went away (`| head`): not an error (exit 0, no message).
+pub const CLOSED: &str = "\0closed pipe";
+
+/// A line on standard error; a closed standard error is not worth a panic.
+pub fn note(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "{message}");
+}
+
 fn run(cli: Cli) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let werr = |e: io::Error| format!("cannot write: {e}");
     match cli.command {
         Command::Normalize {
             region,
@@ -258,6 +291,10 @@ impl From<DocArgs> for docs::Settings {
             warnings_as_errors: d.warnings_as_errors,
             ndjson_stdin: d.ndjson,
             paths: d.paths,
+            stdin_name: d.stdin_name,
+            exclude: d.exclude,
+            skip_unknown: d.skip_unknown,
+            staged: d.staged,
         }
     }
 }
@@ -265,8 +302,9 @@ impl From<DocArgs> for docs::Settings {
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
+        Err(e) if e == CLOSED => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("telschema: {e}");
+            note(&format!("telschema: {e}"));
             ExitCode::from(2)
         }
     }
