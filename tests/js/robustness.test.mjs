@@ -115,3 +115,14 @@ test('the same reports natively (the release CLI) and from pkg/ on mutated fixtu
   fs.rmSync(dir, { recursive: true, force: true });
   assert.ok(compared >= 400, String(compared));
 });
+
+test('a document with 100,000 fields is judged within the default limits (linear time; benches/js/many_fields.mjs times it)', () => {
+  const fields = [];
+  for (let i = 0; i < 100000; i++) fields.push(`"k${i.toString(36)}":1`);
+  const text = `{"billing_phone_number":"+13125354200",${fields.join(',')}}`;
+  const r = t.validate('draft_sub_request', text);
+  assert.equal(r.warnings.length, 1000);
+  assert.equal(r.warnings.length + r.omitted.warnings, 100000);
+  assert.ok(r.warnings.every((w) => w.code === 'unknown_field'));
+  assert.equal(t.check('draft_sub_request', text).completeness.satisfied, 1);
+});
