@@ -1,5 +1,5 @@
 // The types of telschema's JavaScript API (pkg/web/telschema.js,
-// pkg/node/telschema.js). The result shapes are CONVENTIONS.md's; the
+// pkg/node/telschema.js). The result shapes are ARCHITECTURE.md's; the
 // document types are generated from the schemas (documents.d.ts).
 import type { DocumentOf, Kind } from './documents.js';
 

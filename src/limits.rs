@@ -1,4 +1,4 @@
-//! Limits on what a document may hold (CONVENTIONS.md): size, nesting depth,
+//! Limits on what a document may hold (ARCHITECTURE.md, Conventions): size, nesting depth,
 //! string length, list length, and how many issues a report lists. A breach
 //! is an error issue `limit_exceeded` at its path; issues past the reporting
 //! limit are counted in the report's `omitted`.

@@ -1,4 +1,4 @@
-//! The one options struct every entry point takes (CONVENTIONS.md).
+//! The one options struct every entry point takes (ARCHITECTURE.md, Conventions).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,5 @@
 //! Kind `auto`: naming a document's kind from its `$schema` or its shape, the
-//! same on every surface (CONVENTIONS.md, Names).
+//! same on every surface (ARCHITECTURE.md, Names).
 
 use std::fmt;
 

@@ -31,7 +31,7 @@ impl CoverageCategory {
     }
 }
 
-/// CONVENTIONS.md: `invalid` if not valid; `nanp_toll_free` for +1 toll
+/// ARCHITECTURE.md, Phone numbers: `invalid` if not valid; `nanp_toll_free` for +1 toll
 /// free; `nanp_generic` for other +1; else `international`.
 pub fn telnyx_coverage(country_code: u32, number_type: NumberType, valid: bool) -> CoverageCategory {
     match (valid, country_code, number_type) {

@@ -339,7 +339,7 @@ fn without_parenthesised_trunk(text: &[char], cc: u32) -> Option<String> {
     (before.ends_with(&cc)).then(|| text::written_digits(&rest))
 }
 
-/// CONVENTIONS.md's round-trip rule: the E.164 digits must be the digits
+/// The round-trip rule (ARCHITECTURE.md, Phone numbers): the E.164 digits must be the digits
 /// written, up to the international prefix, a parenthesised trunk prefix,
 /// and, in national form, exactly the metadata's own rewrites.
 fn round_trip_guard(p: &Parsed, default: Option<&Territory>, e164: &str) -> Result<(), PhoneError> {

@@ -16,7 +16,7 @@ const addFormats = require('ajv-formats');
 const root = path.join(__dirname, '..', '..');
 const kinds = fs.readdirSync(path.join(root, 'tests', 'fixtures')).sort();
 
-// The envelope rule of CONVENTIONS.md: {"data": …} (optionally with $schema).
+// The envelope rule (ARCHITECTURE.md, Documents): {"data": …} (optionally with $schema).
 function unwrap(doc) {
   if (doc && typeof doc === 'object' && !Array.isArray(doc) && 'data' in doc && Object.keys(doc).every((k) => k === 'data' || k === '$schema')) {
     return [doc.data, '/data'];

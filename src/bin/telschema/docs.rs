@@ -1,5 +1,5 @@
 //! `validate` and `check` over files, directories, NDJSON, standard input and
-//! staged content, in every output format, with a summary and CONVENTIONS.md's
+//! staged content, in every output format, with a summary and ARCHITECTURE.md's
 //! exit codes.
 //!
 //! Every read is bounded by `max_document_bytes` (per line for NDJSON); NDJSON
