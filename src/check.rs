@@ -36,28 +36,6 @@ pub struct Outcome {
     pub completeness: Completeness,
 }
 
-/// Phone fields of a kind, as paths with `*` for every array index.
-fn phone_fields(kind: Kind) -> &'static [&'static str] {
-    const SUB: &[&str] = &[
-        "billing_phone_number",
-        "porting_option/new_billing_phone_number",
-        "phone_numbers/*/phone_number",
-    ];
-    match kind {
-        Kind::SubRequestUpdate | Kind::DraftSubRequestUpdate | Kind::DraftSubRequest => SUB,
-        Kind::DraftPortRequest => &[
-            "phone_numbers/*/phone_number",
-            "sub_requests/*/billing_phone_number",
-            "sub_requests/*/porting_option/new_billing_phone_number",
-            "sub_requests/*/phone_numbers/*/phone_number",
-        ],
-        Kind::PortabilityCheck => &["phone_numbers/*/phone_number"],
-        Kind::NumberCollection => &["numbers/*"],
-        Kind::PhoneNumber => &["porting/billing_telephone_number", "porting/customer_contact"],
-        Kind::E911 | Kind::NumberRequest => &[],
-    }
-}
-
 /// Calls `f` with the pointer and a mutable reference of every value at `spec`.
 fn visit(v: &mut Value, spec: &[&str], path: &str, f: &mut dyn FnMut(&str, &mut Value)) {
     let Some((&head, rest)) = spec.split_first() else {
@@ -159,7 +137,7 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
         if options.lenient_types {
             coerce_lenient(target, kind.schema(), base, &mut changes, &mut extra);
         }
-        for spec in phone_fields(kind) {
+        for spec in crate::documents::form::phone_paths(kind) {
             let segs: Vec<&str> = spec.split('/').collect();
             visit(target, &segs, base, &mut |path, v| {
                 let Some(s) = v.as_str() else { return };

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::documents::rules::get;
-use crate::documents::{schema_node, Kind, EU_MEMBER_STATES, NANP_COUNTRIES};
+use crate::documents::{schema_node, Kind, SUB_REQUEST_FORM_ORDER};
 use crate::report::{pointer_push, pointer_segments, Issue};
 use crate::Options;
 
@@ -59,91 +59,6 @@ pub struct Completeness {
     pub submittable: Option<bool>,
 }
 
-/// The form order of the sub-request kinds (the demo page uses it too).
-pub const SUB_REQUEST_FORM_ORDER: [&str; 19] = [
-    "auth_person_name",
-    "person_or_company_name",
-    "billing_phone_number",
-    "account_number",
-    "pin_passcode",
-    "street_address",
-    "extended_address",
-    "locality",
-    "administrative_area",
-    "postal_code",
-    "country_code",
-    "tax_identifier",
-    "business_identifier",
-    "foc_date_requested_by_user",
-    "porting_option/type",
-    "porting_option/remaining_numbers_action",
-    "porting_option/new_billing_phone_number",
-    "default_connection_id",
-    "default_message_profile_id",
-];
-
-const UPDATE_REQUIRED: [&str; 9] = [
-    "foc_date_requested_by_user",
-    "auth_person_name",
-    "billing_phone_number",
-    "street_address",
-    "locality",
-    "administrative_area",
-    "postal_code",
-    "country_code",
-    "default_connection_id",
-];
-
-/// A human name for a field.
-pub fn label(field: &str) -> &'static str {
-    match field.rsplit('/').next().unwrap_or(field) {
-        "auth_person_name" => "Authorized person's name",
-        "person_or_company_name" => "Person or company name",
-        "billing_phone_number" => "Billing phone number",
-        "account_number" => "Account number",
-        "pin_passcode" => "PIN or passcode",
-        "street_address" => "Street address",
-        "extended_address" => "Address line 2",
-        "locality" => "City",
-        "administrative_area" => "State or province",
-        "postal_code" => "Postal code",
-        "country_code" => "Country",
-        "tax_identifier" => "Tax identifier",
-        "business_identifier" => "Business identifier",
-        "foc_date_requested_by_user" => "Requested FOC date",
-        "type" => "Porting type",
-        "remaining_numbers_action" => "Remaining numbers",
-        "new_billing_phone_number" => "New billing phone number",
-        "default_connection_id" => "Connection",
-        "default_message_profile_id" => "Messaging profile",
-        "region" => "State or region",
-        "numbers" => "Numbers",
-        "phone_numbers" => "Phone numbers",
-        "sub_requests" => "Sub requests",
-        "companyProfileId" => "Company profile",
-        "quantity" => "Quantity",
-        "numberType" => "Number type",
-        "areaCode" => "Area code",
-        "city" => "City",
-        _ => "Field",
-    }
-}
-
-/// One necessary field, satisfied by any of `by` (relative paths).
-struct Need {
-    field: &'static str,
-    by: Vec<&'static str>,
-    reason: String,
-}
-
-fn need(field: &'static str, reason: impl Into<String>) -> Need {
-    Need {
-        field,
-        by: vec![field],
-        reason: reason.into(),
-    }
-}
-
 /// A field's value; `null`, and an empty or blank string (what a form
 /// sends for an empty input), count as absent.
 fn at<'v>(doc: &'v Value, rel: &str) -> Option<&'v Value> {
@@ -152,91 +67,9 @@ fn at<'v>(doc: &'v Value, rel: &str) -> Option<&'v Value> {
         .filter(|v| !v.as_str().is_some_and(|s| s.trim().is_empty()))
 }
 
-fn is_wireless(svtype: &str) -> bool {
-    let s = svtype.to_ascii_lowercase();
-    s.contains("wireless") || s.contains("mobile")
-}
-
-fn needs(kind: Kind, doc: &Value, options: &Options) -> Vec<Need> {
-    let mut out = Vec::new();
-    match kind {
-        Kind::SubRequestUpdate | Kind::DraftSubRequestUpdate | Kind::DraftSubRequest => {
-            let why = match kind {
-                Kind::SubRequestUpdate => "Telnyx requires it to update a sub request.",
-                _ => "Telnyx requires it before the draft can be submitted.",
-            };
-            out.extend(UPDATE_REQUIRED.iter().map(|f| need(f, why)));
-            if kind != Kind::SubRequestUpdate {
-                out.push(need("default_message_profile_id", why));
-            }
-            if at(doc, "porting_option/remaining_numbers_action").and_then(Value::as_str) == Some("keep") {
-                out.push(need(
-                    "porting_option/new_billing_phone_number",
-                    "Required because the remaining numbers are kept (remaining_numbers_action is keep).",
-                ));
-            }
-            let wireless = get(doc, "phone_numbers").and_then(Value::as_array).and_then(|ns| {
-                ns.iter()
-                    .find(|n| get(n, "svtype").and_then(Value::as_str).is_some_and(is_wireless))
-            });
-            if let Some(n) = wireless {
-                let which = get(n, "phone_number")
-                    .and_then(Value::as_str)
-                    .unwrap_or("one of the numbers");
-                for f in ["account_number", "pin_passcode"] {
-                    out.push(need(f, format!("Required because {which} is a wireless number.")));
-                }
-            }
-            if let Some(c) = get(doc, "country_code")
-                .and_then(Value::as_str)
-                .filter(|c| EU_MEMBER_STATES.contains(c))
-            {
-                for f in ["tax_identifier", "business_identifier"] {
-                    out.push(need(f, format!("Required in the European Union (country {c}).")));
-                }
-            }
-        }
-        Kind::NumberRequest => {
-            for f in ["companyProfileId", "quantity", "numberType"] {
-                out.push(need(f, "Required to place a CM.com order."));
-            }
-            for f in ["areaCode", "city"] {
-                out.push(Need {
-                    field: f,
-                    by: vec!["areaCode", "city"],
-                    reason: "An area code or a city is required (either one satisfies both).".into(),
-                });
-            }
-            let country = options.order_country.as_deref().map(str::to_ascii_uppercase);
-            if let Some(c) = country.filter(|c| NANP_COUNTRIES.contains(&c.as_str())) {
-                out.push(need(
-                    "region",
-                    format!("Required for an order in a NANP country ({c})."),
-                ));
-            }
-        }
-        Kind::PhoneNumber => {
-            if get(doc, "e911").is_some() {
-                for f in [
-                    "e911/locality",
-                    "e911/postal_code",
-                    "e911/region",
-                    "e911/street_address",
-                ] {
-                    out.push(need(f, "Required for an E911 service address."));
-                }
-            }
-        }
-        Kind::E911 => {
-            for f in ["locality", "postal_code", "region", "street_address"] {
-                out.push(need(f, "Required for an E911 service address."));
-            }
-        }
-        Kind::NumberCollection => out.push(need("numbers", "The numbers to look up.")),
-        Kind::PortabilityCheck => out.push(need("phone_numbers", "The numbers to check.")),
-        Kind::DraftPortRequest => {}
-    }
-    out
+/// A field's label in a kind's form (the kind's file says it).
+pub fn label(kind: Kind, path: &str) -> String {
+    crate::documents::form::label(kind, path)
 }
 
 /// The errors at `base` or inside it.
@@ -293,7 +126,7 @@ pub(crate) fn of(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options:
     }
     let rel = |p: &str| p.strip_prefix(base).unwrap_or(p).to_string();
     let mine = errors_under(errors, base);
-    let needs = needs(kind, doc, options);
+    let needs = crate::documents::form::needs(kind, doc, options);
     let error_at = |f: &str| mine.iter().any(|e| within(&rel(&e.path), &format!("/{f}")));
     let mut satisfied = 0;
     let mut missing = Vec::new();
@@ -305,7 +138,7 @@ pub(crate) fn of(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options:
             let path = n.field.split('/').fold(base.to_string(), |p, k| pointer_push(&p, k));
             missing.push(Missing {
                 path,
-                label: label(n.field).to_string(),
+                label: label(kind, &n.field),
                 reason: n.reason.clone(),
             });
         }
@@ -386,7 +219,7 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
         total += 1;
         missing.push(Missing {
             path: list.clone(),
-            label: label("sub_requests").to_string(),
+            label: label(Kind::DraftPortRequest, "sub_requests"),
             reason: "A port request needs at least one sub request.".into(),
         });
     }

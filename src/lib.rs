@@ -23,8 +23,10 @@ mod validate;
 mod wasm;
 
 pub use check::{check, Change, Outcome};
-pub use completeness::{completeness, label, Completeness, Invalid, Missing, SUB_REQUEST_FORM_ORDER};
-pub use documents::{kind_for, resolve_kind, Kind, KindError, UnknownKind, KINDS};
+pub use completeness::{completeness, label, Completeness, Invalid, Missing};
+pub use documents::{
+    fields, kind_for, resolve_kind, Field, Kind, KindError, Need, UnknownKind, KINDS, SUB_REQUEST_FORM_ORDER,
+};
 pub use limits::{Limits, Omitted};
 pub use options::{OptionError, Options, PhoneLevel};
 pub use phone::{normalize, NormalizedNumber, NumberType, PhoneError};

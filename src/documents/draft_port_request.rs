@@ -42,3 +42,17 @@ pub struct DraftPortRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port_request_id: Option<String>,
 }
+
+use super::form::{FormField as F, Spec, When};
+
+/// A draft port request: its numbers and sub requests; each sub request is
+/// measured by the draft sub request's spec.
+pub(crate) const SPEC: Spec = Spec {
+    form: &[
+        F::new("phone_numbers", "Phone numbers"),
+        F::new("sub_requests", "Sub requests"),
+    ],
+    requirements: &[],
+    phones: &["phone_numbers/*/phone_number"],
+    embed: Some(("sub_requests/*", super::Kind::DraftSubRequest, When::Always)),
+};

@@ -78,3 +78,31 @@ pub struct E911 {
     /// The street address where the number is in service
     pub street_address: String,
 }
+
+use super::form::{FormField as F, Requirement as R, Spec};
+
+const WHY: &str = "Required for an E911 service address.";
+
+/// The E911 address as a form asks for it.
+pub(crate) const SPEC: Spec = Spec {
+    form: &[
+        F::new("street_address", "Street address").auto("address-line1"),
+        F::new("extended_address", "Suite, floor or apartment").auto("address-line2"),
+        F::new("locality", "City").auto("address-level2"),
+        F::new("region", "State or region")
+            .hint("Two letters, such as IL")
+            .auto("address-level1"),
+        F::new("postal_code", "Postal code").auto("postal-code"),
+        F::new("plus_four", "ZIP+4 extension"),
+        F::new("caller_name", "Name shown to emergency services"),
+        F::new("notification_contact_emails", "Notify these e-mail addresses").hint("Separated by commas"),
+    ],
+    requirements: &[
+        R::always("locality", WHY),
+        R::always("postal_code", WHY),
+        R::always("region", WHY),
+        R::always("street_address", WHY),
+    ],
+    phones: &[],
+    embed: None,
+};

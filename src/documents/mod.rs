@@ -7,6 +7,7 @@ pub mod draft_port_request;
 pub mod draft_sub_request;
 pub mod draft_sub_request_update;
 pub mod e911;
+pub(crate) mod form;
 pub mod number_collection;
 pub mod number_request;
 pub mod phone_number;
@@ -24,6 +25,8 @@ use serde_json::{Map, Value};
 
 pub use auto::{kind_for, resolve_kind, KindError};
 pub use codes::{EU_MEMBER_STATES, ISO_3166_ALPHA2, NANP_COUNTRIES};
+pub use form::{fields, Field, Need};
+pub use telnyx::SUB_REQUEST_FORM_ORDER;
 
 /// A document kind; the same id everywhere (Rust, CLI, JavaScript, schemas).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -12,3 +12,12 @@ pub struct NumberCollection {
     #[schemars(length(min = 1))]
     pub numbers: Vec<String>,
 }
+
+use super::form::{FormField as F, Requirement as R, Spec};
+
+pub(crate) const SPEC: Spec = Spec {
+    form: &[F::new("numbers", "Numbers")],
+    requirements: &[R::always("numbers", "The numbers to look up.")],
+    phones: &["numbers/*"],
+    embed: None,
+};

@@ -55,3 +55,40 @@ pub(crate) fn add_conditionals(kind: Kind, schema: &mut Value) {
         );
     }
 }
+
+use super::form::{FormField as F, Requirement as R, Spec, When};
+
+const ORDER: &str = "Required to place a CM.com order.";
+
+/// A CM.com order, in upstream field order.
+pub(crate) const SPEC: Spec = Spec {
+    form: &[
+        F::new("companyProfileId", "Company profile").hint("A UUID"),
+        F::new("quantity", "Quantity"),
+        F::new("rangeSize", "Range size"),
+        F::new("numberType", "Number type"),
+        F::new("areaCode", "Area code"),
+        F::new("city", "City"),
+        F::new("region", "State or region"),
+        F::new("comment", "Comment"),
+        F::new("callbackUrl", "Callback URL"),
+    ],
+    requirements: &[
+        R::always("companyProfileId", ORDER),
+        R::always("quantity", ORDER),
+        R::always("numberType", ORDER),
+        R::always(
+            "areaCode",
+            "An area code or a city is required (either one satisfies both).",
+        )
+        .satisfied_by(&["areaCode", "city"]),
+        R::always(
+            "city",
+            "An area code or a city is required (either one satisfies both).",
+        )
+        .satisfied_by(&["areaCode", "city"]),
+        R::always("region", "Required for an order in a NANP country ({country}).").when(When::NanpOrder),
+    ],
+    phones: &[],
+    embed: None,
+};

@@ -99,3 +99,21 @@ pub struct PhoneNumber {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub porting: Option<Porting>,
 }
+
+use super::form::{FormField as F, Spec, When};
+
+/// A Kazoo phone number's form; its `e911` address is the E911 kind's form,
+/// needed when an `e911` object is given.
+pub(crate) const SPEC: Spec = Spec {
+    form: &[
+        F::new("carrier_name", "Carrier name"),
+        F::new("cnam/display_name", "Caller ID name"),
+        F::new("cnam/inbound_lookup", "Look up inbound caller ID"),
+        F::new("create_with_state", "State on creation"),
+        F::new("porting/billing_telephone_number", "Billing telephone number"),
+        F::new("porting/customer_contact", "Customer contact number"),
+    ],
+    requirements: &[],
+    phones: &["porting/billing_telephone_number", "porting/customer_contact"],
+    embed: Some(("e911", super::Kind::E911, When::E911Present)),
+};

@@ -17,3 +17,12 @@ pub struct PortabilityCheck {
     /// The phone numbers to check
     pub phone_numbers: Vec<PortabilityNumber>,
 }
+
+use super::form::{FormField as F, Requirement as R, Spec};
+
+pub(crate) const SPEC: Spec = Spec {
+    form: &[F::new("phone_numbers", "Phone numbers")],
+    requirements: &[R::always("phone_numbers", "The numbers to check.")],
+    phones: &["phone_numbers/*/phone_number"],
+    embed: None,
+};

@@ -115,3 +115,103 @@ pub(crate) fn add_conditionals(v: &mut Value) {
         _ => {}
     }
 }
+
+use super::form::{FormField as F, Requirement as R, Spec, When};
+
+/// The sub-request form, in the order a person fills it in (the demo page
+/// and completeness's order).
+const SUB_REQUEST_FORM: [F; 19] = [
+    F::new("auth_person_name", "Authorized person's name").auto("name"),
+    F::new("person_or_company_name", "Person or company name").auto("organization"),
+    F::new("billing_phone_number", "Billing phone number").auto("tel"),
+    F::new("account_number", "Account number"),
+    F::new("pin_passcode", "PIN or passcode"),
+    F::new("street_address", "Street address").auto("address-line1"),
+    F::new("extended_address", "Address line 2").auto("address-line2"),
+    F::new("locality", "City").auto("address-level2"),
+    F::new("administrative_area", "State or province")
+        .hint("Two letters, such as IL")
+        .auto("address-level1"),
+    F::new("postal_code", "Postal code").auto("postal-code"),
+    F::new("country_code", "Country")
+        .hint("ISO code, such as US or DE")
+        .auto("country"),
+    F::new("tax_identifier", "Tax identifier").hint("EU numbers only"),
+    F::new("business_identifier", "Business identifier").hint("EU numbers only"),
+    F::new("foc_date_requested_by_user", "Requested FOC date").hint("Your local time"),
+    F::new("porting_option/type", "Porting type"),
+    F::new("porting_option/remaining_numbers_action", "Remaining numbers"),
+    F::new("porting_option/new_billing_phone_number", "New billing phone number"),
+    F::new("default_connection_id", "Connection"),
+    F::new("default_message_profile_id", "Messaging profile").hint("A UUID"),
+];
+
+/// The form order of the sub-request kinds.
+pub const SUB_REQUEST_FORM_ORDER: [&str; 19] = {
+    let mut out = [""; 19];
+    let mut i = 0;
+    while i < 19 {
+        // Constant evaluation: an index out of bounds fails the build.
+        #[allow(clippy::indexing_slicing)]
+        {
+            out[i] = SUB_REQUEST_FORM[i].path;
+        }
+        i += 1;
+    }
+    out
+};
+
+const SUB_PHONES: &[&str] = &[
+    "billing_phone_number",
+    "porting_option/new_billing_phone_number",
+    "phone_numbers/*/phone_number",
+];
+
+const KEPT: R = R::always(
+    "porting_option/new_billing_phone_number",
+    "Required because the remaining numbers are kept (remaining_numbers_action is keep).",
+)
+.when(When::NumbersKept);
+const WIRELESS: &str = "Required because {number} is a wireless number.";
+const EU: &str = "Required in the European Union (country {country}).";
+
+macro_rules! sub_request_requirements {
+    ($why:expr $(, $extra:expr)*) => {
+        &[
+            R::always("foc_date_requested_by_user", $why),
+            R::always("auth_person_name", $why),
+            R::always("billing_phone_number", $why),
+            R::always("street_address", $why),
+            R::always("locality", $why),
+            R::always("administrative_area", $why),
+            R::always("postal_code", $why),
+            R::always("country_code", $why),
+            R::always("default_connection_id", $why),
+            $($extra,)*
+            KEPT,
+            R::always("account_number", WIRELESS).when(When::Wireless),
+            R::always("pin_passcode", WIRELESS).when(When::Wireless),
+            R::always("tax_identifier", EU).when(When::EuCountry),
+            R::always("business_identifier", EU).when(When::EuCountry),
+        ]
+    };
+}
+
+/// `sub_request_update`: the nine fields the edit requires, and the conditional ones.
+pub(crate) const SUB_REQUEST_UPDATE_SPEC: Spec = Spec {
+    form: &SUB_REQUEST_FORM,
+    requirements: sub_request_requirements!("Telnyx requires it to update a sub request."),
+    phones: SUB_PHONES,
+    embed: None,
+};
+
+const DRAFT_WHY: &str = "Telnyx requires it before the draft can be submitted.";
+
+/// `draft_sub_request_update` and `draft_sub_request`: the ten fields the
+/// update requires, and the conditional ones.
+pub(crate) const DRAFT_SUB_REQUEST_SPEC: Spec = Spec {
+    form: &SUB_REQUEST_FORM,
+    requirements: sub_request_requirements!(DRAFT_WHY, R::always("default_message_profile_id", DRAFT_WHY)),
+    phones: SUB_PHONES,
+    embed: None,
+};
