@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
 
-.PHONY: example test setup tools lint wasm-check unit js pkg pkg-test-panic browser chromium demo fuzz fuzz-smoke bench wasm-size corpus
+.PHONY: example test setup tools lint wasm-check unit js pkg pkg-test-panic browser chromium demo fuzz fuzz-smoke bench wasm-size corpus oracle
 
 KINDS := phone_number e911 number_collection portability_check sub_request_update \
 	draft_sub_request_update draft_sub_request draft_port_request number_request
@@ -131,13 +131,24 @@ bench: node_modules/.package-lock.json pkg
 	ln -sfn ../pkg node_modules/telschema
 	node benches/js/run.mjs
 
-## Size of a wasm build that exports only `normalize`.
+## Size of a wasm build that exports only `normalize` and `format`.
 wasm-size: setup
 	cd benches/wasm-size && CARGO_TARGET_DIR=../../target $(CARGO) build --quiet --release --target $(WASM_TARGET)
 	@f=target/$(WASM_TARGET)/release/telschema_wasm_size.wasm; \
-	  echo "normalize-only wasm: $$(wc -c < $$f) bytes, $$(gzip -9c $$f | wc -c) bytes gzip"
+	  echo "normalize+format wasm: $$(wc -c < $$f) bytes, $$(gzip -9c $$f | wc -c) bytes gzip"
 
 ## Regenerate the differential corpus from google-libphonenumber (needs Node).
 corpus: node_modules/.package-lock.json
 	node tests/corpus/generate.js
 	UPDATE_DISAGREEMENTS=1 $(CARGO) test --release --test differential
+
+## Regenerate tests/oracle/formatting.json from Python's phonenumbers at the
+## metadata version (installed into target/oracle-venv when missing).
+ORACLE_VENV := target/oracle-venv
+PHONENUMBERS_VERSION := 9.0.33
+oracle:
+	@[ -x $(ORACLE_VENV)/bin/python ] || python3 -m venv $(ORACLE_VENV)
+	@$(ORACLE_VENV)/bin/python -c 'import phonenumbers, sys; sys.exit(phonenumbers.__version__ != "$(PHONENUMBERS_VERSION)")' 2>/dev/null \
+	  || $(ORACLE_VENV)/bin/pip install --quiet phonenumbers==$(PHONENUMBERS_VERSION)
+	$(ORACLE_VENV)/bin/python tests/oracle/generate.py
+	$(CARGO) test --release --test oracle -- --nocapture

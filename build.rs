@@ -223,6 +223,50 @@ fn desc_literal(c: &mut Compiler, d: Option<&Descriptor>) -> String {
     }
 }
 
+/// libphonenumber's `SINGLE_INTERNATIONAL_PREFIX` (`[\d]+(?:[~⁓∼～][\d]+)?`):
+/// an international prefix pattern that is one prefix, so it can be dialled.
+fn single_international_prefix(p: &str) -> bool {
+    let mut parts = p.splitn(2, ['~', '\u{2053}', '\u{223C}', '\u{FF5E}']);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    parts.next().is_some_and(digits) && parts.next().map_or(true, digits)
+}
+
+/// The number formats, deduplicated across territories (the NANP regions,
+/// for one, repeat theirs).
+#[derive(Default)]
+struct Formats {
+    seen: std::collections::HashMap<String, usize>,
+    literals: Vec<String>,
+}
+
+impl Formats {
+    /// One `numberFormat` as `BuildMetadataFromXml` leaves it. Only the last
+    /// leading-digits pattern is kept: `chooseFormattingPatternForNumber`
+    /// reads no other (as-you-type formatting will need the rest). The
+    /// national prefix formatting rule gets `$NP` and `$FG` substituted as
+    /// the Java build does; international formats never use it.
+    fn id(&mut self, c: &mut Compiler, f: &phonenumber::metadata::Format, np: Option<&str>, national: bool) -> usize {
+        let pattern = c.pattern(f.pattern().as_str());
+        let leading = f.leading_digits().last().map(|r| c.pattern(r.as_str()));
+        let rule = f
+            .national_prefix()
+            .filter(|_| national)
+            .map(|r| r.replacen("$NP", np.unwrap_or(""), 1).replacen("$FG", "$1", 1))
+            .filter(|r| !r.is_empty());
+        let literal = format!(
+            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading: {}, national_prefix_rule: {} }}",
+            f.format(),
+            leading.map_or("None".into(), |p| format!("Some({p})")),
+            opt_str(rule.as_deref())
+        );
+        let next = self.literals.len();
+        *self.seen.entry(literal.clone()).or_insert_with(|| {
+            self.literals.push(literal);
+            next
+        })
+    }
+}
+
 fn opt_str(s: Option<&str>) -> String {
     match s {
         Some(s) => format!("Some({s:?})"),
@@ -295,6 +339,7 @@ fn main() {
     let mut by_code = String::new();
     let mut regions: Vec<(String, usize)> = Vec::new();
     let mut index = 0usize;
+    let mut formats = Formats::default();
 
     // `iter()` collapses the non-geographic "001" entities into one, so walk the codes.
     for cc in 1u16..=999 {
@@ -335,12 +380,39 @@ fn main() {
             let npp = npp_source.filter(|s| !clean(s).is_empty()).map(|s| c.pattern(&s));
             let leading = m.leading_digits().map(|r| c.pattern(r.as_str()));
             let transform = m.national_prefix_transform_rule().filter(|s| !s.is_empty());
+            let np = m.national_prefix();
+            let national: Vec<usize> = m.formats().iter().map(|f| formats.id(&mut c, f, np, true)).collect();
+            let intl_list: Vec<usize> = m
+                .international_formats()
+                .iter()
+                .map(|f| formats.id(&mut c, f, np, false))
+                .collect();
+            // Java keeps `intlNumberFormat` only when a format has an explicit
+            // `intlFormat`; the crate copies the national ones instead, which
+            // formats the same. An identical list is stored empty: "use the
+            // national formats", as the runtime does with an empty list.
+            let national_as_intl: Vec<usize> = m.formats().iter().map(|f| formats.id(&mut c, f, np, false)).collect();
+            let intl_list = if intl_list == national_as_intl {
+                Vec::new()
+            } else {
+                intl_list
+            };
+            let list = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
+            let intl_text = m.international_prefix().map(|r| clean(r.as_str()));
+            let dialling = m
+                .preferred_international_prefix()
+                .map(str::to_string)
+                .or_else(|| intl_text.clone().filter(|p| single_international_prefix(p)));
+            let examples: Vec<String> = (0..TYPES.len())
+                .map(|i| opt_str(type_desc(m, i).and_then(Descriptor::example)))
+                .collect();
             let _ = writeln!(
                 territories,
                 "    Territory {{ id: {:?}, country_code: {cc}, main: {}, international_prefix: {}, national_prefix: {}, \
                  national_prefix_for_parsing: {}, national_prefix_transform_rule: {}, leading_digits: {}, \
                  same_mobile_and_fixed_line: {same}, general: Desc {{ pattern: {gpat}, lengths: {:#x}, local: {:#x} }}, \
-                 types: [{}] }},",
+                 types: [{}], formats: &[{}], intl_formats: &[{}], international_prefix_text: {}, dialling_prefix: {}, \
+                 extension_prefix: {}, examples: [{}] }},",
                 m.id(),
                 m.is_main_country_for_code(),
                 intl.map_or("None".into(), |p| format!("Some({p})")),
@@ -350,7 +422,13 @@ fn main() {
                 leading.map_or("None".into(), |p| format!("Some({p})")),
                 mask(&lengths),
                 mask(&local),
-                types.join(", ")
+                types.join(", "),
+                list(&national),
+                list(&intl_list),
+                opt_str(intl_text.as_deref()),
+                opt_str(dialling.as_deref()),
+                opt_str(m.preferred_extension_prefix()),
+                examples.join(", ")
             );
             if m.id() != "001" {
                 regions.push((m.id().to_string(), index));
@@ -373,6 +451,12 @@ fn main() {
         let _ = writeln!(out, "    ({id:?}, {i}),");
     }
     let _ = writeln!(out, "];");
+    let _ = writeln!(
+        out,
+        "pub(crate) static FORMATS: [NumberFormat; {}] = [\n    {}\n];",
+        formats.literals.len(),
+        formats.literals.join(",\n    ")
+    );
     let _ = writeln!(
         out,
         "pub(crate) static PATTERNS: [(u32, u8); {}] = {:?};",

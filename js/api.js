@@ -149,6 +149,26 @@ function normalizeMany(inputs, options) {
   return call('normalizeMany', [fast ? JSON.stringify(list) : list, opts(options)]);
 }
 
+/** Normalizes a number, then formats it in a style; `options.from` is the calling region for `out_of_country`. */
+function format(input, style, options) {
+  let from;
+  let rest = options;
+  if (options !== null && typeof options === 'object' && 'from' in options) {
+    ({ from, ...rest } = options);
+  }
+  return call('format', [input, style, opts(rest), from]);
+}
+
+/** The metadata's example number of a type (default fixed line) in a region, or null. */
+function exampleNumber(region, type) {
+  return call('exampleNumber', [region, type]);
+}
+
+/** Every region of the metadata: calling code, national and international prefixes, possible lengths. */
+function regions() {
+  return call('regions', []);
+}
+
 /** Validates a document as `kind` (or `"auto"`). */
 function validate(kind, document, options) {
   return call('validate', [kind, doc(document), opts(options)]);

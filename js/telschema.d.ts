@@ -110,6 +110,26 @@ export interface NormalizeFailure {
   error: { code: PhoneErrorCode | 'invalid_argument' | 'invalid_unicode'; message: string };
 }
 
+/** A formatting style of `format`. */
+export type FormatStyle = 'e164' | 'international' | 'national' | 'rfc3966' | 'out_of_country';
+
+/** The options of `format`: those of `normalize`, and the calling region for `out_of_country`. */
+export interface FormatOptions extends Options {
+  from?: string;
+}
+
+/** One region of the metadata, as `regions()` lists it. */
+export interface RegionInfo {
+  region: string;
+  callingCode: number;
+  nationalPrefix: string | null;
+  /** The international prefix as the metadata writes it (a pattern where there are several). */
+  internationalPrefix: string | null;
+  /** What out-of-country formatting dials: the preferred prefix, else the single one, else null. */
+  diallingPrefix: string | null;
+  possibleLengths: number[];
+}
+
 /** One problem with a document. */
 export interface Issue {
   /** RFC 6901 JSON Pointer into the document as given (for a missing field, its path). */
@@ -224,6 +244,12 @@ export function initSync(input: BufferSource | WebAssembly.Module): void;
 export function normalize(input: string, options?: Options): NormalizedNumber;
 /** One entry per input, in order; never throws for a bad number. */
 export function normalizeMany(inputs: Iterable<string>, options?: Options): Array<NormalizedNumber | NormalizeFailure>;
+/** Normalizes a number (same errors as normalize), then formats it in a style. */
+export function format(input: string, style: FormatStyle, options?: FormatOptions): string;
+/** The metadata's example number of a type (default fixed_line) in a region, or null. */
+export function exampleNumber(region: string, type?: NumberType): NormalizedNumber | null;
+/** Every region of the metadata (names: Intl.DisplayNames). */
+export function regions(): RegionInfo[];
 /** Validates a document as `kind` (or "auto"). */
 export function validate<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Report;
 /** Which necessary fields are missing, why, and which to ask for next. */

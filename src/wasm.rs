@@ -165,6 +165,68 @@ pub fn normalize(input: JsValue, options: JsValue) -> String {
     })())
 }
 
+/// Normalizes one number, then formats it: `style` is `e164`,
+/// `international`, `national`, `rfc3966` or `out_of_country` (dialled from
+/// `from`, which that style requires). The wrapper takes `from` out of the
+/// options, since it is no field of `Options`.
+#[wasm_bindgen]
+pub fn format(input: JsValue, style: JsValue, options: JsValue, from: JsValue) -> String {
+    reply((|| {
+        let input = rust_string(&input, "The number")?;
+        let style = rust_string(&style, "The style")?;
+        let options = self::options(&options)?;
+        let from = if from.is_undefined() || from.is_null() {
+            None
+        } else {
+            Some(rust_string(&from, "The option from")?)
+        };
+        let n = crate::normalize(&input, &options).map_err(|e| Fail::new(e.code(), e.to_string()))?;
+        let bad_style = || {
+            Fail::new(
+                "invalid_argument",
+                format!("Unknown style {style:?}; use e164, international, national, rfc3966 or out_of_country."),
+            )
+        };
+        if style == "out_of_country" {
+            let from = from.ok_or_else(|| {
+                Fail::new(
+                    "invalid_option",
+                    "The style out_of_country needs the option from (a region code).",
+                )
+            })?;
+            return crate::phone::format_out_of_country(&n, &from).map_err(|e| Fail::new(e.code(), e.to_string()));
+        }
+        let style: crate::phone::Format =
+            serde_json::from_value(Value::String(style.clone())).map_err(|_| bad_style())?;
+        Ok(crate::phone::format(&n, style))
+    })())
+}
+
+/// The metadata's example number of a type in a region (`null` where there
+/// is none); the type defaults to fixed line.
+#[wasm_bindgen(js_name = exampleNumber)]
+pub fn example_number(region: JsValue, number_type: JsValue) -> String {
+    reply((|| {
+        let region = rust_string(&region, "The region")?;
+        let number_type = if number_type.is_undefined() || number_type.is_null() {
+            None
+        } else {
+            let name = rust_string(&number_type, "The number type")?;
+            Some(
+                serde_json::from_value(Value::String(name.clone()))
+                    .map_err(|_| Fail::new("invalid_argument", format!("Unknown number type {name:?}.")))?,
+            )
+        };
+        Ok(crate::phone::example_number(&region, number_type))
+    })())
+}
+
+/// Every region of the metadata with its calling code and prefixes.
+#[wasm_bindgen]
+pub fn regions() -> String {
+    reply(Ok(crate::phone::regions()))
+}
+
 /// Normalizes many numbers in one call: one entry per input, in order, with
 /// `{ error: { code, message } }` for an input that cannot be normalized.
 #[wasm_bindgen(js_name = normalizeMany)]

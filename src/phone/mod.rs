@@ -11,8 +11,10 @@
 //! ```
 
 mod classify;
+mod format;
 mod matcher;
 mod parse;
+mod regions;
 mod tables;
 mod text;
 mod words;
@@ -22,6 +24,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use classify::{kazoo_classifier, telnyx_coverage, CoverageCategory};
+pub use format::{format, format_out_of_country, Format};
+pub use regions::{example_number, regions, RegionInfo};
 pub use tables::region_codes;
 
 use crate::Options;

@@ -141,8 +141,15 @@ pub(crate) fn territory_for_number(cc: u32, nsn: &str) -> Option<&'static Territ
 /// Java's `Matcher.replaceFirst` for a match at the start: the replacement
 /// with `$n` group references and `\` escapes, then the rest of the input.
 fn replace_first(number: &str, caps: &Captures, rule: &str) -> String {
-    let input = number.as_bytes();
     let mut out = String::new();
+    expand(&mut out, number.as_bytes(), caps, rule);
+    out.push_str(number.get(caps.end..).unwrap_or(""));
+    out
+}
+
+/// Java's `Matcher.appendReplacement` for one match: `$n` is group `n` (the
+/// longest group number that exists), `\` escapes the next character.
+pub(crate) fn expand(out: &mut String, input: &[u8], caps: &Captures, rule: &str) {
     let mut chars = rule.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -166,8 +173,6 @@ fn replace_first(number: &str, caps: &Captures, rule: &str) -> String {
             c => out.push(c),
         }
     }
-    out.push_str(number.get(caps.end..).unwrap_or(""));
-    out
 }
 
 /// The national-prefix rewrite of a territory applied to `number`, without

@@ -11,6 +11,21 @@ pub(crate) struct Desc {
     pub local: u32,
 }
 
+/// One `numberFormat` of the metadata, as `chooseFormattingPatternForNumber`
+/// and `formatNsnUsingPattern` read it.
+#[derive(Debug)]
+pub(crate) struct NumberFormat {
+    /// Index into [`PATTERNS`]: the whole national number, with the groups.
+    pub pattern: u16,
+    /// The replacement, `$1 $2 $3`.
+    pub format: &'static str,
+    /// The last leading-digits pattern, the only one formatting consults.
+    pub leading: Option<u16>,
+    /// For national formatting: the first group's replacement (`(0$1)`),
+    /// `$NP` and `$FG` already substituted.
+    pub national_prefix_rule: Option<&'static str>,
+}
+
 /// One territory (or non-geographic entity, id `001`) of the metadata.
 #[derive(Debug)]
 pub(crate) struct Territory {
@@ -28,6 +43,19 @@ pub(crate) struct Territory {
     /// fixed_line, mobile, toll_free, premium_rate, shared_cost,
     /// personal_number, voip, pager, uan, voicemail.
     pub types: [Option<Desc>; 10],
+    /// Indices into [`FORMATS`]: `numberFormat`, in order.
+    pub formats: &'static [u16],
+    /// `intlNumberFormat`; empty means the national formats serve.
+    pub intl_formats: &'static [u16],
+    /// The international prefix pattern as the metadata writes it.
+    pub international_prefix_text: Option<&'static str>,
+    /// What out-of-country formatting dials: `preferredInternationalPrefix`,
+    /// else the international prefix when it is a single one.
+    pub dialling_prefix: Option<&'static str>,
+    /// `preferredExtnPrefix` (` доб. `, ` ext. ` by default).
+    pub extension_prefix: Option<&'static str>,
+    /// The example national number of each type, in the order of `types`.
+    pub examples: [Option<&'static str>; 10],
 }
 
 include!(concat!(env!("OUT_DIR"), "/metadata.rs"));
@@ -45,6 +73,11 @@ pub(crate) fn by_code(cc: u32) -> Option<&'static [u16]> {
 /// The territory at an index of [`TERRITORIES`].
 pub(crate) fn territory(index: u16) -> Option<&'static Territory> {
     TERRITORIES.get(usize::from(index))
+}
+
+/// The number format at an index of [`FORMATS`].
+pub(crate) fn number_format(index: u16) -> Option<&'static NumberFormat> {
+    FORMATS.get(usize::from(index))
 }
 
 /// The territory of a region code such as `US`.

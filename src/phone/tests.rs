@@ -320,3 +320,54 @@ mod props {
         }
     }
 }
+
+/// Expected strings are phonenumbers 9.0.33's (`tests/oracle/` compares every region).
+#[test]
+fn formats_in_libphonenumber_styles() {
+    let styles = [Format::E164, Format::International, Format::National, Format::Rfc3966];
+    let all = |n: &NormalizedNumber| styles.map(|s| format(n, s));
+    assert_eq!(
+        all(&ok("(312) 535-4200 x12", "US")),
+        [
+            "+13125354200",
+            "+1 312-535-4200 ext. 12",
+            "(312) 535-4200 ext. 12",
+            "tel:+1-312-535-4200;ext=12"
+        ]
+    );
+    // The national prefix formatting rule: 8 (495) in Russia, (02) in Australia.
+    assert_eq!(
+        format(&ok("+7 495 123-45-67", "US"), Format::National),
+        "8 (495) 123-45-67"
+    );
+    assert_eq!(format(&ok("+61 2 1234 5678", "US"), Format::National), "(02) 1234 5678");
+    assert_eq!(format(&ok("+49 30 12345678", "US"), Format::National), "030 12345678");
+    // A non-geographic number has formats and no national prefix.
+    assert_eq!(
+        all(&ok("+800 1234 5678", "US")),
+        ["+80012345678", "+800 1234 5678", "1234 5678", "tel:+800-1234-5678"]
+    );
+    // A Canadian number is formatted with the formats of the code's main region.
+    assert_eq!(format(&ok("+1 204 555 0123", "US"), Format::National), "(204) 555-0123");
+}
+
+#[test]
+fn formats_out_of_country() {
+    let gb = ok("020 7946 0958", "GB");
+    let from = |n: &NormalizedNumber, r: &str| format_out_of_country(n, r).unwrap_or_else(|e| panic!("{r}: {e}"));
+    assert_eq!(from(&gb, "US"), "011 44 20 7946 0958");
+    assert_eq!(from(&gb, "DE"), "00 44 20 7946 0958");
+    assert_eq!(from(&gb, "gb"), "020 7946 0958");
+    // GG shares +44: dialled nationally.
+    assert_eq!(from(&ok("+44 1481 256789", "US"), "GG"), "01481 256789");
+    // Russia's preferred international prefix, with its wait sign.
+    assert_eq!(from(&gb, "RU"), "8~10 44 20 7946 0958");
+    // Between NANP regions: 1 and the national format.
+    let us = ok("(312) 535-4200 x12", "US");
+    assert_eq!(from(&us, "CA"), "1 (312) 535-4200 ext. 12");
+    assert_eq!(from(&us, "AU"), "0011 1 312-535-4200 ext. 12");
+    assert_eq!(
+        format_out_of_country(&us, "XX").map_err(|e| e.code()),
+        Err("unknown_region")
+    );
+}

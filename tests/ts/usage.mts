@@ -3,9 +3,12 @@
 import init, {
   check,
   completeness,
+  exampleNumber,
+  format,
   kinds,
   normalize,
   normalizeMany,
+  regions,
   schema,
   TelschemaError,
   toKazooError,
@@ -15,6 +18,7 @@ import init, {
   type Issue,
   type NormalizedNumber,
   type Outcome,
+  type RegionInfo,
   type Report,
 } from 'telschema';
 
@@ -74,3 +78,15 @@ const badCountry: Documents['sub_request_update']['country_code'] = 'XX';
 check('e911', { latitude: 10n });
 
 void [path, valid, percent, next, c, region, status, ids, s, wrong, badCountry];
+
+// Formatting, example numbers and regions.
+const shown: string = format('3125354200', 'national', { defaultRegion: 'US' });
+const dialled: string = format('+44 20 7946 0958', 'out_of_country', { from: 'US' });
+const placeholder: NormalizedNumber | null = exampleNumber('DE', 'mobile');
+const selector: RegionInfo[] = regions();
+const code: number = selector[0].callingCode;
+void [shown, dialled, placeholder, code];
+// @ts-expect-error: not a style
+format('3125354200', 'pretty');
+// @ts-expect-error: not a number type
+exampleNumber('DE', 'landline');

@@ -1,4 +1,4 @@
-//! Exports only `normalize`: `make wasm-size` builds it and prints its size.
+//! Exports `normalize` and `format` only: `make wasm-size` builds it and prints its size.
 
 use wasm_bindgen::prelude::*;
 
@@ -7,4 +7,13 @@ use wasm_bindgen::prelude::*;
 pub fn normalize(input: &str, region: &str) -> Result<String, JsError> {
     let n = telschema::phone::normalize(input, &telschema::Options::with_region(region)).map_err(|e| JsError::new(&e.to_string()))?;
     serde_json::to_string(&n).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Formats one number (`e164`, `international`, `national`, `rfc3966`), so
+/// that the size includes the formatting tables and code.
+#[wasm_bindgen]
+pub fn format(input: &str, region: &str, style: &str) -> Result<String, JsError> {
+    let n = telschema::phone::normalize(input, &telschema::Options::with_region(region)).map_err(|e| JsError::new(&e.to_string()))?;
+    let style: telschema::phone::Format = serde_json::from_value(serde_json::Value::String(style.into())).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(telschema::phone::format(&n, style))
 }
