@@ -271,3 +271,50 @@ fn words_after_numbers_are_mostly_read() {
     assert!(read * 100 >= all * 95, "{read} of {all}");
     assert!(ext_read * 100 >= n * 95, "{ext_read} of {n}");
 }
+
+/// The second red-team's cases: markers without a space, labels with a
+/// colon, brackets before `/ x`, post-dial tones, a second number of any
+/// length, look-alike capitals and words after a vanity number.
+#[test]
+fn markers_brackets_tones_look_alikes() {
+    let us = Options::default();
+    let de = Options::with_region("DE");
+    let code = |s: &str, o: &Options| {
+        phone::normalize(s, o)
+            .map(|n| n.e164)
+            .unwrap_or_else(|e| e.code().to_string())
+    };
+    let ext = |s: &str, o: &Options| phone::normalize(s, o).ok().and_then(|n| n.extension);
+    for s in [
+        "Line: 2 030 1234567",
+        "Line-2 030 1234567",
+        "Line (2) 030 1234567",
+        "2.030 1234567",
+        "１．030 1234567",
+        "[1] 030 1234567",
+        "*1 030 1234567",
+        "No: 2 030 1234567",
+    ] {
+        assert_eq!(code(s, &de), "text_in_number", "{s}");
+    }
+    assert_eq!(code("1.02-212-3456", &Options::with_region("KR")), "text_in_number");
+    assert_eq!(
+        code("Room 555 0664 123456", &Options::with_region("AT")),
+        "text_in_number"
+    );
+    assert_eq!(code("Praxis 030 1234567", &de), "+49301234567");
+    assert_eq!(ext("030 1234567 /(work)x12", &de).as_deref(), Some("12"));
+    assert_eq!(code("+1 312 555 0100 (x) 12", &us), "text_in_number");
+    assert_eq!(ext("tel:+1-312-555-0100;postd=١٢", &us).as_deref(), Some("12"));
+    assert_eq!(code("tel:+1-312-555-0100;postd=ABC", &us), "text_in_number");
+    assert_eq!(
+        code("+1 312 555 0100;3125550101", &Options::with_region("FR")),
+        "two_numbers"
+    );
+    assert_eq!(code("62889;62890", &Options::with_region("AC")), "two_numbers");
+    for s in ["+297 SGO 1234", "+1 312 5SS OB00", "+1 312 555 0IOL", "1-800 356 9EXT"] {
+        assert_eq!(code(s, &us), "text_in_number", "{s}");
+    }
+    assert_eq!(code("1-800-FLOWERS MAIN", &us), "+18003569377");
+    assert_eq!(code("1 800 GOT JUNK", &us), "+18004685865");
+}

@@ -249,6 +249,7 @@ pub(crate) fn read(input: &str, options: &Options) -> Result<(NormalizedNumber, 
         return Err(PhoneError::TooLarge);
     }
     let chars: Vec<char> = input.trim().chars().collect();
+    let from_text = text::tel_uri(&chars).is_none();
     let (number, extension, labels) = match text::tel_uri(&chars) {
         Some(uri) => {
             if uri.extensions > 1 {
@@ -278,6 +279,13 @@ pub(crate) fn read(input: &str, options: &Options) -> Result<(NormalizedNumber, 
         (Some(_), Some(_)) => return Err(PhoneError::AmbiguousExtension),
         (a, b) => a.or(b),
     };
+    if from_text
+        && extension.as_deref().is_some_and(|e| {
+            words::is_second_number(e, parsed.national.len(), tables::main_territory(parsed.country_code))
+        })
+    {
+        return Err(PhoneError::TwoNumbers);
+    }
     let n = describe(parsed.country_code, parsed.national, extension, e164, default);
     Ok((n, labels))
 }

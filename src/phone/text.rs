@@ -480,13 +480,24 @@ pub(crate) fn tel_uri(s: &[char]) -> Option<TelUri> {
             "postd"
                 if value
                     .iter()
-                    .all(|&c| c.is_ascii_digit() || matches!(c, 'p' | 'w' | 'P' | 'W')) =>
+                    .all(|&c| decimal_digit(c).is_some() || matches!(c, 'p' | 'w' | 'P' | 'W')) =>
             {
-                ext = Some(value.iter().copied().filter(char::is_ascii_digit).collect());
+                ext = Some(
+                    value
+                        .iter()
+                        .filter_map(|&c| decimal_digit(c))
+                        .map(|d| char::from(b'0' + d))
+                        .collect(),
+                );
                 extensions += 1;
             }
             "phone-context" => ctx = Some(value.to_vec()),
-            _ if p.iter().any(|c| c.is_ascii_digit()) => dropped.push(format!(";{}", p.iter().collect::<String>())),
+            // Post-dial tones (A-D, #, *) and digits of other parameters
+            // cannot be kept: refused, not dropped.
+            "postd" => dropped.push(format!(";{}", p.iter().collect::<String>())),
+            _ if p.iter().any(|&c| decimal_digit(c).is_some()) => {
+                dropped.push(format!(";{}", p.iter().collect::<String>()))
+            }
             _ => {}
         }
     }

@@ -61,23 +61,49 @@ const EXTENSION_WORDS: [&str; 21] = [
 ];
 
 /// Words that name a phone line before a number (`Tel 02 …`).
-const PHONE_WORDS: [&str; 16] = [
+const PHONE_WORDS: [&str; 42] = [
     "tel",
     "tél",
     "tlf",
     "tfn",
+    "telf",
     "ph",
     "phone",
     "telephone",
     "téléphone",
     "telefon",
+    "telefone",
     "telefono",
     "teléfono",
+    "fon",
     "mobile",
     "mob",
     "cell",
+    "cel",
     "handy",
     "fax",
+    "t",
+    "m",
+    "f",
+    "o",
+    "d",
+    "direct",
+    "office",
+    "main",
+    "zentrale",
+    "call",
+    "whatsapp",
+    "hotline",
+    "home",
+    "work",
+    "business",
+    "private",
+    "privat",
+    "тел",
+    "телефон",
+    "電話",
+    "电话",
+    "携帯",
 ];
 
 fn is_digit(c: char) -> bool {
@@ -173,7 +199,15 @@ fn remove_bracketed_words(s: &[char], labels: &mut Vec<String>) -> Vec<char> {
         let rest = s.get(i + 1..).unwrap_or(&[]);
         let len = rest.iter().position(|&x| x == close).unwrap_or(rest.len());
         let inner = rest.get(..len).unwrap_or(&[]);
-        if inner.iter().any(|&x| is_word_char(x)) && !inner.iter().any(|&x| is_digit(x)) {
+        let word: String = inner
+            .iter()
+            .collect::<String>()
+            .trim()
+            .trim_end_matches('.')
+            .to_lowercase();
+        // `(x) 12` keeps its extension word, so that the digits never join the number.
+        let extension_word = EXTENSION_WORDS.contains(&word.as_str());
+        if inner.iter().any(|&x| is_word_char(x)) && !inner.iter().any(|&x| is_digit(x)) && !extension_word {
             labels.push(inner.iter().collect::<String>().trim().to_string());
             i += len + 2;
         } else {
@@ -218,6 +252,23 @@ fn letters(number: Vec<char>, default: Option<&Territory>, labels: &mut Vec<Stri
         return Ok(head.to_vec());
     }
     if is_vanity(tail) {
+        // A word after the vanity letters completed the number is a label
+        // (`1-800-FLOWERS MAIN`).
+        let runs = number
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| is_word_char(*c) && i > p && number.get(i - 1).is_some_and(|c| c.is_whitespace()))
+            .map(|(i, _)| i);
+        for r in runs {
+            let (done, rest) = number.split_at(r);
+            if is_complete(done, default) {
+                if rest.iter().any(|&c| is_digit(c)) {
+                    return Err(PhoneError::TextInNumber(first_word(rest)));
+                }
+                labels.push(rest.iter().collect::<String>().trim().to_string());
+                return Ok(done.to_vec());
+            }
+        }
         return Ok(number);
     }
     Err(PhoneError::TextInNumber(first_word(tail)))
@@ -234,8 +285,15 @@ fn is_vanity(s: &[char]) -> bool {
     }
     s.split(|c| !c.is_ascii_uppercase())
         .filter(|run| !run.is_empty())
-        .all(|run| run.len() >= 2 && !run.iter().all(|&c| c == 'O' || c == 'I'))
+        .all(|run| {
+            let word: String = run.iter().collect::<String>().to_lowercase();
+            run.len() >= 2 && !run.iter().all(|c| LOOK_ALIKES.contains(c)) && !EXTENSION_WORDS.contains(&word.as_str())
+        })
 }
+
+/// Capitals that stand for digits when typed by mistake (O 0, I 1, L 1, S 5,
+/// B 8, G 6, Z 2): a run of only these is a misread number, not a word.
+const LOOK_ALIKES: [char; 7] = ['O', 'I', 'L', 'S', 'B', 'G', 'Z'];
 
 /// What libphonenumber cuts as a second number (`… / x12`, `… \ x12`): an
 /// `x` and digits there are the extension (the slash becomes a space); other
@@ -279,30 +337,53 @@ fn leading_group(prefix: &[char], t: &[char], default: Option<&Territory>) -> Re
     if t.first().is_some_and(|&c| text::is_plus(c)) {
         return Ok(());
     }
-    let g = t.iter().position(|c| c.is_whitespace()).unwrap_or(t.len());
+    // The group ends at white space, or right after a marker (`2.030 …`, `1)02-…`).
+    let g = t
+        .iter()
+        .position(|&c| c.is_whitespace() || matches!(c, '.' | ')' | '）' | '．' | ']' | '-'))
+        .map_or(t.len(), |i| {
+            if t.get(i).is_some_and(|c| c.is_whitespace()) {
+                i
+            } else {
+                i + 1
+            }
+        });
     let (group, rest) = t.split_at(g);
     let group_digits = group.iter().filter(|&&c| is_digit(c)).count();
-    // A label right before the group, not closed by a colon (`Line 2`,
-    // `No. 3`, `#2`; not `Tel: 02 …`, where 02 is the area code). After a
-    // phone word (`Tel 02 …`) only a one-digit group counts (`Telefon 2 …`).
     let before: Vec<char> = prefix.iter().rev().skip_while(|c| c.is_whitespace()).copied().collect();
     let word: String = before
         .iter()
-        .skip_while(|&&c| c == '.')
+        .skip_while(|&&c| !is_word_char(c) && !c.is_whitespace() && !is_digit(c))
         .take_while(|&&c| is_word_char(c))
         .collect::<String>()
         .chars()
         .rev()
         .collect::<String>()
         .to_lowercase();
-    let labelled = before
-        .first()
-        .is_some_and(|&c| is_word_char(c) || matches!(c, '#' | '№' | '＃' | '.'))
-        && (group_digits == 1 || !PHONE_WORDS.contains(&word.as_str()));
-    // A list marker (`1.`, `2)`), not an area code in brackets (`(02) …`).
-    let marker = matches!(group.last(), Some('.' | ')')) && !group.contains(&'(') && before.first() != Some(&'(');
-    let slashed = group.contains(&'/') && labelled;
-    if !((group_digits <= 2 && (labelled || marker)) || slashed) || !rest.iter().any(|&c| is_digit(c)) {
+    let symbol = before.first().is_some_and(|&c| !is_word_char(c) && !is_digit(c));
+    let colon = before.first().is_some_and(|&c| matches!(c, ':' | '：'));
+    let phone_word = PHONE_WORDS.contains(&word.as_str());
+    // A label right before the group: after a word that names no phone line
+    // (`Line 2`, `Room 555`, `Line: 2`), a group of up to two digits, or three
+    // not starting with 0 (a trunk prefix starts most national forms); after a
+    // phone word (`Tel 02 …`, `Tel: 030 …`, where the group is the area code),
+    // only one digit without a colon (`Telefon 2 …`); after a symbol alone
+    // (`#2`, `*1`, `n°1`, `[1]`), up to two digits.
+    let short = group_digits <= 2 || (group_digits == 3 && group.first() != Some(&'0'));
+    let labelled = if word.is_empty() {
+        symbol && group_digits <= 2 && before.first() != Some(&'(')
+    } else if phone_word {
+        group_digits == 1 && !colon
+    } else {
+        short
+    };
+    // A list marker (`1.`, `2)`, `(1)`), not an area code in brackets (`(02) …`).
+    let bracketed = before.first() == Some(&'(');
+    let marker = matches!(group.last(), Some('.' | ')' | '）' | '．' | ']'))
+        && group_digits <= 2
+        && (!bracketed || (group_digits == 1 && group.first() != Some(&'0')));
+    let slashed = group.contains(&'/') && !word.is_empty() && !phone_word;
+    if !(labelled || marker || slashed) || !rest.iter().any(|&c| is_digit(c)) {
         return Ok(());
     }
     let rest = text::extract_possible_number(rest);
@@ -317,6 +398,14 @@ fn leading_group(prefix: &[char], t: &[char], default: Option<&Territory>) -> Re
     Err(PhoneError::TextInNumber(written.trim().to_string()))
 }
 
+/// Whether an extension read from text is a second number: as long as the
+/// number itself (`62889;62890`), or a complete number of seven or more
+/// digits in the number's own country (`+1 312 555 0100;3125550101`).
+pub(crate) fn is_second_number(extension: &str, national_len: usize, own: Option<&Territory>) -> bool {
+    let chars: Vec<char> = extension.chars().collect();
+    (chars.len() >= 4 && chars.len() >= national_len) || (chars.len() >= 7 && is_complete(&chars, own))
+}
+
 /// Reads a text that is not a `tel:` URI.
 pub(crate) fn read(input: &[char], default: Option<&Territory>) -> Result<Reading, PhoneError> {
     let mut labels = Vec::new();
@@ -326,14 +415,15 @@ pub(crate) fn read(input: &[char], default: Option<&Territory>) -> Result<Readin
         let removed = removed.trim_matches(|c: char| !c.is_alphanumeric());
         labels.push(removed.to_string());
     }
-    let cut = second_number(trimmed, &mut labels)?;
+    // Labels in brackets first, so that none hides a `/ x12` from the
+    // second-number rule or joins what it separated.
+    let unbracketed = remove_bracketed_words(trimmed, &mut labels);
+    let cut = second_number(&unbracketed, &mut labels)?;
     // Text before the number is skipped, as libphonenumber does, unless it
     // ends in digits that would change the number.
     let start = cut.iter().position(|&c| text::is_plus(c) || is_digit(c)).unwrap_or(0);
     let t = text::extract_possible_number(&cut);
     leading_group(cut.get(..start).unwrap_or(&[]), t, default)?;
-    let t = remove_bracketed_words(t, &mut labels);
-    let t = text::extract_possible_number(&t);
     let (part, extension) = match find_extension(t) {
         Some((end, digits)) => {
             let part = text::extract_possible_number(t.get(..end).unwrap_or(&[]));
