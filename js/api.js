@@ -189,6 +189,11 @@ function schema(kind) {
   return call('schema', [kind]);
 }
 
+/** Form metadata of a kind: each field's pointer, label, order, need and limits. */
+function fields(kind) {
+  return call('fields', [kind]);
+}
+
 /** The kind ids. */
 function kinds() {
   return call('kinds', []);

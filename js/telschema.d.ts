@@ -256,8 +256,34 @@ export function validate<K extends KindOrAuto>(kind: K, document: DocumentInput<
 export function completeness<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Completeness;
 /** Normalizes phone fields in a copy, then validates and computes completeness. */
 export function check<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Outcome<K>;
+/** Form metadata of one field of a kind (`fields`). */
+export interface Field {
+  /** JSON Pointer of the field (`*` stands for every item of a list). */
+  pointer: string;
+  label: string;
+  /** Place in the form, from 0. */
+  order: number;
+  /** The JSON type the schema expects. */
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | null;
+  /** `date-time`, `uuid`, `uri`, or `phone` for a phone field. */
+  format: string | null;
+  need: 'required' | 'conditional' | 'optional';
+  /** Why it is required, or when it is needed. */
+  reason: string | null;
+  allowed: JsonValue[] | null;
+  minLength: number | null;
+  maxLength: number | null;
+  minimum: number | null;
+  maximum: number | null;
+  hint: string | null;
+  /** The HTML autocomplete token. */
+  autocomplete: string | null;
+}
+
 /** The published JSON Schema (draft 2020-12) of a kind. */
 export function schema(kind: Kind): Record<string, unknown>;
+/** Form metadata of a kind: every field of its form, in form order. */
+export function fields(kind: Kind): Field[];
 /** The kind ids. */
 export function kinds(): Kind[];
 /** Kazoo's 400 error body for a report, or null when it is valid. */

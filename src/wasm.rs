@@ -315,6 +315,12 @@ pub fn check(kind: JsValue, doc: JsValue, options: JsValue) -> String {
     })
 }
 
+/// Form metadata of a kind: each field's pointer, label, order, need and limits.
+#[wasm_bindgen]
+pub fn fields(kind: JsValue) -> String {
+    reply(self::kind(&kind, &Value::Null).map(crate::fields))
+}
+
 /// The published JSON Schema of a kind.
 #[wasm_bindgen]
 pub fn schema(kind: JsValue) -> String {

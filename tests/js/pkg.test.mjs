@@ -179,3 +179,20 @@ test('the package works from require and import through its exports map', () => 
     'function true +442079460958',
   );
 });
+
+test('fields gives form metadata from the kind’s spec, the same on both targets', () => {
+  const f = node.fields('draft_sub_request');
+  assert.deepStrictEqual(web.fields('draft_sub_request'), f);
+  assert.equal(f[0].pointer, '/auth_person_name');
+  assert.equal(f[0].need, 'required');
+  const pin = f.find((x) => x.pointer === '/pin_passcode');
+  assert.equal(pin.need, 'conditional');
+  assert.match(pin.reason, /wireless/);
+  assert.equal(f.find((x) => x.pointer === '/billing_phone_number').format, 'phone');
+  // Labels are the ones completeness reports.
+  const c = node.completeness('draft_sub_request', {});
+  for (const m of c.missing) assert.equal(f.find((x) => x.pointer === m.path).label, m.label, m.path);
+  const e911 = node.fields('phone_number').find((x) => x.pointer === '/e911/region');
+  assert.deepEqual([e911.minLength, e911.maxLength, e911.need], [2, 2, 'conditional']);
+  assert.throws(() => node.fields('e912'), { code: 'unknown_kind' });
+});
