@@ -134,6 +134,11 @@ fn digits_to_end(s: &[char], j: usize) -> bool {
 /// An extension word or a dial pause starting at `i` and running, with its
 /// digits, to the end of `s`; gives where the digits start.
 fn word_extension_at(s: &[char], i: usize) -> Option<usize> {
+    // Most positions hold a digit or punctuation that starts no extension.
+    let first = *s.get(i)?;
+    if !(first.is_whitespace() || matches!(first, ',' | ';' | '#') || is_word_char(first)) {
+        return None;
+    }
     let j = i + s
         .get(i..)?
         .iter()
@@ -335,6 +340,13 @@ fn second_number(s: &[char], labels: &mut Vec<String>) -> Result<Vec<char>, Phon
 /// was written cannot be told, so it is refused.
 fn leading_group(prefix: &[char], t: &[char], default: Option<&Territory>) -> Result<(), PhoneError> {
     if t.first().is_some_and(|&c| text::is_plus(c)) {
+        return Ok(());
+    }
+    // Nothing before the number and no marker after a first digit or two:
+    // the common case, decided without looking further.
+    if prefix.iter().all(|c| c.is_whitespace())
+        && !t.iter().take(3).any(|&c| matches!(c, '.' | ')' | '）' | '．' | ']'))
+    {
         return Ok(());
     }
     // The group ends at white space, or right after a marker (`2.030 …`, `1)02-…`).
