@@ -1015,3 +1015,30 @@ fn the_git_hook_passes_unrelated_json_with_skip_unknown() {
     );
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn csv_with_a_long_run_of_blank_lines_is_a_row_per_line() {
+    // Before: every blank line of the run was queued, then drained from the
+    // front of a Vec (quadratic time) and held as rows until the run ended.
+    let mut text = String::from("phone\n");
+    text.push_str(&"\n".repeat(200_000));
+    text.push_str("3125354200\n");
+    let csv = temp("blank-run.csv", &text);
+    let (code, out, err) = raw(
+        &["normalize", "--region", "US", "--input", &csv, "--format", "ndjson"],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 200_001);
+    assert!(
+        rows[0].contains("\"line\":2") && rows[0].contains("empty"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[200_000].contains("+13125354200") && rows[200_000].contains("\"line\":200002"),
+        "{}",
+        rows[200_000]
+    );
+}
