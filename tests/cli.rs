@@ -1042,3 +1042,48 @@ fn csv_with_a_long_run_of_blank_lines_is_a_row_per_line() {
         rows[200_000]
     );
 }
+
+#[test]
+fn a_lone_cr_ends_a_line_in_plain_text_and_csv() {
+    // Before: plain text with `\r` line ends was one `not_a_number` row, and a
+    // CSV over 64 KiB lost records, every row said line 1 and the last was
+    // cut short as `limit_exceeded`.
+    let (code, lines, err) = telschema(
+        &["normalize", "--region", "US"],
+        "3125354200\r3125354201\r\n3125354202\r",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(lines[0]["e164"], "+13125354200");
+    assert_eq!(lines[1]["e164"], "+13125354201");
+    assert_eq!(lines[2]["e164"], "+13125354202");
+
+    let n = 8_000;
+    let mut text = String::from("name,phone\r");
+    for i in 0..n {
+        text.push_str(&format!("n{i},312535{:04}\r", i % 10_000));
+    }
+    assert!(text.len() > 64 * 1024);
+    let csv = temp("cr-only.csv", &text);
+    let (code, out, err) = raw(
+        &[
+            "normalize",
+            "--region",
+            "US",
+            "--input",
+            &csv,
+            "--column",
+            "phone",
+            "--format",
+            "ndjson",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), n);
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row["line"], i + 2, "{row}");
+        assert_eq!(row["e164"], format!("+1312535{:04}", i % 10_000), "{row}");
+    }
+}

@@ -231,6 +231,7 @@ pub fn run(job: Job<'_>, out: &mut impl Write) -> Result<(), String> {
             line: 1,
             len: 0,
             empty: true,
+            after_cr: false,
             seen: seen.clone(),
         };
         let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
@@ -362,8 +363,10 @@ struct LineBound<R> {
     /// The 1-based line being read, and how many of its bytes were passed on.
     line: u64,
     len: usize,
-    /// Whether the line so far holds nothing but a `\r`.
+    /// Whether the line so far is empty.
     empty: bool,
+    /// The last byte was a `\r` (a line end; a `\n` right after it is part of it).
+    after_cr: bool,
     seen: std::rc::Rc<std::cell::RefCell<Seen>>,
 }
 
@@ -402,12 +405,20 @@ impl<R: BufRead> Read for LineBound<R> {
             let mut n = 0;
             let mut skipped = 0;
             for &b in avail {
-                if b == b'\n' {
+                if b == b'\n' && self.after_cr {
+                    // The `\n` of a `\r\n`: the line already ended at the `\r`.
+                    if n > 0 {
+                        break;
+                    }
+                    self.after_cr = false;
+                    skipped += 1;
+                } else if b == b'\n' || b == b'\r' {
+                    // A line end, `\n`, `\r\n` or a lone `\r`, is a `\n` for the CSV reader.
                     if n == buf.len() {
                         break;
                     }
                     if let Some(slot) = buf.get_mut(n) {
-                        *slot = b;
+                        *slot = b'\n';
                     }
                     n += 1;
                     if self.empty {
@@ -416,7 +427,9 @@ impl<R: BufRead> Read for LineBound<R> {
                     self.line += 1;
                     self.len = 0;
                     self.empty = true;
+                    self.after_cr = b == b'\r';
                 } else if self.len >= self.max {
+                    self.after_cr = false;
                     if self.len == self.max {
                         self.seen.borrow_mut().long.push(self.line);
                         self.len += 1;
@@ -435,7 +448,8 @@ impl<R: BufRead> Read for LineBound<R> {
                     }
                     n += 1;
                     self.len += 1;
-                    self.empty &= b == b'\r';
+                    self.empty = false;
+                    self.after_cr = false;
                 }
             }
             self.inner.consume(n + skipped);
