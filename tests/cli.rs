@@ -1087,3 +1087,46 @@ fn a_lone_cr_ends_a_line_in_plain_text_and_csv() {
         assert_eq!(row["e164"], format!("+1312535{:04}", i % 10_000), "{row}");
     }
 }
+
+#[test]
+fn a_double_star_slash_matches_whole_directory_names_only() {
+    // Before: `**/package.json` excluded `sub/mypackage.json`, and a pattern of
+    // many `**` took exponential time on a long name.
+    let long = format!("{}.json", "a".repeat(200));
+    let root = dir(
+        "globs",
+        &[
+            ("sub/mypackage.json", VALID_E911),
+            ("my_node_modules/a.json", VALID_E911),
+            (".x.json", VALID_E911),
+            ("sub/package.json", "{}"),
+            ("node_modules/b.json", "{}"),
+            (&long, VALID_E911),
+        ],
+    );
+    let (code, out, err) = raw(
+        &[
+            "validate",
+            "--exclude",
+            "**/package.json",
+            "--exclude",
+            "**/node_modules/**",
+            "--exclude",
+            "**/x.json",
+            "--exclude",
+            "**/**/**/**/**/x.json",
+            &root,
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("mypackage.json: valid") && out.contains("a.json: valid"),
+        "{out}"
+    );
+    assert!(out.contains(".x.json: valid"), "{out}");
+    assert!(
+        out.contains("4 files, 4 documents: 4 valid") && out.contains("2 excluded"),
+        "{out}"
+    );
+}

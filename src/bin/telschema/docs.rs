@@ -93,37 +93,78 @@ struct Tally {
 
 /// `*` any run of characters but `/`, `**` any run, `?` one character but `/`.
 /// A pattern without `/` is matched against the file name, else the whole path.
+///
+/// `**/` stands for no directory or for whole directories: after it the rest
+/// matches only at the start or right after a `/` (`**/package.json` does
+/// not match `mypackage.json`). Matching is memoised, so its time is bounded
+/// by the pattern's length times the path's, squared at most.
 pub fn glob_match(pattern: &str, path: &str) -> bool {
-    fn go(p: &[char], s: &[char]) -> bool {
-        match p.split_first() {
-            None => s.is_empty(),
-            Some(('*', rest)) if rest.first() == Some(&'*') => {
-                let rest = rest.get(1..).unwrap_or_default();
-                let rest = rest.strip_prefix(&['/']).unwrap_or(rest);
-                (0..=s.len()).any(|i| go(rest, s.get(i..).unwrap_or_default()))
+    /// Whether `p[pi..]` matches `s[si..]`; `memo` holds the answers known.
+    struct Glob<'a> {
+        p: &'a [char],
+        s: &'a [char],
+        memo: Vec<Option<bool>>,
+    }
+    impl Glob<'_> {
+        fn go(&mut self, mut pi: usize, mut si: usize) -> bool {
+            let key = pi * (self.s.len() + 1) + si;
+            if let Some(Some(known)) = self.memo.get(key) {
+                return *known;
             }
-            Some(('*', rest)) => {
-                let stop = s.iter().position(|&c| c == '/').unwrap_or(s.len());
-                (0..=stop).any(|i| go(rest, s.get(i..).unwrap_or_default()))
+            let answer = loop {
+                let c = self.s.get(si).copied();
+                match self.p.get(pi) {
+                    None => break c.is_none(),
+                    Some('*') if self.p.get(pi + 1) == Some(&'*') => {
+                        let slash = self.p.get(pi + 2) == Some(&'/');
+                        let rest = if slash { pi + 3 } else { pi + 2 };
+                        let from = si;
+                        break (from..=self.s.len()).any(|i| {
+                            (!slash || i == from || self.s.get(i.wrapping_sub(1)) == Some(&'/')) && self.go(rest, i)
+                        });
+                    }
+                    Some('*') => {
+                        let stop = self.s.get(si..).unwrap_or_default().iter().position(|&c| c == '/');
+                        let stop = si + stop.unwrap_or(self.s.len() - si.min(self.s.len()));
+                        break (si..=stop).any(|i| self.go(pi + 1, i));
+                    }
+                    Some('?') if c.is_some_and(|c| c != '/') => {}
+                    Some(&want) if c == Some(want) && want != '?' => {}
+                    Some(_) => break false,
+                }
+                pi += 1;
+                si += 1;
+            };
+            if let Some(slot) = self.memo.get_mut(key) {
+                *slot = Some(answer);
             }
-            Some(('?', rest)) => s.split_first().is_some_and(|(c, t)| *c != '/' && go(rest, t)),
-            Some((c, rest)) => s.split_first().is_some_and(|(d, t)| d == c && go(rest, t)),
+            answer
         }
     }
+    let matches = |p: &[char], s: &[char], starts: &mut dyn Iterator<Item = usize>| {
+        let mut g = Glob {
+            p,
+            s,
+            memo: vec![None; (p.len() + 1) * (s.len() + 1)],
+        };
+        for i in starts {
+            if g.go(0, i) {
+                return true;
+            }
+        }
+        false
+    };
     let path = path.strip_prefix("./").unwrap_or(path);
     let p: Vec<char> = pattern.strip_prefix("./").unwrap_or(pattern).chars().collect();
     if !pattern.contains('/') {
         let name: Vec<char> = path.rsplit('/').next().unwrap_or(path).chars().collect();
-        return go(&p, &name);
+        return matches(&p, &name, &mut std::iter::once(0));
     }
     // With a `/`: the whole path, or its tail after any `/` (a directory given
-    // as `/abs/repo` still matches `.vscode/**`).
+    // as `/abs/repo` still matches `.vscode/**`). The tails share one memo.
     let s: Vec<char> = path.chars().collect();
-    go(&p, &s)
-        || s.iter()
-            .enumerate()
-            .filter(|(_, &c)| c == '/')
-            .any(|(i, _)| go(&p, s.get(i + 1..).unwrap_or_default()))
+    let mut starts = std::iter::once(0).chain(s.iter().enumerate().filter(|(_, &c)| c == '/').map(|(i, _)| i + 1));
+    matches(&p, &s, &mut starts)
 }
 
 fn is_document_name(p: &Path) -> bool {
@@ -1028,6 +1069,13 @@ mod tests {
         assert!(glob_match(".vscode/**", ".vscode/settings.json"));
         assert!(glob_match("?.json", "x.json") && !glob_match("?.json", "xy.json"));
         assert!(glob_match("**/node_modules/**", "web/node_modules/x/package.json"));
+        assert!(glob_match("**/package.json", "package.json") && glob_match("**/package.json", "a/b/package.json"));
+        assert!(!glob_match("**/package.json", "sub/mypackage.json"));
+        assert!(!glob_match("**/node_modules/**", "my_node_modules/x.json"));
+        assert!(!glob_match("**/x.json", ".x.json"));
+        assert!(glob_match("a/**", "a/b/c") && glob_match("**.json", "a/b.json"));
+        let long = format!("{}/y.json", "a".repeat(198));
+        assert!(!glob_match("**/**/**/**/**/x.json", &long));
     }
 
     #[test]
