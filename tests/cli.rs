@@ -320,13 +320,17 @@ fn directories_ndjson_auto_kind_and_the_summary() {
         "{out}"
     );
     assert!(!out.contains('\x1b'), "no colour when piped");
-    // A link back up the tree is not followed.
+    // A link back up the tree is not followed: it is named and counted (exit 2).
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(&root, format!("{root}/sub/loop")).unwrap();
-        let (code, out, _) = raw(&["validate", &root], "");
-        assert_eq!(code, 1);
-        assert!(out.contains("3 files, 4 documents"), "{out}");
+        let (code, out, err) = raw(&["validate", &root], "");
+        assert_eq!(code, 2);
+        assert!(
+            out.contains("3 files, 4 documents") && out.contains("1 not judged"),
+            "{out}"
+        );
+        assert!(err.contains("sub/loop: a linked directory is not followed"), "{err}");
     }
 }
 
@@ -1129,4 +1133,20 @@ fn a_double_star_slash_matches_whole_directory_names_only() {
         out.contains("4 files, 4 documents: 4 valid") && out.contains("2 excluded"),
         "{out}"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_directory_is_named_counted_and_exits_2_unless_excluded() {
+    // Before: "0 files", exit 0, the linked directory never mentioned.
+    let real = dir("linked-target", &[("a.json", VALID_E911)]);
+    let root = dir("linked-tree", &[("notes.txt", "x")]);
+    std::os::unix::fs::symlink(&real, format!("{root}/linked")).unwrap();
+    let (code, out, err) = raw(&["validate", &root], "");
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("linked: a linked directory is not followed"), "{err}");
+    assert!(out.contains("0 files") && out.contains("1 not judged"), "{out}");
+    let (code, out, err) = raw(&["validate", "--exclude", "linked", &root], "");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("1 excluded"), "{out}");
 }

@@ -194,6 +194,7 @@ fn special(_: std::fs::FileType) -> &'static str {
 /// Files and directories (recursively: `*.json` and `*.ndjson`, sorted); `-`
 /// is standard input. An entry matching the patterns that cannot be read as a
 /// file (a dangling link, a link loop, a FIFO, a socket, a device) is broken,
+/// and so is a linked directory, which is not followed, whatever its name;
 /// never skipped in silence; nothing is opened while walking.
 fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<String> {
     let excluded = |p: &str| s.exclude.iter().any(|g| glob_match(g, p));
@@ -235,12 +236,21 @@ fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<
                             continue;
                         }
                     };
-                    // A linked directory is not followed (a link back up would never end).
                     if t.is_dir() {
                         if excluded(&name) {
                             tally.excluded += 1;
                         } else {
                             stack.push(p);
+                        }
+                        continue;
+                    }
+                    // A linked directory is not followed (a link back up would
+                    // never end): it is named, counted and makes exit 2, unless excluded.
+                    if t.is_symlink() && std::fs::metadata(&p).is_ok_and(|m| m.is_dir()) {
+                        if excluded(&name) {
+                            tally.excluded += 1;
+                        } else {
+                            bad.push(broken(&name, "a linked directory is not followed"));
                         }
                         continue;
                     }
@@ -256,10 +266,6 @@ fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<
                     } else if t.is_symlink() {
                         match std::fs::metadata(&p) {
                             Ok(m) if m.is_file() => found.push(name),
-                            Ok(m) if m.is_dir() => bad.push(broken(
-                                &name,
-                                "a link to a directory (linked directories are not followed)",
-                            )),
                             Ok(m) => bad.push(broken(
                                 &name,
                                 format!("a link to {}, not to a regular file", special(m.file_type())),
