@@ -1150,3 +1150,26 @@ fn a_linked_directory_is_named_counted_and_exits_2_unless_excluded() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("1 excluded"), "{out}");
 }
+
+#[test]
+fn error_messages_from_input_are_escaped() {
+    // Before: the header and the file names reached standard error raw: a live
+    // workflow command and a terminal escape.
+    let csv = temp("hx.csv", "\"a\n::error::pwn\x1b[2J\",b\n1,2\n");
+    let (code, _, err) = raw(&["normalize", "--input", &csv, "--column", "nope"], "");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("no such header") && err.contains("\\n::error::pwn\\u001b[2J"),
+        "{err}"
+    );
+    let clean = |err: &str| !err.contains('\x1b') && !err.lines().any(|l| l.starts_with("::"));
+    assert!(clean(&err), "{err}");
+    let missing = format!("{}\n::error::x\x1b[2J.csv", temp("present", ""));
+    let (code, _, err) = raw(&["normalize", "--input", &missing], "");
+    assert_eq!(code, 2, "{err}");
+    assert!(clean(&err) && err.contains("\\n::error::x\\u001b[2J"), "{err}");
+    let missing = missing.replace(".csv", ".json");
+    let (code, out, err) = raw(&["check", "--normalize", &missing], "");
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(clean(&err) && clean(&out), "{out}{err}");
+}
