@@ -1173,3 +1173,24 @@ fn error_messages_from_input_are_escaped() {
     assert_eq!(code, 2, "{out}{err}");
     assert!(clean(&err) && clean(&out), "{out}{err}");
 }
+
+#[test]
+fn text_changed_lines_escape_del_and_c1_controls() {
+    // Before: the `changed` line wrote the values as JSON, which leaves DEL
+    // and the C1 controls (U+009B is a terminal's CSI) raw.
+    let draft = "{\"auth_person_name\": \"Jane Smith\", \"billing_phone_number\": \"(312) 535-4200 \u{7f}\u{9b}\", \"country_code\": \"US\"}";
+    let (_, out, err) = raw(&["check", "--kind", "draft_sub_request", "-"], draft);
+    let changed = out
+        .lines()
+        .find(|l| l.contains("changed /billing_phone_number"))
+        .expect(&out);
+    assert!(changed.contains("\\u007f\\u009b"), "{changed}");
+    for text in [&out, &err] {
+        assert!(
+            !text
+                .chars()
+                .any(|c| c == '\u{7f}' || ('\u{80}'..='\u{9f}').contains(&c)),
+            "{text}"
+        );
+    }
+}

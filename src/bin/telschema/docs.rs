@@ -423,7 +423,8 @@ impl Style {
     }
 }
 
-/// Control characters escaped as JSON writes them (`\n`, `\u001b` …), so
+/// Control characters (C0, DEL and C1: U+0000–U+001F, U+007F–U+009F)
+/// escaped as JSON writes them (`\n`, `\u001b`, `\u007f`, `\u009b` …), so
 /// text from the input can never be a terminal escape or a workflow command
 /// on a line of its own.
 pub fn esc(s: &str) -> std::borrow::Cow<'_, str> {
@@ -578,7 +579,9 @@ impl<W: Write> Printer<'_, W> {
                 self.header(unit, &o.report, auto, verdict)?;
                 self.issue_lines(unit, &o.report)?;
                 for ch in &o.changes {
-                    writeln!(self.out, "  changed {}: {} -> {}", esc(&ch.path), ch.from, ch.to)?;
+                    // JSON leaves DEL and the C1 controls raw: escaped here.
+                    let (from, to) = (ch.from.to_string(), ch.to.to_string());
+                    writeln!(self.out, "  changed {}: {} -> {}", esc(&ch.path), esc(&from), esc(&to))?;
                 }
                 let c = &o.completeness;
                 writeln!(
@@ -1088,5 +1091,6 @@ mod tests {
     fn escapes_control_characters() {
         assert_eq!(esc("a\nb\u{1b}[31mc\u{7f}\t"), "a\\nb\\u001b[31mc\\u007f\\t");
         assert_eq!(esc("plain"), "plain");
+        assert_eq!(esc("\u{80}x\u{9b}y\u{9f}\u{a0}"), "\\u0080x\\u009by\\u009f\u{a0}");
     }
 }
