@@ -1194,3 +1194,30 @@ fn text_changed_lines_escape_del_and_c1_controls() {
         );
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ndjson_results_with_many_issues_stay_within_bounded_memory() {
+    // Before: a batch (up to 4 MiB of lines) held every line's results as
+    // values: 1.4 GB for 1,400 documents of 1,000 issues each. Now a few lines
+    // are judged at a time and their results kept as bytes (about 25 MB).
+    let line = format!("{{\"numbers\": [{}]}}\n", vec!["1"; 1000].join(", "));
+    let file = temp("many-issues.ndjson", &line.repeat(1400));
+    for format in ["json", "text"] {
+        let script = format!(
+            "ulimit -v 600000; exec \"$0\" validate --kind number_collection --format {format} '{file}' > /dev/null"
+        );
+        let out = Command::new("sh")
+            .args(["-c", &script, env!("CARGO_BIN_EXE_telschema")])
+            .env("RAYON_NUM_THREADS", "2")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}: {err}");
+        // The summary goes to standard error except in the text format.
+        assert!(
+            format == "text" || err.contains("1400 documents: 0 valid, 1400 invalid"),
+            "{err}"
+        );
+    }
+}

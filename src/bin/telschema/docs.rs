@@ -38,6 +38,8 @@ pub struct Settings {
 /// NDJSON lines judged per parallel batch (fewer when the lines are long).
 const BATCH_LINES: usize = 4096;
 const BATCH_BYTES: usize = 4 << 20;
+/// How many lines of a batch are judged together (their results held until written).
+const JUDGE_LINES: usize = 64;
 
 /// Something that stopped a file or document from being judged.
 struct Broken {
@@ -665,17 +667,24 @@ struct JsonArray {
 }
 
 impl JsonArray {
-    fn push(&mut self, out: &mut dyn Write, v: &Value) -> io::Result<()> {
-        out.write_all(if self.started { b",\n" } else { b"[\n" })?;
-        self.started = true;
+    /// A result as an element of the array: pretty, indented, without the comma.
+    fn element(v: &Value) -> Vec<u8> {
         let text = serde_json::to_string_pretty(v).unwrap_or_default();
+        let mut out = Vec::with_capacity(text.len() + text.len() / 8);
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
-                out.write_all(b"\n")?;
+                out.push(b'\n');
             }
-            write!(out, "  {line}")?;
+            out.extend_from_slice(b"  ");
+            out.extend_from_slice(line.as_bytes());
         }
-        Ok(())
+        out
+    }
+
+    fn push(&mut self, out: &mut dyn Write, element: &[u8]) -> io::Result<()> {
+        out.write_all(if self.started { b",\n" } else { b"[\n" })?;
+        self.started = true;
+        out.write_all(element)
     }
 
     fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -685,8 +694,9 @@ impl JsonArray {
 
 /// What judging one document gave.
 enum Judged {
-    /// The output, the results for `--format json`, passed, warnings.
-    Done(Vec<u8>, Vec<Value>, bool, usize),
+    /// The output, the results for `--format json` (already written as
+    /// array elements, so a batch holds bytes, not values), passed, warnings.
+    Done(Vec<u8>, Vec<Vec<u8>>, bool, usize),
     Broken(Broken),
     /// No kind fits and `--skip-unknown` is on.
     Skipped(String),
@@ -770,7 +780,7 @@ impl Judge<'_> {
                 (verdict, o.report.warnings.len())
             }
         };
-        let json = std::mem::take(&mut p.json);
+        let json = p.json.iter().map(JsonArray::element).collect();
         Judged::Done(out, json, verdict, warnings)
     }
 }
@@ -926,13 +936,18 @@ pub fn run(
                     }),
                 }
                 if end || batch.len() >= BATCH_LINES || bytes >= BATCH_BYTES {
-                    let judged: Vec<Judged> = if batch.len() > 1 {
-                        batch.par_iter().map(|r| judge.judge(r)).collect()
-                    } else {
-                        batch.iter().map(|r| judge.judge(r)).collect()
-                    };
-                    for j in judged {
-                        sink.write(j)?;
+                    // Judged a few lines at a time: what a line gives can be
+                    // far larger than its text (a thousand issues), and only
+                    // JUDGE_LINES lines' results are held at once.
+                    for part in batch.chunks(JUDGE_LINES) {
+                        let judged: Vec<Judged> = if part.len() > 1 {
+                            part.par_iter().map(|r| judge.judge(r)).collect()
+                        } else {
+                            part.iter().map(|r| judge.judge(r)).collect()
+                        };
+                        for j in judged {
+                            sink.write(j)?;
+                        }
                     }
                     batch.clear();
                     bytes = 0;
