@@ -1221,3 +1221,63 @@ fn ndjson_results_with_many_issues_stay_within_bounded_memory() {
         );
     }
 }
+
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_telschema"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn staged_from_a_subdirectory_outside_a_repository_and_over_the_limit() {
+    // Before: a path given in a subdirectory was "not in the index"; outside a
+    // repository git's usage text was dumped; a staged blob over the limit was
+    // "not in the index" (git's SIGPIPE) instead of limit_exceeded.
+    let root = repo("staged-sub", "exit 0");
+    std::fs::create_dir_all(root.join("sub")).unwrap();
+    std::fs::write(root.join("sub/a.json"), VALID_E911).unwrap();
+    let big = format!("{{\"numbers\": [{}]}}", vec!["\"+13125354200\""; 30_000].join(", "));
+    std::fs::write(root.join("big.json"), &big).unwrap();
+    assert!(git(&root, &["add", "-A"]).0);
+    let sub = root.join("sub");
+    let (code, out, err) = run_in(&sub, &["validate", "--staged", "a.json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("a.json: valid"), "{out}");
+    // Every staged file, from the subdirectory: paths from there.
+    let (code, out, err) = run_in(&sub, &["validate", "--staged", "--exclude", "big.json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("../sub/a.json: valid") && out.contains("1 excluded"),
+        "{out}"
+    );
+    let (code, out, err) = run_in(
+        &root,
+        &["validate", "--staged", "--max-document-bytes", "1000", "big.json"],
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("limit_exceeded") && !err.contains("not in the index"),
+        "{err}"
+    );
+    let (code, out, err) = run_in(&root, &["validate", "--staged", "--max-document-bytes", "1000"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("big.json") && err.contains("limit_exceeded"), "{err}");
+
+    let outside = std::env::temp_dir().join(format!("telschema-cli-{}-no-git", std::process::id()));
+    std::fs::create_dir_all(&outside).unwrap();
+    if !git(&outside, &["rev-parse", "--git-dir"]).0 {
+        let (code, out, err) = run_in(&outside, &["validate", "--staged"]);
+        assert_eq!(code, 2, "{out}{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("--staged: not inside a git work tree"), "{err}");
+    }
+}

@@ -295,21 +295,42 @@ fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<
     out
 }
 
-/// Every staged `*.json` and `*.ndjson` (added, copied, modified, renamed).
-fn staged_paths() -> Result<Vec<String>, String> {
+/// The way from the current directory up to the top of the work tree
+/// (`../../`, or empty at the top); one clear message outside a repository.
+fn git_cdup() -> Result<String, String> {
     let out = std::process::Command::new("git")
-        .args(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"])
-        .stderr(std::process::Stdio::inherit())
+        .args(["rev-parse", "--show-cdup"])
+        .stdin(std::process::Stdio::null())
         .output()
         .map_err(|e| format!("--staged: cannot run git: {e}"))?;
     if !out.status.success() {
-        return Err("--staged: git diff --cached failed".into());
+        let why = String::from_utf8_lossy(&out.stderr);
+        let why = why.lines().next().unwrap_or("git rev-parse failed").trim();
+        return Err(format!("--staged: not inside a git work tree ({why})"));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .trim_end_matches(['\r', '\n'])
+        .to_string())
+}
+
+/// Every staged `*.json` and `*.ndjson` (added, copied, modified, renamed),
+/// as paths from the current directory (`cdup` before git's paths from the top).
+fn staged_paths(cdup: &str) -> Result<Vec<String>, String> {
+    let out = std::process::Command::new("git")
+        .args(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("--staged: cannot run git: {e}"))?;
+    if !out.status.success() {
+        let why = String::from_utf8_lossy(&out.stderr);
+        let why = why.lines().next().unwrap_or("").trim();
+        return Err(format!("--staged: git diff --cached failed ({why})"));
     }
     Ok(out
         .stdout
         .split(|&b| b == 0)
         .filter(|p| !p.is_empty())
-        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .map(|p| format!("{cdup}{}", String::from_utf8_lossy(p)))
         .filter(|p| is_document_name(Path::new(p)))
         .collect())
 }
@@ -329,9 +350,16 @@ impl Source {
             });
         }
         if staged {
+            // `:./path` and `:../path` are from the current directory, so a
+            // path given in a subdirectory is found.
+            let spec = if file.starts_with("./") || file.starts_with("../") {
+                format!(":{file}")
+            } else {
+                format!(":./{file}")
+            };
             let mut child = std::process::Command::new("git")
                 .arg("show")
-                .arg(format!(":{file}"))
+                .arg(spec)
                 .stdin(std::process::Stdio::null())
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::null())
@@ -350,10 +378,17 @@ impl Source {
         })
     }
 
-    /// For a staged blob: whether git found it.
-    fn finish(self) -> Result<(), String> {
+    /// For a staged blob: whether git found it. When the blob was not read
+    /// to its end (it is over the limit), git's failure to write the rest
+    /// (SIGPIPE) says nothing: the error already found stands.
+    fn finish(self, read_all: bool) -> Result<(), String> {
         drop(self.reader);
         match self.child {
+            Some(mut c) if !read_all => {
+                let _ = c.kill();
+                let _ = c.wait();
+                Ok(())
+            }
             Some(mut c) => match c.wait() {
                 Ok(s) if s.success() => Ok(()),
                 _ => Err("not in the index (git show failed)".into()),
@@ -864,8 +899,9 @@ pub fn run(
         array: JsonArray::default(),
     };
     let mut bad = Vec::new();
+    let cdup = if s.staged { git_cdup()? } else { String::new() };
     let files = if s.staged && s.paths.is_empty() {
-        let all = staged_paths()?;
+        let all = staged_paths(&cdup)?;
         let staged = Settings {
             kind: String::new(),
             format: s.format,
@@ -958,9 +994,13 @@ pub fn run(
             }
             drop(lines);
         } else {
+            let mut read_all = true;
             let text = match read_bounded(&mut source.reader, limit) {
                 Err(e) => Err(broken(&name, format!("cannot read: {e}"))),
-                Ok(b) if b.len() > limit => Err(too_big(&name, None, limit)),
+                Ok(b) if b.len() > limit => {
+                    read_all = false;
+                    Err(too_big(&name, None, limit))
+                }
                 Ok(mut b) => {
                     if b.starts_with(BOM) {
                         b.drain(..BOM.len());
@@ -974,14 +1014,14 @@ pub fn run(
                 text,
             };
             // A staged file git does not have is broken, whatever was read.
-            let j = match source.finish() {
+            let j = match source.finish(read_all) {
                 Err(e) => Judged::Broken(broken(&name, e)),
                 Ok(()) => judge.judge(&raw),
             };
             sink.write(j)?;
             continue;
         }
-        if let Err(e) = source.finish() {
+        if let Err(e) = source.finish(true) {
             sink.broken(&broken(&name, e))?;
         }
     }
@@ -1042,7 +1082,9 @@ pub fn normalize_one(
     let limit = options.limits.max_document_bytes;
     let mut source = Source::open(file, s.staged && file != "-").map_err(|e| format!("{name}: {e}"))?;
     let bytes = read_bounded(&mut source.reader, limit).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    source.finish().map_err(|e| format!("{name}: {e}"))?;
+    source
+        .finish(bytes.len() <= limit)
+        .map_err(|e| format!("{name}: {e}"))?;
     if bytes.len() > limit {
         return Err(too_big(&name, None, limit).to_string());
     }
