@@ -1281,3 +1281,19 @@ fn staged_from_a_subdirectory_outside_a_repository_and_over_the_limit() {
         assert!(err.contains("--staged: not inside a git work tree"), "{err}");
     }
 }
+
+#[test]
+fn the_summary_counts_omitted_warnings_and_github_columns_start_at_1() {
+    // Before: "1 warning" (only the listed one), and `col=0` for an error at
+    // the end of the input.
+    let doc = r#"{"zzz1": 1, "zzz2": 2, "zzz3": 3}"#;
+    let (code, out, err) = raw(
+        &["validate", "--kind", "draft_sub_request", "--max-issues", "1", "-"],
+        doc,
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("1 valid, 0 invalid, 3 warnings"), "{out}");
+    let (code, out, err) = raw(&["validate", "--format", "github", "-"], "{\"a\":\n");
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.starts_with("::error file=-,line=2,col=1::"), "{out}");
+}

@@ -806,13 +806,16 @@ impl Judge<'_> {
                 let r = validate(kind, &unit.doc, self.options);
                 let verdict = passes(&r, wae);
                 let _ = p.report(&unit, &r, auto, verdict);
-                (verdict, r.warnings.len())
+                (verdict, r.warnings.len() + r.omitted.map_or(0, |o| o.warnings))
             }
             Some(require) => {
                 let o = check(kind, &unit.doc, self.options);
                 let verdict = passes(&o.report, wae) && (!require || o.completeness.complete);
                 let _ = p.outcome(&unit, &o, auto, verdict);
-                (verdict, o.report.warnings.len())
+                (
+                    verdict,
+                    o.report.warnings.len() + o.report.omitted.map_or(0, |o| o.warnings),
+                )
             }
         };
         let json = p.json.iter().map(JsonArray::element).collect();
@@ -835,7 +838,8 @@ impl<W: Write> Sink<'_, W> {
         note(&format!("telschema: {}", esc(&b.to_string())));
         if self.format == Format::Github {
             let (line, col) = match (b.at, b.line) {
-                (Some((l, c)), _) => (format!(",line={l}"), format!(",col={c}")),
+                // GitHub's columns start at 1 (an error at the end of the input says 0).
+                (Some((l, c)), _) => (format!(",line={}", l.max(1)), format!(",col={}", c.max(1))),
                 (None, Some(l)) => (format!(",line={l}"), String::new()),
                 _ => (String::new(), String::new()),
             };
