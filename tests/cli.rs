@@ -320,13 +320,17 @@ fn directories_ndjson_auto_kind_and_the_summary() {
         "{out}"
     );
     assert!(!out.contains('\x1b'), "no colour when piped");
-    // A link back up the tree is not followed.
+    // A link back up the tree is not followed: it is named and counted (exit 2).
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(&root, format!("{root}/sub/loop")).unwrap();
-        let (code, out, _) = raw(&["validate", &root], "");
-        assert_eq!(code, 1);
-        assert!(out.contains("3 files, 4 documents"), "{out}");
+        let (code, out, err) = raw(&["validate", &root], "");
+        assert_eq!(code, 2);
+        assert!(
+            out.contains("3 files, 4 documents") && out.contains("1 not judged"),
+            "{out}"
+        );
+        assert!(err.contains("sub/loop: a linked directory is not followed"), "{err}");
     }
 }
 
@@ -1014,4 +1018,282 @@ fn the_git_hook_passes_unrelated_json_with_skip_unknown() {
         "",
     );
     assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn csv_with_a_long_run_of_blank_lines_is_a_row_per_line() {
+    // Before: every blank line of the run was queued, then drained from the
+    // front of a Vec (quadratic time) and held as rows until the run ended.
+    let mut text = String::from("phone\n");
+    text.push_str(&"\n".repeat(200_000));
+    text.push_str("3125354200\n");
+    let csv = temp("blank-run.csv", &text);
+    let (code, out, err) = raw(
+        &["normalize", "--region", "US", "--input", &csv, "--format", "ndjson"],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 200_001);
+    assert!(
+        rows[0].contains("\"line\":2") && rows[0].contains("empty"),
+        "{}",
+        rows[0]
+    );
+    assert!(
+        rows[200_000].contains("+13125354200") && rows[200_000].contains("\"line\":200002"),
+        "{}",
+        rows[200_000]
+    );
+}
+
+#[test]
+fn a_lone_cr_ends_a_line_in_plain_text_and_csv() {
+    // Before: plain text with `\r` line ends was one `not_a_number` row, and a
+    // CSV over 64 KiB lost records, every row said line 1 and the last was
+    // cut short as `limit_exceeded`.
+    let (code, lines, err) = telschema(
+        &["normalize", "--region", "US"],
+        "3125354200\r3125354201\r\n3125354202\r",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(lines[0]["e164"], "+13125354200");
+    assert_eq!(lines[1]["e164"], "+13125354201");
+    assert_eq!(lines[2]["e164"], "+13125354202");
+
+    let n = 8_000;
+    let mut text = String::from("name,phone\r");
+    for i in 0..n {
+        text.push_str(&format!("n{i},312535{:04}\r", i % 10_000));
+    }
+    assert!(text.len() > 64 * 1024);
+    let csv = temp("cr-only.csv", &text);
+    let (code, out, err) = raw(
+        &[
+            "normalize",
+            "--region",
+            "US",
+            "--input",
+            &csv,
+            "--column",
+            "phone",
+            "--format",
+            "ndjson",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), n);
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(row["line"], i + 2, "{row}");
+        assert_eq!(row["e164"], format!("+1312535{:04}", i % 10_000), "{row}");
+    }
+}
+
+#[test]
+fn a_double_star_slash_matches_whole_directory_names_only() {
+    // Before: `**/package.json` excluded `sub/mypackage.json`, and a pattern of
+    // many `**` took exponential time on a long name.
+    let long = format!("{}.json", "a".repeat(200));
+    let root = dir(
+        "globs",
+        &[
+            ("sub/mypackage.json", VALID_E911),
+            ("my_node_modules/a.json", VALID_E911),
+            (".x.json", VALID_E911),
+            ("sub/package.json", "{}"),
+            ("node_modules/b.json", "{}"),
+            (&long, VALID_E911),
+        ],
+    );
+    let (code, out, err) = raw(
+        &[
+            "validate",
+            "--exclude",
+            "**/package.json",
+            "--exclude",
+            "**/node_modules/**",
+            "--exclude",
+            "**/x.json",
+            "--exclude",
+            "**/**/**/**/**/x.json",
+            &root,
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("mypackage.json: valid") && out.contains("a.json: valid"),
+        "{out}"
+    );
+    assert!(out.contains(".x.json: valid"), "{out}");
+    assert!(
+        out.contains("4 files, 4 documents: 4 valid") && out.contains("2 excluded"),
+        "{out}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_directory_is_named_counted_and_exits_2_unless_excluded() {
+    // Before: "0 files", exit 0, the linked directory never mentioned.
+    let real = dir("linked-target", &[("a.json", VALID_E911)]);
+    let root = dir("linked-tree", &[("notes.txt", "x")]);
+    std::os::unix::fs::symlink(&real, format!("{root}/linked")).unwrap();
+    let (code, out, err) = raw(&["validate", &root], "");
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("linked: a linked directory is not followed"), "{err}");
+    assert!(out.contains("0 files") && out.contains("1 not judged"), "{out}");
+    let (code, out, err) = raw(&["validate", "--exclude", "linked", &root], "");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("1 excluded"), "{out}");
+}
+
+#[test]
+fn error_messages_from_input_are_escaped() {
+    // Before: the header and the file names reached standard error raw: a live
+    // workflow command and a terminal escape.
+    let csv = temp("hx.csv", "\"a\n::error::pwn\x1b[2J\",b\n1,2\n");
+    let (code, _, err) = raw(&["normalize", "--input", &csv, "--column", "nope"], "");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("no such header") && err.contains("\\n::error::pwn\\u001b[2J"),
+        "{err}"
+    );
+    let clean = |err: &str| !err.contains('\x1b') && !err.lines().any(|l| l.starts_with("::"));
+    assert!(clean(&err), "{err}");
+    let missing = format!("{}\n::error::x\x1b[2J.csv", temp("present", ""));
+    let (code, _, err) = raw(&["normalize", "--input", &missing], "");
+    assert_eq!(code, 2, "{err}");
+    assert!(clean(&err) && err.contains("\\n::error::x\\u001b[2J"), "{err}");
+    let missing = missing.replace(".csv", ".json");
+    let (code, out, err) = raw(&["check", "--normalize", &missing], "");
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(clean(&err) && clean(&out), "{out}{err}");
+}
+
+#[test]
+fn text_changed_lines_escape_del_and_c1_controls() {
+    // Before: the `changed` line wrote the values as JSON, which leaves DEL
+    // and the C1 controls (U+009B is a terminal's CSI) raw.
+    let draft = "{\"auth_person_name\": \"Jane Smith\", \"billing_phone_number\": \"(312) 535-4200 \u{7f}\u{9b}\", \"country_code\": \"US\"}";
+    let (_, out, err) = raw(&["check", "--kind", "draft_sub_request", "-"], draft);
+    let changed = out
+        .lines()
+        .find(|l| l.contains("changed /billing_phone_number"))
+        .expect(&out);
+    assert!(changed.contains("\\u007f\\u009b"), "{changed}");
+    for text in [&out, &err] {
+        assert!(
+            !text
+                .chars()
+                .any(|c| c == '\u{7f}' || ('\u{80}'..='\u{9f}').contains(&c)),
+            "{text}"
+        );
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ndjson_results_with_many_issues_stay_within_bounded_memory() {
+    // Before: a batch (up to 4 MiB of lines) held every line's results as
+    // values: 1.4 GB for 1,400 documents of 1,000 issues each. Now a few lines
+    // are judged at a time and their results kept as bytes (about 25 MB).
+    let line = format!("{{\"numbers\": [{}]}}\n", vec!["1"; 1000].join(", "));
+    let file = temp("many-issues.ndjson", &line.repeat(1400));
+    for format in ["json", "text"] {
+        let script = format!(
+            "ulimit -v 600000; exec \"$0\" validate --kind number_collection --format {format} '{file}' > /dev/null"
+        );
+        let out = Command::new("sh")
+            .args(["-c", &script, env!("CARGO_BIN_EXE_telschema")])
+            .env("RAYON_NUM_THREADS", "2")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{format}: {err}");
+        // The summary goes to standard error except in the text format.
+        assert!(
+            format == "text" || err.contains("1400 documents: 0 valid, 1400 invalid"),
+            "{err}"
+        );
+    }
+}
+
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_telschema"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn staged_from_a_subdirectory_outside_a_repository_and_over_the_limit() {
+    // Before: a path given in a subdirectory was "not in the index"; outside a
+    // repository git's usage text was dumped; a staged blob over the limit was
+    // "not in the index" (git's SIGPIPE) instead of limit_exceeded.
+    let root = repo("staged-sub", "exit 0");
+    std::fs::create_dir_all(root.join("sub")).unwrap();
+    std::fs::write(root.join("sub/a.json"), VALID_E911).unwrap();
+    let big = format!("{{\"numbers\": [{}]}}", vec!["\"+13125354200\""; 30_000].join(", "));
+    std::fs::write(root.join("big.json"), &big).unwrap();
+    assert!(git(&root, &["add", "-A"]).0);
+    let sub = root.join("sub");
+    let (code, out, err) = run_in(&sub, &["validate", "--staged", "a.json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("a.json: valid"), "{out}");
+    // Every staged file, from the subdirectory: paths from there.
+    let (code, out, err) = run_in(&sub, &["validate", "--staged", "--exclude", "big.json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("../sub/a.json: valid") && out.contains("1 excluded"),
+        "{out}"
+    );
+    let (code, out, err) = run_in(
+        &root,
+        &["validate", "--staged", "--max-document-bytes", "1000", "big.json"],
+    );
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("limit_exceeded") && !err.contains("not in the index"),
+        "{err}"
+    );
+    let (code, out, err) = run_in(&root, &["validate", "--staged", "--max-document-bytes", "1000"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("big.json") && err.contains("limit_exceeded"), "{err}");
+
+    let outside = std::env::temp_dir().join(format!("telschema-cli-{}-no-git", std::process::id()));
+    std::fs::create_dir_all(&outside).unwrap();
+    if !git(&outside, &["rev-parse", "--git-dir"]).0 {
+        let (code, out, err) = run_in(&outside, &["validate", "--staged"]);
+        assert_eq!(code, 2, "{out}{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("--staged: not inside a git work tree"), "{err}");
+    }
+}
+
+#[test]
+fn the_summary_counts_omitted_warnings_and_github_columns_start_at_1() {
+    // Before: "1 warning" (only the listed one), and `col=0` for an error at
+    // the end of the input.
+    let doc = r#"{"zzz1": 1, "zzz2": 2, "zzz3": 3}"#;
+    let (code, out, err) = raw(
+        &["validate", "--kind", "draft_sub_request", "--max-issues", "1", "-"],
+        doc,
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("1 valid, 0 invalid, 3 warnings"), "{out}");
+    let (code, out, err) = raw(&["validate", "--format", "github", "-"], "{\"a\":\n");
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.starts_with("::error file=-,line=2,col=1::"), "{out}");
 }

@@ -231,6 +231,7 @@ pub fn run(job: Job<'_>, out: &mut impl Write) -> Result<(), String> {
             line: 1,
             len: 0,
             empty: true,
+            after_cr: false,
             seen: seen.clone(),
         };
         let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
@@ -247,10 +248,15 @@ pub fn run(job: Job<'_>, out: &mut impl Write) -> Result<(), String> {
         let mut record = csv::ByteRecord::new();
         // The CSV reader passes over blank lines (a record's position is where
         // the blank lines before it start): each is an `empty` row here.
-        let blank_rows = |from: u64, to: u64, rows: &mut Vec<Row>, seen: &mut Seen| {
+        let blank_rows = |from: u64,
+                          to: u64,
+                          rows: &mut Vec<Row>,
+                          seen: &mut Seen,
+                          flush: &mut Flush<'_>,
+                          out: &mut dyn Write|
+         -> Result<u64, String> {
             let mut first = from;
-            while seen.blank.first().is_some_and(|&l| l < to) {
-                let l = seen.blank.remove(0);
+            while let Some(l) = seen.blank.pop_front_if_before(to) {
                 if l >= from && l == first {
                     rows.push(Row {
                         fields: vec![String::new(); headers.len()],
@@ -259,9 +265,12 @@ pub fn run(job: Job<'_>, out: &mut impl Write) -> Result<(), String> {
                         refused: None,
                     });
                     first += 1;
+                    if rows.len() >= CHUNK {
+                        flush(rows, out)?;
+                    }
                 }
             }
-            first
+            Ok(first)
         };
         loop {
             let more = rdr.read_byte_record(&mut record).map_err(|e| match e.position() {
@@ -271,14 +280,14 @@ pub fn run(job: Job<'_>, out: &mut impl Write) -> Result<(), String> {
             if !more {
                 // What is left are the blank lines at the end.
                 let mut seen = seen.borrow_mut();
-                let from = seen.blank.first().copied().unwrap_or(0);
-                blank_rows(from, u64::MAX, &mut rows, &mut seen);
+                let from = seen.blank.front().copied().unwrap_or(0);
+                blank_rows(from, u64::MAX, &mut rows, &mut seen, &mut flush, out)?;
                 break;
             }
             let end = rdr.position().line();
             let from = record.position().map_or(0, csv::Position::line);
             // Blank lines before the record are rows of their own; the record starts after them.
-            let start = blank_rows(from, end, &mut rows, &mut seen.borrow_mut());
+            let start = blank_rows(from, end, &mut rows, &mut seen.borrow_mut(), &mut flush, out)?;
             let line = usize::try_from(start).unwrap_or(usize::MAX);
             let fields: Vec<String> = record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
             let number = fields.get(index).cloned().unwrap_or_default();
@@ -354,8 +363,10 @@ struct LineBound<R> {
     /// The 1-based line being read, and how many of its bytes were passed on.
     line: u64,
     len: usize,
-    /// Whether the line so far holds nothing but a `\r`.
+    /// Whether the line so far is empty.
     empty: bool,
+    /// The last byte was a `\r` (a line end; a `\n` right after it is part of it).
+    after_cr: bool,
     seen: std::rc::Rc<std::cell::RefCell<Seen>>,
 }
 
@@ -363,7 +374,25 @@ struct LineBound<R> {
 #[derive(Default)]
 struct Seen {
     long: Vec<u64>,
-    blank: Vec<u64>,
+    blank: std::collections::VecDeque<u64>,
+}
+
+/// Writes the rows so far and clears them.
+type Flush<'a> = dyn FnMut(&mut Vec<Row>, &mut dyn Write) -> Result<(), String> + 'a;
+
+trait PopBefore {
+    fn pop_front_if_before(&mut self, to: u64) -> Option<u64>;
+}
+
+impl PopBefore for std::collections::VecDeque<u64> {
+    /// The first number, taken out, when it is below `to`.
+    fn pop_front_if_before(&mut self, to: u64) -> Option<u64> {
+        if self.front().is_some_and(|&l| l < to) {
+            self.pop_front()
+        } else {
+            None
+        }
+    }
 }
 
 impl<R: BufRead> Read for LineBound<R> {
@@ -376,21 +405,31 @@ impl<R: BufRead> Read for LineBound<R> {
             let mut n = 0;
             let mut skipped = 0;
             for &b in avail {
-                if b == b'\n' {
+                if b == b'\n' && self.after_cr {
+                    // The `\n` of a `\r\n`: the line already ended at the `\r`.
+                    if n > 0 {
+                        break;
+                    }
+                    self.after_cr = false;
+                    skipped += 1;
+                } else if b == b'\n' || b == b'\r' {
+                    // A line end, `\n`, `\r\n` or a lone `\r`, is a `\n` for the CSV reader.
                     if n == buf.len() {
                         break;
                     }
                     if let Some(slot) = buf.get_mut(n) {
-                        *slot = b;
+                        *slot = b'\n';
                     }
                     n += 1;
                     if self.empty {
-                        self.seen.borrow_mut().blank.push(self.line);
+                        self.seen.borrow_mut().blank.push_back(self.line);
                     }
                     self.line += 1;
                     self.len = 0;
                     self.empty = true;
+                    self.after_cr = b == b'\r';
                 } else if self.len >= self.max {
+                    self.after_cr = false;
                     if self.len == self.max {
                         self.seen.borrow_mut().long.push(self.line);
                         self.len += 1;
@@ -409,7 +448,8 @@ impl<R: BufRead> Read for LineBound<R> {
                     }
                     n += 1;
                     self.len += 1;
-                    self.empty &= b == b'\r';
+                    self.empty = false;
+                    self.after_cr = false;
                 }
             }
             self.inner.consume(n + skipped);

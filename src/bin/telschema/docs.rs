@@ -38,6 +38,8 @@ pub struct Settings {
 /// NDJSON lines judged per parallel batch (fewer when the lines are long).
 const BATCH_LINES: usize = 4096;
 const BATCH_BYTES: usize = 4 << 20;
+/// How many lines of a batch are judged together (their results held until written).
+const JUDGE_LINES: usize = 64;
 
 /// Something that stopped a file or document from being judged.
 struct Broken {
@@ -93,37 +95,78 @@ struct Tally {
 
 /// `*` any run of characters but `/`, `**` any run, `?` one character but `/`.
 /// A pattern without `/` is matched against the file name, else the whole path.
+///
+/// `**/` stands for no directory or for whole directories: after it the rest
+/// matches only at the start or right after a `/` (`**/package.json` does
+/// not match `mypackage.json`). Matching is memoised, so its time is bounded
+/// by the pattern's length times the path's, squared at most.
 pub fn glob_match(pattern: &str, path: &str) -> bool {
-    fn go(p: &[char], s: &[char]) -> bool {
-        match p.split_first() {
-            None => s.is_empty(),
-            Some(('*', rest)) if rest.first() == Some(&'*') => {
-                let rest = rest.get(1..).unwrap_or_default();
-                let rest = rest.strip_prefix(&['/']).unwrap_or(rest);
-                (0..=s.len()).any(|i| go(rest, s.get(i..).unwrap_or_default()))
+    /// Whether `p[pi..]` matches `s[si..]`; `memo` holds the answers known.
+    struct Glob<'a> {
+        p: &'a [char],
+        s: &'a [char],
+        memo: Vec<Option<bool>>,
+    }
+    impl Glob<'_> {
+        fn go(&mut self, mut pi: usize, mut si: usize) -> bool {
+            let key = pi * (self.s.len() + 1) + si;
+            if let Some(Some(known)) = self.memo.get(key) {
+                return *known;
             }
-            Some(('*', rest)) => {
-                let stop = s.iter().position(|&c| c == '/').unwrap_or(s.len());
-                (0..=stop).any(|i| go(rest, s.get(i..).unwrap_or_default()))
+            let answer = loop {
+                let c = self.s.get(si).copied();
+                match self.p.get(pi) {
+                    None => break c.is_none(),
+                    Some('*') if self.p.get(pi + 1) == Some(&'*') => {
+                        let slash = self.p.get(pi + 2) == Some(&'/');
+                        let rest = if slash { pi + 3 } else { pi + 2 };
+                        let from = si;
+                        break (from..=self.s.len()).any(|i| {
+                            (!slash || i == from || self.s.get(i.wrapping_sub(1)) == Some(&'/')) && self.go(rest, i)
+                        });
+                    }
+                    Some('*') => {
+                        let stop = self.s.get(si..).unwrap_or_default().iter().position(|&c| c == '/');
+                        let stop = si + stop.unwrap_or(self.s.len() - si.min(self.s.len()));
+                        break (si..=stop).any(|i| self.go(pi + 1, i));
+                    }
+                    Some('?') if c.is_some_and(|c| c != '/') => {}
+                    Some(&want) if c == Some(want) && want != '?' => {}
+                    Some(_) => break false,
+                }
+                pi += 1;
+                si += 1;
+            };
+            if let Some(slot) = self.memo.get_mut(key) {
+                *slot = Some(answer);
             }
-            Some(('?', rest)) => s.split_first().is_some_and(|(c, t)| *c != '/' && go(rest, t)),
-            Some((c, rest)) => s.split_first().is_some_and(|(d, t)| d == c && go(rest, t)),
+            answer
         }
     }
+    let matches = |p: &[char], s: &[char], starts: &mut dyn Iterator<Item = usize>| {
+        let mut g = Glob {
+            p,
+            s,
+            memo: vec![None; (p.len() + 1) * (s.len() + 1)],
+        };
+        for i in starts {
+            if g.go(0, i) {
+                return true;
+            }
+        }
+        false
+    };
     let path = path.strip_prefix("./").unwrap_or(path);
     let p: Vec<char> = pattern.strip_prefix("./").unwrap_or(pattern).chars().collect();
     if !pattern.contains('/') {
         let name: Vec<char> = path.rsplit('/').next().unwrap_or(path).chars().collect();
-        return go(&p, &name);
+        return matches(&p, &name, &mut std::iter::once(0));
     }
     // With a `/`: the whole path, or its tail after any `/` (a directory given
-    // as `/abs/repo` still matches `.vscode/**`).
+    // as `/abs/repo` still matches `.vscode/**`). The tails share one memo.
     let s: Vec<char> = path.chars().collect();
-    go(&p, &s)
-        || s.iter()
-            .enumerate()
-            .filter(|(_, &c)| c == '/')
-            .any(|(i, _)| go(&p, s.get(i + 1..).unwrap_or_default()))
+    let mut starts = std::iter::once(0).chain(s.iter().enumerate().filter(|(_, &c)| c == '/').map(|(i, _)| i + 1));
+    matches(&p, &s, &mut starts)
 }
 
 fn is_document_name(p: &Path) -> bool {
@@ -153,6 +196,7 @@ fn special(_: std::fs::FileType) -> &'static str {
 /// Files and directories (recursively: `*.json` and `*.ndjson`, sorted); `-`
 /// is standard input. An entry matching the patterns that cannot be read as a
 /// file (a dangling link, a link loop, a FIFO, a socket, a device) is broken,
+/// and so is a linked directory, which is not followed, whatever its name;
 /// never skipped in silence; nothing is opened while walking.
 fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<String> {
     let excluded = |p: &str| s.exclude.iter().any(|g| glob_match(g, p));
@@ -194,12 +238,21 @@ fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<
                             continue;
                         }
                     };
-                    // A linked directory is not followed (a link back up would never end).
                     if t.is_dir() {
                         if excluded(&name) {
                             tally.excluded += 1;
                         } else {
                             stack.push(p);
+                        }
+                        continue;
+                    }
+                    // A linked directory is not followed (a link back up would
+                    // never end): it is named, counted and makes exit 2, unless excluded.
+                    if t.is_symlink() && std::fs::metadata(&p).is_ok_and(|m| m.is_dir()) {
+                        if excluded(&name) {
+                            tally.excluded += 1;
+                        } else {
+                            bad.push(broken(&name, "a linked directory is not followed"));
                         }
                         continue;
                     }
@@ -215,10 +268,6 @@ fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<
                     } else if t.is_symlink() {
                         match std::fs::metadata(&p) {
                             Ok(m) if m.is_file() => found.push(name),
-                            Ok(m) if m.is_dir() => bad.push(broken(
-                                &name,
-                                "a link to a directory (linked directories are not followed)",
-                            )),
                             Ok(m) => bad.push(broken(
                                 &name,
                                 format!("a link to {}, not to a regular file", special(m.file_type())),
@@ -246,21 +295,42 @@ fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<
     out
 }
 
-/// Every staged `*.json` and `*.ndjson` (added, copied, modified, renamed).
-fn staged_paths() -> Result<Vec<String>, String> {
+/// The way from the current directory up to the top of the work tree
+/// (`../../`, or empty at the top); one clear message outside a repository.
+fn git_cdup() -> Result<String, String> {
     let out = std::process::Command::new("git")
-        .args(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"])
-        .stderr(std::process::Stdio::inherit())
+        .args(["rev-parse", "--show-cdup"])
+        .stdin(std::process::Stdio::null())
         .output()
         .map_err(|e| format!("--staged: cannot run git: {e}"))?;
     if !out.status.success() {
-        return Err("--staged: git diff --cached failed".into());
+        let why = String::from_utf8_lossy(&out.stderr);
+        let why = why.lines().next().unwrap_or("git rev-parse failed").trim();
+        return Err(format!("--staged: not inside a git work tree ({why})"));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .trim_end_matches(['\r', '\n'])
+        .to_string())
+}
+
+/// Every staged `*.json` and `*.ndjson` (added, copied, modified, renamed),
+/// as paths from the current directory (`cdup` before git's paths from the top).
+fn staged_paths(cdup: &str) -> Result<Vec<String>, String> {
+    let out = std::process::Command::new("git")
+        .args(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("--staged: cannot run git: {e}"))?;
+    if !out.status.success() {
+        let why = String::from_utf8_lossy(&out.stderr);
+        let why = why.lines().next().unwrap_or("").trim();
+        return Err(format!("--staged: git diff --cached failed ({why})"));
     }
     Ok(out
         .stdout
         .split(|&b| b == 0)
         .filter(|p| !p.is_empty())
-        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .map(|p| format!("{cdup}{}", String::from_utf8_lossy(p)))
         .filter(|p| is_document_name(Path::new(p)))
         .collect())
 }
@@ -280,9 +350,16 @@ impl Source {
             });
         }
         if staged {
+            // `:./path` and `:../path` are from the current directory, so a
+            // path given in a subdirectory is found.
+            let spec = if file.starts_with("./") || file.starts_with("../") {
+                format!(":{file}")
+            } else {
+                format!(":./{file}")
+            };
             let mut child = std::process::Command::new("git")
                 .arg("show")
-                .arg(format!(":{file}"))
+                .arg(spec)
                 .stdin(std::process::Stdio::null())
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::null())
@@ -301,10 +378,17 @@ impl Source {
         })
     }
 
-    /// For a staged blob: whether git found it.
-    fn finish(self) -> Result<(), String> {
+    /// For a staged blob: whether git found it. When the blob was not read
+    /// to its end (it is over the limit), git's failure to write the rest
+    /// (SIGPIPE) says nothing: the error already found stands.
+    fn finish(self, read_all: bool) -> Result<(), String> {
         drop(self.reader);
         match self.child {
+            Some(mut c) if !read_all => {
+                let _ = c.kill();
+                let _ = c.wait();
+                Ok(())
+            }
             Some(mut c) => match c.wait() {
                 Ok(s) if s.success() => Ok(()),
                 _ => Err("not in the index (git show failed)".into()),
@@ -376,7 +460,8 @@ impl Style {
     }
 }
 
-/// Control characters escaped as JSON writes them (`\n`, `\u001b` …), so
+/// Control characters (C0, DEL and C1: U+0000–U+001F, U+007F–U+009F)
+/// escaped as JSON writes them (`\n`, `\u001b`, `\u007f`, `\u009b` …), so
 /// text from the input can never be a terminal escape or a workflow command
 /// on a line of its own.
 pub fn esc(s: &str) -> std::borrow::Cow<'_, str> {
@@ -531,7 +616,9 @@ impl<W: Write> Printer<'_, W> {
                 self.header(unit, &o.report, auto, verdict)?;
                 self.issue_lines(unit, &o.report)?;
                 for ch in &o.changes {
-                    writeln!(self.out, "  changed {}: {} -> {}", esc(&ch.path), ch.from, ch.to)?;
+                    // JSON leaves DEL and the C1 controls raw: escaped here.
+                    let (from, to) = (ch.from.to_string(), ch.to.to_string());
+                    writeln!(self.out, "  changed {}: {} -> {}", esc(&ch.path), esc(&from), esc(&to))?;
                 }
                 let c = &o.completeness;
                 writeln!(
@@ -615,17 +702,24 @@ struct JsonArray {
 }
 
 impl JsonArray {
-    fn push(&mut self, out: &mut dyn Write, v: &Value) -> io::Result<()> {
-        out.write_all(if self.started { b",\n" } else { b"[\n" })?;
-        self.started = true;
+    /// A result as an element of the array: pretty, indented, without the comma.
+    fn element(v: &Value) -> Vec<u8> {
         let text = serde_json::to_string_pretty(v).unwrap_or_default();
+        let mut out = Vec::with_capacity(text.len() + text.len() / 8);
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
-                out.write_all(b"\n")?;
+                out.push(b'\n');
             }
-            write!(out, "  {line}")?;
+            out.extend_from_slice(b"  ");
+            out.extend_from_slice(line.as_bytes());
         }
-        Ok(())
+        out
+    }
+
+    fn push(&mut self, out: &mut dyn Write, element: &[u8]) -> io::Result<()> {
+        out.write_all(if self.started { b",\n" } else { b"[\n" })?;
+        self.started = true;
+        out.write_all(element)
     }
 
     fn finish(&self, out: &mut dyn Write) -> io::Result<()> {
@@ -635,8 +729,9 @@ impl JsonArray {
 
 /// What judging one document gave.
 enum Judged {
-    /// The output, the results for `--format json`, passed, warnings.
-    Done(Vec<u8>, Vec<Value>, bool, usize),
+    /// The output, the results for `--format json` (already written as
+    /// array elements, so a batch holds bytes, not values), passed, warnings.
+    Done(Vec<u8>, Vec<Vec<u8>>, bool, usize),
     Broken(Broken),
     /// No kind fits and `--skip-unknown` is on.
     Skipped(String),
@@ -711,16 +806,19 @@ impl Judge<'_> {
                 let r = validate(kind, &unit.doc, self.options);
                 let verdict = passes(&r, wae);
                 let _ = p.report(&unit, &r, auto, verdict);
-                (verdict, r.warnings.len())
+                (verdict, r.warnings.len() + r.omitted.map_or(0, |o| o.warnings))
             }
             Some(require) => {
                 let o = check(kind, &unit.doc, self.options);
                 let verdict = passes(&o.report, wae) && (!require || o.completeness.complete);
                 let _ = p.outcome(&unit, &o, auto, verdict);
-                (verdict, o.report.warnings.len())
+                (
+                    verdict,
+                    o.report.warnings.len() + o.report.omitted.map_or(0, |o| o.warnings),
+                )
             }
         };
-        let json = std::mem::take(&mut p.json);
+        let json = p.json.iter().map(JsonArray::element).collect();
         Judged::Done(out, json, verdict, warnings)
     }
 }
@@ -740,7 +838,8 @@ impl<W: Write> Sink<'_, W> {
         note(&format!("telschema: {}", esc(&b.to_string())));
         if self.format == Format::Github {
             let (line, col) = match (b.at, b.line) {
-                (Some((l, c)), _) => (format!(",line={l}"), format!(",col={c}")),
+                // GitHub's columns start at 1 (an error at the end of the input says 0).
+                (Some((l, c)), _) => (format!(",line={}", l.max(1)), format!(",col={}", c.max(1))),
                 (None, Some(l)) => (format!(",line={l}"), String::new()),
                 _ => (String::new(), String::new()),
             };
@@ -804,8 +903,9 @@ pub fn run(
         array: JsonArray::default(),
     };
     let mut bad = Vec::new();
+    let cdup = if s.staged { git_cdup()? } else { String::new() };
     let files = if s.staged && s.paths.is_empty() {
-        let all = staged_paths()?;
+        let all = staged_paths(&cdup)?;
         let staged = Settings {
             kind: String::new(),
             format: s.format,
@@ -876,13 +976,18 @@ pub fn run(
                     }),
                 }
                 if end || batch.len() >= BATCH_LINES || bytes >= BATCH_BYTES {
-                    let judged: Vec<Judged> = if batch.len() > 1 {
-                        batch.par_iter().map(|r| judge.judge(r)).collect()
-                    } else {
-                        batch.iter().map(|r| judge.judge(r)).collect()
-                    };
-                    for j in judged {
-                        sink.write(j)?;
+                    // Judged a few lines at a time: what a line gives can be
+                    // far larger than its text (a thousand issues), and only
+                    // JUDGE_LINES lines' results are held at once.
+                    for part in batch.chunks(JUDGE_LINES) {
+                        let judged: Vec<Judged> = if part.len() > 1 {
+                            part.par_iter().map(|r| judge.judge(r)).collect()
+                        } else {
+                            part.iter().map(|r| judge.judge(r)).collect()
+                        };
+                        for j in judged {
+                            sink.write(j)?;
+                        }
                     }
                     batch.clear();
                     bytes = 0;
@@ -893,9 +998,13 @@ pub fn run(
             }
             drop(lines);
         } else {
+            let mut read_all = true;
             let text = match read_bounded(&mut source.reader, limit) {
                 Err(e) => Err(broken(&name, format!("cannot read: {e}"))),
-                Ok(b) if b.len() > limit => Err(too_big(&name, None, limit)),
+                Ok(b) if b.len() > limit => {
+                    read_all = false;
+                    Err(too_big(&name, None, limit))
+                }
                 Ok(mut b) => {
                     if b.starts_with(BOM) {
                         b.drain(..BOM.len());
@@ -909,14 +1018,14 @@ pub fn run(
                 text,
             };
             // A staged file git does not have is broken, whatever was read.
-            let j = match source.finish() {
+            let j = match source.finish(read_all) {
                 Err(e) => Judged::Broken(broken(&name, e)),
                 Ok(()) => judge.judge(&raw),
             };
             sink.write(j)?;
             continue;
         }
-        if let Err(e) = source.finish() {
+        if let Err(e) = source.finish(true) {
             sink.broken(&broken(&name, e))?;
         }
     }
@@ -977,7 +1086,9 @@ pub fn normalize_one(
     let limit = options.limits.max_document_bytes;
     let mut source = Source::open(file, s.staged && file != "-").map_err(|e| format!("{name}: {e}"))?;
     let bytes = read_bounded(&mut source.reader, limit).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    source.finish().map_err(|e| format!("{name}: {e}"))?;
+    source
+        .finish(bytes.len() <= limit)
+        .map_err(|e| format!("{name}: {e}"))?;
     if bytes.len() > limit {
         return Err(too_big(&name, None, limit).to_string());
     }
@@ -1028,11 +1139,19 @@ mod tests {
         assert!(glob_match(".vscode/**", ".vscode/settings.json"));
         assert!(glob_match("?.json", "x.json") && !glob_match("?.json", "xy.json"));
         assert!(glob_match("**/node_modules/**", "web/node_modules/x/package.json"));
+        assert!(glob_match("**/package.json", "package.json") && glob_match("**/package.json", "a/b/package.json"));
+        assert!(!glob_match("**/package.json", "sub/mypackage.json"));
+        assert!(!glob_match("**/node_modules/**", "my_node_modules/x.json"));
+        assert!(!glob_match("**/x.json", ".x.json"));
+        assert!(glob_match("a/**", "a/b/c") && glob_match("**.json", "a/b.json"));
+        let long = format!("{}/y.json", "a".repeat(198));
+        assert!(!glob_match("**/**/**/**/**/x.json", &long));
     }
 
     #[test]
     fn escapes_control_characters() {
         assert_eq!(esc("a\nb\u{1b}[31mc\u{7f}\t"), "a\\nb\\u001b[31mc\\u007f\\t");
         assert_eq!(esc("plain"), "plain");
+        assert_eq!(esc("\u{80}x\u{9b}y\u{9f}\u{a0}"), "\\u0080x\\u009by\\u009f\u{a0}");
     }
 }

@@ -13,15 +13,22 @@ pub struct Lines<R> {
     max: usize,
     /// The 1-based number of the last line read.
     pub number: usize,
+    /// The last line ended with a `\r`: a `\n` right after it belongs to that line end.
+    after_cr: bool,
 }
 
 impl<R: BufRead> Lines<R> {
     pub fn new(inner: R, max: usize) -> Self {
-        Lines { inner, max, number: 0 }
+        Lines {
+            inner,
+            max,
+            number: 0,
+            after_cr: false,
+        }
     }
 
-    /// The next line into `buf` (without its `\n`; a `\r` before it and a
-    /// BOM on the first line are removed): `Some(true)` when it fits,
+    /// The next line into `buf` (without its line end, `\n`, `\r\n` or a
+    /// lone `\r`; a BOM on the first line is removed): `Some(true)` when it fits,
     /// `Some(false)` when it is longer than the bound (`buf` then holds its
     /// first `max` bytes), `None` at the end of the input.
     pub fn next_line(&mut self, buf: &mut Vec<u8>) -> io::Result<Option<bool>> {
@@ -40,8 +47,15 @@ impl<R: BufRead> Lines<R> {
                 }
                 break;
             }
+            if self.after_cr {
+                self.after_cr = false;
+                if avail.first() == Some(&b'\n') {
+                    self.inner.consume(1);
+                    continue;
+                }
+            }
             any = true;
-            let newline = avail.iter().position(|&b| b == b'\n');
+            let newline = avail.iter().position(|&b| b == b'\n' || b == b'\r');
             let chunk = avail.get(..newline.unwrap_or(avail.len())).unwrap_or_default();
             if fits {
                 let room = (self.max + 1).saturating_sub(buf.len());
@@ -52,15 +66,13 @@ impl<R: BufRead> Lines<R> {
                 }
             }
             let used = newline.map_or(avail.len(), |i| i + 1);
+            self.after_cr = newline.is_some_and(|i| avail.get(i) == Some(&b'\r'));
             self.inner.consume(used);
             if newline.is_some() {
                 break;
             }
         }
         self.number += 1;
-        if fits && buf.last() == Some(&b'\r') {
-            buf.pop();
-        }
         if self.number == 1 && buf.starts_with(BOM) {
             buf.drain(..BOM.len());
         }
@@ -85,6 +97,25 @@ mod tests {
         assert_eq!(buf, b"cdefgh");
         assert_eq!(l.next_line(&mut buf).unwrap(), Some(true));
         assert_eq!((buf.as_slice(), l.number), (&b"ij"[..], 4));
+        assert_eq!(l.next_line(&mut buf).unwrap(), None);
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        let text = b"a\rb\r\nc\r\rd";
+        let mut l = Lines::new(&text[..], 6);
+        let mut buf = Vec::new();
+        let mut got = Vec::new();
+        while l.next_line(&mut buf).unwrap().is_some() {
+            got.push((String::from_utf8(buf.clone()).unwrap(), l.number));
+        }
+        let want = [("a", 1), ("b", 2), ("c", 3), ("", 4), ("d", 5)];
+        assert_eq!(got, want.map(|(s, n)| (s.to_string(), n)));
+        // A `\r\n` split between two reads is one line end.
+        let mut l = Lines::new(std::io::BufReader::with_capacity(2, &b"a\r\nb"[..]), 6);
+        assert_eq!(l.next_line(&mut buf).unwrap(), Some(true));
+        assert_eq!(l.next_line(&mut buf).unwrap(), Some(true));
+        assert_eq!((buf.as_slice(), l.number), (&b"b"[..], 2));
         assert_eq!(l.next_line(&mut buf).unwrap(), None);
     }
 }

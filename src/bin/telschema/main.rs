@@ -304,7 +304,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if e == CLOSED => ExitCode::SUCCESS,
         Err(e) => {
-            note(&format!("telschema: {e}"));
+            // A message may hold input text (a header, a file name): escaped,
+            // so it cannot issue a workflow command or a terminal escape.
+            note(&format!("telschema: {}", docs::esc(&e)));
             ExitCode::from(2)
         }
     }
