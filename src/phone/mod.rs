@@ -249,8 +249,9 @@ pub(crate) fn read(input: &str, options: &Options) -> Result<(NormalizedNumber, 
         return Err(PhoneError::TooLarge);
     }
     let chars: Vec<char> = input.trim().chars().collect();
-    let from_text = text::tel_uri(&chars).is_none();
-    let (number, extension, labels) = match text::tel_uri(&chars) {
+    let uri = text::tel_uri(&chars);
+    let from_text = uri.is_none();
+    let (number, extension, labels) = match uri {
         Some(uri) => {
             if uri.extensions > 1 {
                 return Err(PhoneError::AmbiguousExtension);

@@ -153,12 +153,10 @@ fn after_label(s: &[char], k: usize, max: usize) -> Option<usize> {
 /// patterns have no word boundary, so the `x` of `Fax 0101`, the `int` of
 /// `PRINT-12` or the `x` of `1-800-TAX-1040` would start an extension.
 pub(crate) fn extension_at(s: &[char], i: usize) -> Option<usize> {
+    let digits = extension_pattern_at(s, i)?;
     let inside_word =
         i > 0 && s.get(i).is_some_and(|c| c.is_alphabetic()) && s.get(i - 1).is_some_and(|c| c.is_alphabetic());
-    if inside_word {
-        return None;
-    }
-    extension_pattern_at(s, i)
+    (!inside_word).then_some(digits)
 }
 
 fn extension_pattern_at(s: &[char], i: usize) -> Option<usize> {
