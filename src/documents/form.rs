@@ -114,6 +114,13 @@ pub(crate) struct Entry {
     pub field: FormField,
 }
 
+/// A form path as schema-node segments (`*` stands for any item).
+fn segments(path: &str) -> Vec<String> {
+    path.split('/')
+        .map(|x| if x == "*" { "0".into() } else { x.into() })
+        .collect()
+}
+
 /// The form of a kind, embedded kinds included, in form order.
 pub(crate) fn form(kind: Kind) -> Vec<Entry> {
     let s = spec(kind);
@@ -133,11 +140,7 @@ pub(crate) fn form(kind: Kind) -> Vec<Entry> {
     }
     // A shared form (the sub-request family) keeps only the kind's own fields.
     out.retain(|e| {
-        let segs: Vec<String> = e
-            .path
-            .split('/')
-            .map(|x| if x == "*" { "0".into() } else { x.into() })
-            .collect();
+        let segs: Vec<String> = segments(&e.path);
         schema_node(kind.schema(), &segs).is_some()
     });
     out
@@ -151,10 +154,7 @@ pub(crate) fn phone_paths(kind: Kind) -> Vec<String> {
         out.extend(spec(inner).phones.iter().map(|p| format!("{at}/{p}")));
     }
     out.retain(|p| {
-        let segs: Vec<String> = p
-            .split('/')
-            .map(|x| if x == "*" { "0".into() } else { x.into() })
-            .collect();
+        let segs: Vec<String> = segments(p);
         schema_node(kind.schema(), &segs).is_some()
     });
     out
@@ -346,11 +346,7 @@ pub fn fields(kind: Kind) -> Vec<Field> {
         .into_iter()
         .enumerate()
         .map(|(order, e)| {
-            let segs: Vec<String> = e
-                .path
-                .split('/')
-                .map(|x| if x == "*" { "0".into() } else { x.into() })
-                .collect();
+            let segs: Vec<String> = segments(&e.path);
             let node = schema_node(kind.schema(), &segs).map(non_null_branch);
             let get_s = |k: &str| node.and_then(|n| n.get(k)).and_then(Value::as_str).map(str::to_string);
             let mine: Vec<&(String, When, &str)> = reqs.iter().filter(|r| r.0 == e.path).collect();
@@ -408,11 +404,7 @@ mod tests {
             }
             let all = form(kind);
             for e in &all {
-                let segs: Vec<String> = e
-                    .path
-                    .split('/')
-                    .map(|x| if x == "*" { "0".into() } else { x.into() })
-                    .collect();
+                let segs: Vec<String> = segments(&e.path);
                 assert!(
                     schema_node(kind.schema(), &segs).is_some(),
                     "{kind}: {} is not in the schema",
@@ -420,10 +412,7 @@ mod tests {
                 );
             }
             for p in phone_paths(kind) {
-                let segs: Vec<String> = p
-                    .split('/')
-                    .map(|x| if x == "*" { "0".into() } else { x.into() })
-                    .collect();
+                let segs: Vec<String> = segments(&p);
                 assert!(
                     schema_node(kind.schema(), &segs).is_some(),
                     "{kind}: phone field {p} is not in the schema"

@@ -242,6 +242,16 @@ fn first_word(s: &[char]) -> String {
     rest.iter().take_while(|&&c| !c.is_whitespace()).collect()
 }
 
+/// The text after a complete number: a label (removed and named) when it
+/// holds no digit, else a refusal.
+fn label_after(number: &[char], rest: &[char], labels: &mut Vec<String>) -> Result<Vec<char>, PhoneError> {
+    if rest.iter().any(|&c| is_digit(c)) {
+        return Err(PhoneError::TextInNumber(first_word(rest)));
+    }
+    labels.push(rest.iter().collect::<String>().trim().to_string());
+    Ok(number.to_vec())
+}
+
 /// The letter rule on a number part (extension and bracketed labels already
 /// removed): the number to parse, or the refusal.
 fn letters(number: Vec<char>, default: Option<&Territory>, labels: &mut Vec<String>) -> Result<Vec<char>, PhoneError> {
@@ -250,11 +260,7 @@ fn letters(number: Vec<char>, default: Option<&Territory>, labels: &mut Vec<Stri
     };
     let (head, tail) = number.split_at(p);
     if is_complete(head, default) {
-        if tail.iter().any(|&c| is_digit(c)) {
-            return Err(PhoneError::TextInNumber(first_word(tail)));
-        }
-        labels.push(tail.iter().collect::<String>().trim().to_string());
-        return Ok(head.to_vec());
+        return label_after(head, tail, labels);
     }
     if is_vanity(tail) {
         // A word after the vanity letters completed the number is a label
@@ -267,11 +273,7 @@ fn letters(number: Vec<char>, default: Option<&Territory>, labels: &mut Vec<Stri
         for r in runs {
             let (done, rest) = number.split_at(r);
             if is_complete(done, default) {
-                if rest.iter().any(|&c| is_digit(c)) {
-                    return Err(PhoneError::TextInNumber(first_word(rest)));
-                }
-                labels.push(rest.iter().collect::<String>().trim().to_string());
-                return Ok(done.to_vec());
+                return label_after(done, rest, labels);
             }
         }
         return Ok(number);
