@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::code::Code;
 use crate::completeness::{self, Completeness};
 use crate::documents::Kind;
 use crate::report::{pointer_push, Issue, Report};
@@ -82,7 +83,7 @@ pub(crate) fn coerce_lenient(
             warnings.push(
                 Issue::new(
                     path,
-                    "lenient_type",
+                    Code::LenientType,
                     format!("Sent as the string {s:?}; read as {c} (lenient types)."),
                 )
                 .with_value(Value::String(s.clone())),
@@ -158,7 +159,7 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
                     });
                     if let Some(ext) = &n.extension {
                         extra.push(
-                            Issue::new(path, "phone_extension", format!("E.164 cannot hold the extension {ext}; it was removed from {}: send it separately.", n.e164))
+                            Issue::new(path, Code::PhoneExtension, format!("E.164 cannot hold the extension {ext}; it was removed from {}: send it separately.", n.e164))
                                 .with_value(Value::String(ext.clone())),
                         );
                     }
@@ -167,7 +168,7 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
                         extra.push(
                             Issue::new(
                                 path,
-                                "phone_label",
+                                Code::PhoneLabel,
                                 format!(
                                     "The text {text:?} is not part of the number; it was removed from {}.",
                                     n.e164

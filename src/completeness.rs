@@ -30,7 +30,7 @@ pub struct Invalid {
     /// JSON Pointer of the field.
     pub path: String,
     /// The code of its first error.
-    pub code: String,
+    pub code: crate::code::Code,
 }
 
 /// How far along a document is.
@@ -152,7 +152,7 @@ pub(crate) fn of(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options:
         if !missing_paths.contains(e.path.as_str()) && seen.insert(e.path.as_str()) {
             invalid.push(Invalid {
                 path: e.path.clone(),
-                code: e.code.clone(),
+                code: e.code,
             });
         }
     }
@@ -229,7 +229,7 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
         if !e.path.starts_with(&format!("{list}/")) && seen.insert(e.path.clone()) {
             invalid.push(Invalid {
                 path: e.path.clone(),
-                code: e.code.clone(),
+                code: e.code,
             });
         }
     }

@@ -8,6 +8,7 @@
 )]
 
 mod check;
+mod code;
 mod completeness;
 pub mod documents;
 pub mod json;
@@ -23,6 +24,7 @@ mod validate;
 mod wasm;
 
 pub use check::{check, Change, Outcome};
+pub use code::{Code, Severity, UnknownCode};
 pub use completeness::{completeness, label, Completeness, Invalid, Missing};
 pub use documents::{
     fields, kind_for, resolve_kind, Field, Kind, KindError, Need, UnknownKind, KINDS, SUB_REQUEST_FORM_ORDER,

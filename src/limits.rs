@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::code::Code;
 use crate::report::{pointer_push, Issue};
 
 /// The limits; every field has a documented default.
@@ -72,7 +73,7 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
                 "This value nests deeper than {} levels (limit maxDepth); it was not judged further.",
                 limits.max_depth
             );
-            out.push(Issue::new(path_of(&nodes, id), "limit_exceeded", message));
+            out.push(Issue::new(path_of(&nodes, id), Code::LimitExceeded, message));
             continue;
         }
         match v {
@@ -84,7 +85,7 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
                     if n > limits.max_string_length {
                         out.push(Issue::new(
                             path_of(&nodes, child_id),
-                            "limit_exceeded",
+                            Code::LimitExceeded,
                             format!(
                                 "This key has {n} characters; the limit is {} (maxStringLength).",
                                 limits.max_string_length
@@ -99,7 +100,7 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
                 if a.len() > limits.max_array_length {
                     out.push(Issue::new(
                         path_of(&nodes, id),
-                        "limit_exceeded",
+                        Code::LimitExceeded,
                         format!(
                             "This list has {} items; the limit is {} (maxArrayLength).",
                             a.len(),
@@ -119,7 +120,7 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
             {
                 out.push(Issue::new(
                     path_of(&nodes, id),
-                    "limit_exceeded",
+                    Code::LimitExceeded,
                     format!(
                         "This text has more than {} characters (limit maxStringLength).",
                         limits.max_string_length

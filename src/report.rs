@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::code::Code;
 use crate::documents::Kind;
 
 /// One problem (error or warning) with a document.
@@ -14,7 +15,7 @@ pub struct Issue {
     /// field, the path of that field.
     pub path: String,
     /// Stable snake_case code (README table).
-    pub code: String,
+    pub code: Code,
     /// The JSON Schema keyword, where one applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keyword: Option<String>,
@@ -27,10 +28,10 @@ pub struct Issue {
 
 impl Issue {
     /// An issue without keyword or value.
-    pub fn new(path: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
         Issue {
             path: path.into(),
-            code: code.to_string(),
+            code,
             keyword: None,
             message: message.into(),
             value: None,
@@ -108,7 +109,7 @@ fn kazoo_keyword(issue: &Issue) -> String {
             | "additionalProperties"),
         ) => k.to_string(),
         Some("format") => "wrong_format".to_string(),
-        _ => issue.code.clone(),
+        _ => issue.code.as_str().to_string(),
     }
 }
 
@@ -119,11 +120,11 @@ fn kazoo_keyword(issue: &Issue) -> String {
 fn collection_entry(segs: &[String], issue: &Issue) -> Option<(&'static str, &'static str)> {
     let on_list = segs.len() == 1 && segs.first().is_some_and(|s| s == "numbers");
     let on_item = segs.len() == 2 && segs.first().is_some_and(|s| s == "numbers");
-    match issue.code.as_str() {
-        "required" if on_list => Some(("required", "list of numbers missing")),
-        "min_items" if on_list => Some(("minimum", "minimum 1 number required")),
-        "type" if on_list => Some(("type", "numbers must be a list")),
-        "duplicate_number" if on_item => Some(("uniqueItems", "some numbers appear twice")),
+    match issue.code {
+        Code::Required if on_list => Some(("required", "list of numbers missing")),
+        Code::MinItems if on_list => Some(("minimum", "minimum 1 number required")),
+        Code::Type if on_list => Some(("type", "numbers must be a list")),
+        Code::DuplicateNumber if on_item => Some(("uniqueItems", "some numbers appear twice")),
         _ => None,
     }
 }

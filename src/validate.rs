@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
+use crate::code::Code;
 use crate::documents::rules::{self, Ctx};
 use crate::documents::{non_null_branch, schema_node, Kind, KINDS};
 use crate::report::{pointer_segments, Issue, Report};
@@ -194,7 +195,7 @@ pub(crate) fn judge(kind: Kind, doc: &Value, options: &Options) -> Report {
         }
         None => errors.push(Issue::new(
             "",
-            "internal_error",
+            Code::InternalError,
             "The published schema for this kind does not compile.",
         )),
     }
@@ -237,7 +238,7 @@ fn blank_required(schema: &Value, doc: &Value, base: &str, errors: &[Issue], war
                         warnings.push(
                             Issue::new(
                                 at,
-                                "blank_required",
+                                Code::BlankRequired,
                                 "This required field is empty; upstream accepts it, but it is probably missing.",
                             )
                             .with_value(Value::String(s.clone())),
@@ -300,7 +301,7 @@ fn complete_flags(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options
             warnings.push(
                 Issue::new(
                     crate::report::pointer_push(&path, "complete"),
-                    "complete_flag_mismatch",
+                    Code::CompleteFlagMismatch,
                     format!("The draft says complete: {flag}, but {why}."),
                 )
                 .with_value(Value::Bool(flag)),
@@ -320,6 +321,7 @@ pub(crate) mod reference {
     use serde_json::Value;
 
     use super::{list, pattern_message};
+    use crate::code::Code;
     use crate::documents::{Kind, KINDS};
     use crate::report::Issue;
 
@@ -373,13 +375,14 @@ pub(crate) mod reference {
                 let name = property.as_str().unwrap_or_default();
                 let message = if conditional { KEEP } else { "This field is required." };
                 out.push(
-                    Issue::new(crate::report::pointer_push(&path, name), "required", message).with_keyword("required"),
+                    Issue::new(crate::report::pointer_push(&path, name), Code::Required, message)
+                        .with_keyword("required"),
                 );
                 return;
             }
             ValidationErrorKind::Type { .. } if conditional && err.instance().is_null() => {
                 // null counts as absent for a conditional field.
-                out.push(Issue::new(path, "required", KEEP).with_keyword("required"));
+                out.push(Issue::new(path, Code::Required, KEEP).with_keyword("required"));
                 return;
             }
             ValidationErrorKind::Type { kind } => {
@@ -388,7 +391,7 @@ pub(crate) mod reference {
                     TypeKind::Multiple(ts) => format!("{ts:?}"),
                 };
                 (
-                    "type",
+                    Code::Type,
                     format!(
                         "Must be {} {t}.",
                         if t.starts_with(['a', 'i', 'o']) { "an" } else { "a" }
@@ -403,29 +406,31 @@ pub(crate) mod reference {
                     }
                     _ => format!("Must be one of: {}.", list(options)),
                 };
-                ("enum", msg, Some(value))
+                (Code::Enum, msg, Some(value))
             }
             ValidationErrorKind::MinLength { limit } => (
-                "min_length",
+                Code::MinLength,
                 format!("Must be at least {limit} characters."),
                 Some(value),
             ),
             ValidationErrorKind::MaxLength { limit } => (
-                "max_length",
+                Code::MaxLength,
                 format!("Must be at most {limit} characters."),
                 Some(value),
             ),
-            ValidationErrorKind::Minimum { limit } => ("minimum", format!("Must be at least {limit}."), Some(value)),
-            ValidationErrorKind::Maximum { limit } => ("maximum", format!("Must be at most {limit}."), Some(value)),
-            ValidationErrorKind::Pattern { pattern } => ("pattern", pattern_message(pattern), Some(value)),
-            ValidationErrorKind::Format { format } => ("format", format!("Must be a valid {format}."), Some(value)),
-            ValidationErrorKind::MinItems { limit } => ("min_items", crate::schema::min_items_message(*limit), None),
-            ValidationErrorKind::MaxItems { limit } => ("max_items", format!("Must have at most {limit} items."), None),
-            ValidationErrorKind::UniqueItems => ("unique_items", "Items must be unique.".to_string(), None),
-            ValidationErrorKind::Constant { expected_value } => {
-                ("const", format!("Must be {expected_value}."), Some(value))
+            ValidationErrorKind::Minimum { limit } => {
+                (Code::Minimum, format!("Must be at least {limit}."), Some(value))
             }
-            _ => ("schema", err.to_string(), None),
+            ValidationErrorKind::Maximum { limit } => (Code::Maximum, format!("Must be at most {limit}."), Some(value)),
+            ValidationErrorKind::Pattern { pattern } => (Code::Pattern, pattern_message(pattern), Some(value)),
+            ValidationErrorKind::Format { format } => (Code::Format, format!("Must be a valid {format}."), Some(value)),
+            ValidationErrorKind::MinItems { limit } => (Code::MinItems, crate::schema::min_items_message(*limit), None),
+            ValidationErrorKind::Constant { expected_value } => {
+                (Code::Const, format!("Must be {expected_value}."), Some(value))
+            }
+            // Our schemas use no other keyword (src/schema/keywords.rs): any
+            // other error is one the interpreter cannot give, so it disagrees.
+            _ => (Code::InternalError, err.to_string(), None),
         };
         let mut issue = Issue::new(path, code, message).with_keyword(&keyword);
         issue.value = value;

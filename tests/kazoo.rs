@@ -1,7 +1,7 @@
 //! `Report::to_kazoo`: Kazoo's 400 body, to the letter of its source.
 
 use serde_json::json;
-use telschema::{validate, Issue, Kind, Options, Report};
+use telschema::{validate, Code, Issue, Kind, Options, Report};
 
 #[test]
 fn the_reference_example() {
@@ -73,7 +73,7 @@ fn formats_our_codes_and_dots() {
         valid: false,
         errors: vec![Issue::new(
             "/data/custom.field~1x",
-            "phone_invalid",
+            Code::PhoneInvalid,
             "Not a valid phone number.",
         )],
         warnings: vec![],

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::codes::{CA_PROVINCES, EU_MEMBER_STATES, NANP_COUNTRIES, US_STATES};
 use super::{non_null_branch, Kind};
+use crate::code::Code;
 use crate::options::PhoneLevel;
 use crate::report::{pointer_push, Issue};
 use crate::{phone, Options};
@@ -46,13 +47,13 @@ type Normalized = Result<phone::NormalizedNumber, phone::PhoneError>;
 /// digits (`phone_not_possible`).
 fn phone_issue(path: String, value: &Value, n: &Normalized, level: PhoneLevel) -> Option<Issue> {
     let (code, message) = match n {
-        Err(e) => ("phone_invalid", format!("Not a valid phone number: {e}")),
+        Err(e) => (Code::PhoneInvalid, format!("Not a valid phone number: {e}")),
         Ok(n) if !n.possible => (
-            "phone_not_possible",
+            Code::PhoneNotPossible,
             "This number has the wrong number of digits for its country.".into(),
         ),
         Ok(n) if !n.valid && level == PhoneLevel::Valid => (
-            "phone_invalid",
+            Code::PhoneInvalid,
             "This number is not in use in its country's numbering plan.".into(),
         ),
         Ok(_) => return None,
@@ -141,7 +142,7 @@ impl Ctx<'_> {
             self.warn(
                 Issue::new(
                     path,
-                    "postal_code_format",
+                    Code::PostalCodeFormat,
                     format!("This does not look like {expected}."),
                 )
                 .with_value(value.clone()),
@@ -168,7 +169,7 @@ impl Ctx<'_> {
             self.warn(
                 Issue::new(
                     path,
-                    "unknown_administrative_area",
+                    Code::UnknownAdministrativeArea,
                     format!("{area} is not a {names} code."),
                 )
                 .with_value(value.clone()),
@@ -207,13 +208,13 @@ fn unknown_fields(ctx: &mut Ctx, v: &Value, schema: &Value, path: &str, root: bo
                             Some((_, k)) => ctx.warn(
                                 Issue::new(
                                     p,
-                                    "unknown_field",
+                                    Code::UnknownField,
                                     format!("Unknown field {key:?}; did you mean {k:?}?"),
                                 )
                                 .with_value(Value::String(k.clone())),
                             ),
                             None if !ctx.kind.is_kazoo() => {
-                                ctx.warn(Issue::new(p, "unknown_field", format!("Unknown field {key:?}.")))
+                                ctx.warn(Issue::new(p, Code::UnknownField, format!("Unknown field {key:?}.")))
                             }
                             None => {}
                         }
@@ -280,7 +281,7 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
                     ctx.warn(
                         Issue::new(
                             pointer_push(&po_path, attr),
-                            "full_port_attribute",
+                            Code::FullPortAttribute,
                             "A full port moves every number; this attribute only applies to a partial port.",
                         )
                         .with_value(v.clone()),
@@ -302,7 +303,7 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
                 ctx.warn(
                     Issue::new(
                         pointer_push(base, field),
-                        "eu_identifier_outside_eu",
+                        Code::EuIdentifierOutsideEu,
                         format!("European identifiers apply only in the European Union; the country is {c}."),
                     )
                     .with_value(v.clone()),
@@ -315,7 +316,7 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
             ctx.warn(
                 Issue::new(
                     pointer_push(base, "billing_phone_number"),
-                    "billing_country_mismatch",
+                    Code::BillingCountryMismatch,
                     format!("This number is from {r}, but the billing address is in {c}."),
                 )
                 .with_value(Value::String(b.to_string())),
@@ -329,7 +330,7 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
                 ctx.warn(
                     Issue::new(
                         path.clone(),
-                        "foc_date_in_past",
+                        Code::FocDateInPast,
                         "The requested FOC date is in the past.",
                     )
                     .with_value(Value::String(foc.to_string())),
@@ -339,7 +340,7 @@ fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
                 ctx.warn(
                     Issue::new(
                         path,
-                        "foc_date_on_weekend",
+                        Code::FocDateOnWeekend,
                         "The requested FOC date falls on a weekend.",
                     )
                     .with_value(Value::String(foc.to_string())),
@@ -371,7 +372,7 @@ fn number_collection(ctx: &mut Ctx, doc: &Value, base: &str) {
                 ctx.error(
                     Issue::new(
                         path,
-                        "duplicate_number",
+                        Code::DuplicateNumber,
                         format!("Same number as {list}/{first} once normalized ({}).", n.e164),
                     )
                     .with_value(v.clone()),
@@ -393,7 +394,7 @@ fn number_request(ctx: &mut Ctx, doc: &Value, base: &str) {
             ctx.error(
                 Issue::new(
                     pointer_push(base, field),
-                    "area_code_or_city_required",
+                    Code::AreaCodeOrCityRequired,
                     "Give an area code or a city.",
                 )
                 .with_keyword("required"),
@@ -409,7 +410,7 @@ fn number_request(ctx: &mut Ctx, doc: &Value, base: &str) {
     if let (Some(c), None) = (nanp, get(doc, "region")) {
         ctx.error(Issue::new(
             pointer_push(base, "region"),
-            "region_required",
+            Code::RegionRequired,
             format!("A region is required for orders in a NANP country ({c})."),
         ));
     }

@@ -15,6 +15,7 @@ mod pattern;
 
 use serde_json::{Map, Number, Value};
 
+use crate::code::Code;
 use crate::report::{pointer_push, Issue};
 use pattern::Pattern;
 
@@ -217,16 +218,16 @@ impl Schema {
 /// fails both; the `format` issue is kept with the pattern's plainer message
 /// ("Must be a UUID (8-4-4-4-12 hexadecimal digits)."), its twin dropped.
 pub(crate) fn one_issue_per_cause(out: &mut Vec<Issue>, start: usize) {
-    if !out.get(start..).unwrap_or(&[]).iter().any(|i| i.code == "format") {
+    if !out.get(start..).unwrap_or(&[]).iter().any(|i| i.code == Code::Format) {
         return;
     }
     let mut i = start;
     while i < out.len() {
-        let twin = out.get(i).filter(|x| x.code == "pattern").and_then(|p| {
+        let twin = out.get(i).filter(|x| x.code == Code::Pattern).and_then(|p| {
             let f = out
                 .iter()
                 .skip(start)
-                .position(|f| f.code == "format" && f.path == p.path)?;
+                .position(|f| f.code == Code::Format && f.path == p.path)?;
             Some((start + f, p.message.clone()))
         });
         match twin {
@@ -279,7 +280,7 @@ fn article(t: &str) -> &'static str {
 /// Required when remaining_numbers_action is keep: the only `then` in our schemas.
 const KEEP: &str = "Required when remaining_numbers_action is keep.";
 
-fn issue(path: &Loc<'_>, code: &str, keyword: &str, message: String, value: Option<&Value>) -> Issue {
+fn issue(path: &Loc<'_>, code: Code, keyword: &str, message: String, value: Option<&Value>) -> Issue {
     let mut i = Issue::new(path.render(), code, message).with_keyword(keyword);
     i.value = value.cloned();
     i
@@ -294,11 +295,11 @@ impl Keyword {
                 }
                 if conditional && value.is_null() {
                     // null counts as absent for a conditional field.
-                    out.push(issue(path, "required", "required", KEEP.into(), None));
+                    out.push(issue(path, Code::Required, "required", KEEP.into(), None));
                 } else {
                     let name = t.name();
                     let message = format!("Must be {} {name}.", article(name));
-                    out.push(issue(path, "type", "type", message, Some(value)));
+                    out.push(issue(path, Code::Type, "type", message, Some(value)));
                 }
                 1
             }
@@ -319,7 +320,7 @@ impl Keyword {
                     let message = if conditional { KEEP } else { "This field is required." };
                     out.push(issue(
                         &Loc::Key(path, name),
-                        "required",
+                        Code::Required,
                         "required",
                         message.into(),
                         None,
@@ -346,7 +347,7 @@ impl Keyword {
                         .collect();
                     format!("Must be one of: {}.", names.join(", "))
                 };
-                out.push(issue(path, "enum", "enum", message, Some(value)));
+                out.push(issue(path, Code::Enum, "enum", message, Some(value)));
                 1
             }
             Keyword::Const(expected) => {
@@ -355,7 +356,7 @@ impl Keyword {
                 }
                 out.push(issue(
                     path,
-                    "const",
+                    Code::Const,
                     "const",
                     format!("Must be {expected}."),
                     Some(value),
@@ -365,7 +366,7 @@ impl Keyword {
             Keyword::Pattern(source, p) => match value {
                 Value::String(s) if !p.is_match(s) => {
                     let message = crate::validate::pattern_message(source);
-                    out.push(issue(path, "pattern", "pattern", message, Some(value)));
+                    out.push(issue(path, Code::Pattern, "pattern", message, Some(value)));
                     1
                 }
                 _ => 0,
@@ -373,14 +374,14 @@ impl Keyword {
             Keyword::Format(f) => match value {
                 Value::String(s) if !f.is_valid(s) => {
                     let message = format!("Must be a valid {}.", f.name());
-                    out.push(issue(path, "format", "format", message, Some(value)));
+                    out.push(issue(path, Code::Format, "format", message, Some(value)));
                     1
                 }
                 _ => 0,
             },
             Keyword::MinItems(limit) => match value {
                 Value::Array(a) if (a.len() as u64) < *limit => {
-                    out.push(issue(path, "min_items", "minItems", min_items_message(*limit), None));
+                    out.push(issue(path, Code::MinItems, "minItems", min_items_message(*limit), None));
                     1
                 }
                 _ => 0,
@@ -391,14 +392,14 @@ impl Keyword {
                 let (fails, code, keyword, message) = if matches!(self, Keyword::MinLength(_)) {
                     (
                         n < *limit,
-                        "min_length",
+                        Code::MinLength,
                         "minLength",
                         format!("Must be at least {limit} characters."),
                     )
                 } else {
                     (
                         n > *limit,
-                        "max_length",
+                        Code::MaxLength,
                         "maxLength",
                         format!("Must be at most {limit} characters."),
                     )
@@ -413,9 +414,9 @@ impl Keyword {
                 let Value::Number(n) = value else { return 0 };
                 let order = compare(n, limit);
                 let (fails, code, word) = if matches!(self, Keyword::Minimum(_)) {
-                    (order == Some(std::cmp::Ordering::Less), "minimum", "least")
+                    (order == Some(std::cmp::Ordering::Less), Code::Minimum, "least")
                 } else {
-                    (order == Some(std::cmp::Ordering::Greater), "maximum", "most")
+                    (order == Some(std::cmp::Ordering::Greater), Code::Maximum, "most")
                 };
                 if !fails {
                     return 0;
@@ -423,7 +424,7 @@ impl Keyword {
                 out.push(issue(
                     path,
                     code,
-                    code,
+                    code.as_str(),
                     format!("Must be at {word} {limit}."),
                     Some(value),
                 ));
