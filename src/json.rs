@@ -13,20 +13,87 @@ use crate::Limits;
 
 /// Why text is not a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonError {
-    /// `invalid_json`, `duplicate_key` or `limit_exceeded`.
-    pub code: &'static str,
-    /// What is wrong (serde_json's description for `invalid_json`).
-    pub message: String,
+#[non_exhaustive]
+pub enum JsonError {
+    /// More bytes than `limits.max_document_bytes` (`limit_exceeded`),
+    /// refused before parsing.
+    TooLarge {
+        /// The length of the text in bytes.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Nested deeper than the parser reads (`limit_exceeded`).
+    TooDeep {
+        /// serde_json's description.
+        message: String,
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+    },
+    /// A key twice in one object (`duplicate_key`).
+    DuplicateKey {
+        /// What is wrong, naming the key.
+        message: String,
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+    },
+    /// Text that is not JSON (`invalid_json`).
+    Syntax {
+        /// serde_json's description.
+        message: String,
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+    },
+}
+
+impl JsonError {
+    /// Stable code: `invalid_json`, `duplicate_key` or `limit_exceeded`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            JsonError::TooLarge { .. } | JsonError::TooDeep { .. } => "limit_exceeded",
+            JsonError::DuplicateKey { .. } => "duplicate_key",
+            JsonError::Syntax { .. } => "invalid_json",
+        }
+    }
+
     /// 1-based line of the error (0 when it is about the whole text).
-    pub line: usize,
+    pub fn line(&self) -> usize {
+        match self {
+            JsonError::TooLarge { .. } => 0,
+            JsonError::TooDeep { line, .. } | JsonError::DuplicateKey { line, .. } | JsonError::Syntax { line, .. } => {
+                *line
+            }
+        }
+    }
+
     /// 1-based column of the error (0 when it is about the whole text).
-    pub column: usize,
+    pub fn column(&self) -> usize {
+        match self {
+            JsonError::TooLarge { .. } => 0,
+            JsonError::TooDeep { column, .. }
+            | JsonError::DuplicateKey { column, .. }
+            | JsonError::Syntax { column, .. } => *column,
+        }
+    }
 }
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        match self {
+            JsonError::TooLarge { bytes, limit } => write!(
+                f,
+                "The document has {bytes} bytes; the limit is {limit} (maxDocumentBytes)."
+            ),
+            JsonError::TooDeep { message, .. }
+            | JsonError::DuplicateKey { message, .. }
+            | JsonError::Syntax { message, .. } => f.write_str(message),
+        }
     }
 }
 
@@ -119,31 +186,19 @@ impl<'de> DeserializeSeed<'de> for StrictSeed {
 /// Parses a document's text: size limit first, then JSON with duplicate keys refused.
 pub fn parse(text: &[u8], limits: &Limits) -> Result<Value, JsonError> {
     if text.len() > limits.max_document_bytes {
-        return Err(JsonError {
-            code: "limit_exceeded",
-            message: format!(
-                "The document has {} bytes; the limit is {} (maxDocumentBytes).",
-                text.len(),
-                limits.max_document_bytes
-            ),
-            line: 0,
-            column: 0,
+        return Err(JsonError::TooLarge {
+            bytes: text.len(),
+            limit: limits.max_document_bytes,
         });
     }
     serde_json::from_slice::<Strict>(text).map(|s| s.0).map_err(|e| {
-        let message = e.to_string();
-        let code = if message.starts_with(DUPLICATE) {
-            "duplicate_key"
+        let (message, line, column) = (e.to_string(), e.line(), e.column());
+        if message.starts_with(DUPLICATE) {
+            JsonError::DuplicateKey { message, line, column }
         } else if message.starts_with("recursion limit exceeded") {
-            "limit_exceeded"
+            JsonError::TooDeep { message, line, column }
         } else {
-            "invalid_json"
-        };
-        JsonError {
-            code,
-            message,
-            line: e.line(),
-            column: e.column(),
+            JsonError::Syntax { message, line, column }
         }
     })
 }
@@ -161,16 +216,32 @@ mod tests {
         assert_eq!(v, json!({"b": 1, "a": [true, null, 1.5, -2, "x"]}));
         assert_eq!(v.as_object().unwrap().keys().next().unwrap(), "b");
         let e = parse(b"{\n  \"a\": {\"x\": 1, \"x\": 2}\n}", &limits).unwrap_err();
-        assert_eq!((e.code, e.line), ("duplicate_key", 2));
-        assert!(e.message.contains("\"x\""), "{e}");
-        assert_eq!(parse(b"{\"a\": ", &limits).unwrap_err().code, "invalid_json");
+        assert_eq!((e.code(), e.line()), ("duplicate_key", 2));
+        assert!(matches!(&e, JsonError::DuplicateKey { line: 2, .. }), "{e:?}");
+        assert!(e.to_string().contains("\"x\""), "{e}");
+        assert_eq!(parse(b"{\"a\": ", &limits).unwrap_err().code(), "invalid_json");
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-        assert_eq!(parse(deep.as_bytes(), &limits).unwrap_err().code, "limit_exceeded");
+        assert_eq!(parse(deep.as_bytes(), &limits).unwrap_err().code(), "limit_exceeded");
         let small = Limits {
             max_document_bytes: 10,
             ..Limits::default()
         };
         assert!(parse(b"[1,2,3,4]", &small).is_ok());
-        assert_eq!(parse(b"[1,2,3,4,5]", &small).unwrap_err().code, "limit_exceeded");
+        assert_eq!(parse(b"[1,2,3,4,5]", &small).unwrap_err().code(), "limit_exceeded");
+        let e = parse(b"[1,2,3,4,5]", &small).unwrap_err();
+        assert_eq!(e, JsonError::TooLarge { bytes: 11, limit: 10 });
+        assert_eq!(
+            e.to_string(),
+            "The document has 11 bytes; the limit is 10 (maxDocumentBytes)."
+        );
+        assert_eq!((e.line(), e.column()), (0, 0));
+        assert!(matches!(
+            parse(deep.as_bytes(), &limits),
+            Err(JsonError::TooDeep { .. })
+        ));
+        assert!(matches!(
+            parse(b"{\"a\": ", &limits),
+            Err(JsonError::Syntax { line: 1, .. })
+        ));
     }
 }

@@ -11,6 +11,7 @@ mod check;
 mod code;
 mod completeness;
 pub mod documents;
+mod error;
 pub mod json;
 mod limits;
 mod options;
@@ -29,6 +30,7 @@ pub use completeness::{completeness, label, Completeness, Invalid, Missing};
 pub use documents::{
     fields, kind_for, resolve_kind, Field, Kind, KindError, Need, UnknownKind, KINDS, SUB_REQUEST_FORM_ORDER,
 };
+pub use error::Error;
 pub use limits::{Limits, Omitted};
 pub use options::{OptionError, Options, PhoneLevel};
 pub use phone::{normalize, NormalizedNumber, NumberType, PhoneError};

@@ -64,16 +64,57 @@ impl Options {
 /// Options that could not be read: `unknown_option` (a key that is not an
 /// option) or `invalid_option` (a value of the wrong type or form).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OptionError {
-    /// `unknown_option` or `invalid_option`.
-    pub code: &'static str,
-    /// What is wrong, naming the option.
-    pub message: String,
+#[non_exhaustive]
+pub enum OptionError {
+    /// The options are not an object (`invalid_option`).
+    NotAnObject,
+    /// A key that is not an option (`unknown_option`).
+    UnknownOption(String),
+    /// A key of `limits` that is not a limit (`unknown_option`).
+    UnknownLimit(String),
+    /// A value of the wrong type or form, with serde's description of it
+    /// (`invalid_option`).
+    InvalidValue(String),
 }
+
+impl OptionError {
+    /// Stable code: `unknown_option` or `invalid_option`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            OptionError::UnknownOption(_) | OptionError::UnknownLimit(_) => "unknown_option",
+            OptionError::NotAnObject | OptionError::InvalidValue(_) => "invalid_option",
+        }
+    }
+}
+
+/// The option keys of the JSON form.
+const KEYS: [&str; 6] = [
+    "defaultRegion",
+    "phoneLevel",
+    "now",
+    "orderCountry",
+    "lenientTypes",
+    "limits",
+];
+/// The keys of `limits` in the JSON form.
+const LIMITS: [&str; 5] = [
+    "maxDocumentBytes",
+    "maxDepth",
+    "maxStringLength",
+    "maxArrayLength",
+    "maxIssues",
+];
 
 impl std::fmt::Display for OptionError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        match self {
+            OptionError::NotAnObject => f.write_str("Options must be an object."),
+            OptionError::UnknownOption(k) => write!(f, "Unknown option {k:?}; the options are {}.", KEYS.join(", ")),
+            OptionError::UnknownLimit(k) => {
+                write!(f, "Unknown option limits.{k}; the limits are {}.", LIMITS.join(", "))
+            }
+            OptionError::InvalidValue(e) => write!(f, "Invalid options: {e}."),
+        }
     }
 }
 
@@ -89,44 +130,17 @@ impl Options {
             return Ok(Options::default());
         }
         let serde_json::Value::Object(map) = value else {
-            return Err(OptionError {
-                code: "invalid_option",
-                message: "Options must be an object.".into(),
-            });
+            return Err(OptionError::NotAnObject);
         };
-        const KEYS: [&str; 6] = [
-            "defaultRegion",
-            "phoneLevel",
-            "now",
-            "orderCountry",
-            "lenientTypes",
-            "limits",
-        ];
         if let Some(k) = map.keys().find(|k| !KEYS.contains(&k.as_str())) {
-            return Err(OptionError {
-                code: "unknown_option",
-                message: format!("Unknown option {k:?}; the options are {}.", KEYS.join(", ")),
-            });
+            return Err(OptionError::UnknownOption(k.clone()));
         }
-        const LIMITS: [&str; 5] = [
-            "maxDocumentBytes",
-            "maxDepth",
-            "maxStringLength",
-            "maxArrayLength",
-            "maxIssues",
-        ];
         if let Some(serde_json::Value::Object(limits)) = map.get("limits") {
             if let Some(k) = limits.keys().find(|k| !LIMITS.contains(&k.as_str())) {
-                return Err(OptionError {
-                    code: "unknown_option",
-                    message: format!("Unknown option limits.{k}; the limits are {}.", LIMITS.join(", ")),
-                });
+                return Err(OptionError::UnknownLimit(k.clone()));
             }
         }
-        Options::deserialize(value).map_err(|e| OptionError {
-            code: "invalid_option",
-            message: format!("Invalid options: {e}."),
-        })
+        Options::deserialize(value).map_err(|e| OptionError::InvalidValue(e.to_string()))
     }
 }
 
@@ -147,21 +161,37 @@ mod tests {
         assert!(o.now.is_some());
         assert_eq!(Options::from_json_value(&json!(null)).unwrap(), Options::default());
         let e = Options::from_json_value(&json!({"region": "GB"})).unwrap_err();
-        assert_eq!(e.code, "unknown_option");
-        assert!(e.message.contains("\"region\""), "{}", e.message);
+        assert_eq!(e, OptionError::UnknownOption("region".into()));
+        assert_eq!(e.code(), "unknown_option");
         assert_eq!(
-            Options::from_json_value(&json!({"now": "yesterday"})).unwrap_err().code,
+            e.to_string(),
+            "Unknown option \"region\"; the options are defaultRegion, phoneLevel, now, orderCountry, lenientTypes, limits."
+        );
+        let e = Options::from_json_value(&json!({"limits": {"maxBytes": 1}})).unwrap_err();
+        assert_eq!(
+            (e.code(), e),
+            ("unknown_option", OptionError::UnknownLimit("maxBytes".into()))
+        );
+        assert_eq!(
+            Options::from_json_value(&json!({"now": "yesterday"}))
+                .unwrap_err()
+                .code(),
             "invalid_option"
         );
         assert_eq!(
             Options::from_json_value(&json!({"phoneLevel": "valid!"}))
                 .unwrap_err()
-                .code,
+                .code(),
             "invalid_option"
         );
         assert_eq!(
-            Options::from_json_value(&json!("US")).unwrap_err().code,
+            Options::from_json_value(&json!("US")).unwrap_err().code(),
             "invalid_option"
         );
+        assert_eq!(Options::from_json_value(&json!("US")), Err(OptionError::NotAnObject));
+        assert!(matches!(
+            Options::from_json_value(&json!({"now": "yesterday"})),
+            Err(OptionError::InvalidValue(m)) if m.contains("yesterday")
+        ));
     }
 }

@@ -99,6 +99,14 @@ impl fmt::Display for InvalidTimestamp {
     }
 }
 
+impl InvalidTimestamp {
+    /// Stable code: `invalid_timestamp` (read as the `now` option, it is that
+    /// option's `invalid_option`).
+    pub fn code(&self) -> &'static str {
+        "invalid_timestamp"
+    }
+}
+
 impl std::error::Error for InvalidTimestamp {}
 
 fn num(s: &str, range: std::ops::Range<usize>) -> Option<i64> {

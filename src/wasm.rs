@@ -93,13 +93,15 @@ fn rust_string(v: &JsValue, what: &str) -> Result<String, Fail> {
 }
 
 fn parse_json(text: &[u8], limits: &crate::Limits) -> Result<Value, Fail> {
-    crate::json::parse(text, limits).map_err(|e| match e.code {
-        "invalid_json" if e.message.contains("surrogate") => Fail::new(
+    crate::json::parse(text, limits).map_err(|e| match &e {
+        crate::json::JsonError::Syntax { message, .. } if message.contains("surrogate") => Fail::new(
             "invalid_unicode",
-            format!("The JSON holds a lone surrogate: {}.", e.message),
+            format!("The JSON holds a lone surrogate: {message}."),
         ),
-        "invalid_json" => Fail::new("invalid_json", format!("The document is not JSON: {}.", e.message)),
-        code => Fail::new(code, format!("{}.", e.message.trim_end_matches('.'))),
+        crate::json::JsonError::Syntax { message, .. } => {
+            Fail::new("invalid_json", format!("The document is not JSON: {message}."))
+        }
+        e => Fail::new(e.code(), format!("{}.", e.to_string().trim_end_matches('.'))),
     })
 }
 
@@ -146,12 +148,12 @@ fn options(v: &JsValue) -> Result<Options, Fail> {
             .ok_or_else(|| Fail::new("invalid_option", "The options cannot be written as JSON."))?;
         parse_json(text.as_bytes(), &crate::Limits::default())?
     };
-    Options::from_json_value(&value).map_err(|e| Fail::new(e.code, e.message))
+    Options::from_json_value(&value).map_err(|e| Fail::new(e.code(), e.to_string()))
 }
 
 fn kind(name: &JsValue, doc: &Value) -> Result<documents::Kind, Fail> {
     let name = rust_string(name, "The kind").map_err(|f| Fail::new("unknown_kind", f.message))?;
-    documents::kind_for(&name, doc).map_err(|e| Fail::new(e.code, e.message))
+    documents::kind_for(&name, doc).map_err(|e| Fail::new(e.code(), e.to_string()))
 }
 
 /// Normalizes one number; `{ error }` with the phone error's code when no

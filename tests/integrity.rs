@@ -179,7 +179,7 @@ fn verdicts_do_not_depend_on_how_many_issues_are_listed() {
 fn kind_auto_never_chooses_a_kind_because_it_requires_nothing() {
     let partial =
         json!({"data": {"street_address": "311 W Superior St", "locality": "Chicago", "postal_code": "60654"}});
-    assert_eq!(resolve_kind(&partial).unwrap_err().code, "ambiguous_kind");
+    assert_eq!(resolve_kind(&partial).unwrap_err().code(), "ambiguous_kind");
     let named = json!({"$schema": "urn:telschema:schema:e911", "data": partial["data"].clone()});
     assert_eq!(resolve_kind(&named), Ok(Kind::E911));
     assert!(!validate(Kind::E911, &named, &Options::default()).valid);

@@ -9,32 +9,75 @@ use super::{Kind, UnknownKind, KINDS};
 
 /// Why a kind could not be named: `unknown_kind` (a name that is not a kind,
 /// or a document whose fields belong to no kind) or `ambiguous_kind` (more
-/// than one kind fits equally; `candidates` lists them).
+/// than one kind fits equally).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KindError {
-    /// `unknown_kind` or `ambiguous_kind`.
-    pub code: &'static str,
-    /// A message naming what to pass instead.
-    pub message: String,
-    /// The kinds that fit equally (for `ambiguous_kind`).
-    pub candidates: Vec<Kind>,
+#[non_exhaustive]
+pub enum KindError {
+    /// A kind name that is not one of [`KINDS`] (`unknown_kind`).
+    UnknownName(UnknownKind),
+    /// `auto` on a document that is not an object (`unknown_kind`).
+    NotAnObject,
+    /// `auto` on a document whose fields belong to no kind (`unknown_kind`).
+    NoKindFits,
+    /// `auto` on a document that fits more than one kind equally
+    /// (`ambiguous_kind`).
+    Ambiguous {
+        /// The kinds that fit equally.
+        candidates: Vec<Kind>,
+    },
+}
+
+impl KindError {
+    /// Stable code: `unknown_kind` or `ambiguous_kind`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            KindError::UnknownName(e) => e.code(),
+            KindError::NotAnObject | KindError::NoKindFits => "unknown_kind",
+            KindError::Ambiguous { .. } => "ambiguous_kind",
+        }
+    }
+
+    /// The kinds that fit equally (empty unless `ambiguous_kind`).
+    pub fn candidates(&self) -> &[Kind] {
+        match self {
+            KindError::Ambiguous { candidates } => candidates,
+            _ => &[],
+        }
+    }
 }
 
 impl fmt::Display for KindError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        match self {
+            KindError::UnknownName(e) => e.fmt(f),
+            KindError::NotAnObject => {
+                f.write_str("Cannot tell the kind of a document that is not an object; pass its kind.")
+            }
+            KindError::NoKindFits => f.write_str("No kind has these fields; pass the document's kind."),
+            KindError::Ambiguous { candidates } => {
+                let names: Vec<&str> = candidates.iter().map(|k| k.as_str()).collect();
+                write!(
+                    f,
+                    "The document fits more than one kind ({}); pass its kind or a \"$schema\".",
+                    names.join(", ")
+                )
+            }
+        }
     }
 }
 
-impl std::error::Error for KindError {}
+impl std::error::Error for KindError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            KindError::UnknownName(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 impl From<UnknownKind> for KindError {
     fn from(e: UnknownKind) -> Self {
-        KindError {
-            code: e.code(),
-            message: e.to_string(),
-            candidates: Vec::new(),
-        }
+        KindError::UnknownName(e)
     }
 }
 
@@ -71,11 +114,7 @@ pub fn resolve_kind(doc: &Value) -> Result<Kind, KindError> {
         }
     }
     let Value::Object(fields) = inner else {
-        return Err(KindError {
-            code: "unknown_kind",
-            message: "Cannot tell the kind of a document that is not an object; pass its kind.".into(),
-            candidates: Vec::new(),
-        });
+        return Err(KindError::NotAnObject);
     };
     let keys: Vec<&str> = fields.keys().map(String::as_str).filter(|k| *k != "$schema").collect();
     let shapes: Vec<(Kind, Vec<&str>)> = KINDS
@@ -105,22 +144,10 @@ pub fn resolve_kind(doc: &Value) -> Result<Kind, KindError> {
     let found = if fit.is_empty() { closest } else { fit };
     match found.as_slice() {
         [one] => Ok(*one),
-        [] => Err(KindError {
-            code: "unknown_kind",
-            message: "No kind has these fields; pass the document's kind.".into(),
-            candidates: Vec::new(),
+        [] => Err(KindError::NoKindFits),
+        many => Err(KindError::Ambiguous {
+            candidates: many.to_vec(),
         }),
-        many => {
-            let names: Vec<&str> = many.iter().map(|k| k.as_str()).collect();
-            Err(KindError {
-                code: "ambiguous_kind",
-                message: format!(
-                    "The document fits more than one kind ({}); pass its kind or a \"$schema\".",
-                    names.join(", ")
-                ),
-                candidates: many.to_vec(),
-            })
-        }
     }
 }
 
@@ -147,9 +174,9 @@ mod tests {
         // no kind wins because it requires nothing.
         let partial = json!({"data": {"street_address": "1 Main St", "locality": "Chicago", "postal_code": "60601"}});
         let e = resolve_kind(&partial).unwrap_err();
-        assert_eq!(e.code, "ambiguous_kind");
+        assert_eq!(e.code(), "ambiguous_kind");
         assert!(
-            e.candidates.contains(&Kind::E911) && e.candidates.contains(&Kind::DraftSubRequest),
+            e.candidates().contains(&Kind::E911) && e.candidates().contains(&Kind::DraftSubRequest),
             "{e}"
         );
         assert_eq!(
@@ -166,18 +193,38 @@ mod tests {
     #[test]
     fn two_fitting_kinds_are_ambiguous_and_no_fitting_kind_is_unknown() {
         let e = resolve_kind(&json!({"phone_numbers": [{"phone_number": "+13125354200"}]})).unwrap_err();
-        assert_eq!(e.code, "ambiguous_kind");
+        assert_eq!(e.code(), "ambiguous_kind");
         assert_eq!(
-            e.candidates,
+            e.candidates(),
             [Kind::PortabilityCheck, Kind::DraftSubRequest, Kind::DraftPortRequest]
         );
-        assert_eq!(resolve_kind(&json!({})).unwrap_err().code, "ambiguous_kind");
+        assert_eq!(resolve_kind(&json!({})).unwrap_err().code(), "ambiguous_kind");
         assert_eq!(
-            resolve_kind(&json!({"colour": "red"})).unwrap_err().code,
+            resolve_kind(&json!({"colour": "red"})).unwrap_err().code(),
             "unknown_kind"
         );
-        assert_eq!(resolve_kind(&json!([1])).unwrap_err().code, "unknown_kind");
-        assert_eq!(kind_for("e912", &json!({})).unwrap_err().code, "unknown_kind");
+        assert_eq!(resolve_kind(&json!([1])).unwrap_err().code(), "unknown_kind");
+        assert_eq!(kind_for("e912", &json!({})).unwrap_err().code(), "unknown_kind");
         assert_eq!(kind_for("e911", &json!([])), Ok(Kind::E911));
+        // Callers can match the cause; the messages are the surfaces' texts.
+        let e = resolve_kind(&json!({"colour": "red"})).unwrap_err();
+        assert_eq!(e, KindError::NoKindFits);
+        assert_eq!(e.to_string(), "No kind has these fields; pass the document's kind.");
+        assert_eq!(resolve_kind(&json!([1])), Err(KindError::NotAnObject));
+        let e = kind_for("e912", &json!({})).unwrap_err();
+        assert!(
+            matches!(&e, KindError::UnknownName(UnknownKind(n)) if n == "e912"),
+            "{e:?}"
+        );
+        assert!(
+            e.to_string()
+                .starts_with("Unknown kind \"e912\"; the kinds are phone_number, e911,"),
+            "{e}"
+        );
+        let e = resolve_kind(&json!({"phone_numbers": []})).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "The document fits more than one kind (portability_check, draft_sub_request, draft_port_request); pass its kind or a \"$schema\"."
+        );
     }
 }

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
+use telschema::json::JsonError;
 use telschema::{check, kind_for, validate, Completeness, Issue, Kind, Limits, Options, Outcome, Report};
 
 use crate::lines::{Lines, BOM};
@@ -430,18 +431,18 @@ fn utf8(file: &str, line0: usize, bytes: Vec<u8>) -> Result<String, Broken> {
 
 /// A document's value from its text; parse errors with line and column.
 fn parse(file: &str, line0: usize, text: &str, ndjson: bool, limits: &Limits) -> Result<Value, Broken> {
-    telschema::json::parse(text.as_bytes(), limits).map_err(|e| match (e.code, e.line) {
-        ("invalid_json", l) => Broken {
-            at: Some((l + line0, e.column)),
-            ..broken(file, format!("invalid JSON: {}", e.message))
+    telschema::json::parse(text.as_bytes(), limits).map_err(|e| match (&e, e.line()) {
+        (JsonError::Syntax { .. }, l) => Broken {
+            at: Some((l + line0, e.column())),
+            ..broken(file, format!("invalid JSON: {e}"))
         },
-        (code, 0) => Broken {
+        (_, 0) => Broken {
             line: ndjson.then_some(line0 + 1),
-            ..broken(file, format!("{} ({code})", e.message))
+            ..broken(file, format!("{e} ({})", e.code()))
         },
-        (code, l) => Broken {
-            at: Some((l + line0, e.column)),
-            ..broken(file, format!("{} ({code})", e.message))
+        (_, l) => Broken {
+            at: Some((l + line0, e.column())),
+            ..broken(file, format!("{e} ({})", e.code()))
         },
     })
 }
@@ -782,13 +783,13 @@ impl Judge<'_> {
         let auto = self.s.kind == "auto";
         let kind: Kind = match kind_for(&self.s.kind, &unit.doc) {
             Ok(k) => k,
-            Err(e) if auto && self.s.skip_unknown && e.code == "unknown_kind" => {
-                return Judged::Skipped(format!("{}: skipped: {} ({})", unit.label, e.message, e.code))
+            Err(e) if auto && self.s.skip_unknown && e.code() == "unknown_kind" => {
+                return Judged::Skipped(format!("{}: skipped: {e} ({})", unit.label, e.code()))
             }
             Err(e) => {
                 return Judged::Broken(Broken {
                     line: raw.line,
-                    ..broken(&raw.file, format!("{} ({})", e.message, e.code))
+                    ..broken(&raw.file, format!("{e} ({})", e.code()))
                 })
             }
         };
@@ -1102,7 +1103,7 @@ pub fn normalize_one(
         text: &text,
         doc,
     };
-    let kind = kind_for(&s.kind, &unit.doc).map_err(|e| format!("{}: {} ({})", unit.label, e.message, e.code))?;
+    let kind = kind_for(&s.kind, &unit.doc).map_err(|e| format!("{}: {e} ({})", unit.label, e.code()))?;
     let o = check(kind, &unit.doc, options);
     let doc = serde_json::to_string_pretty(&o.document).map_err(|e| e.to_string())?;
     writeln!(out, "{doc}").map_err(werr)?;
