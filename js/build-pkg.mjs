@@ -152,6 +152,8 @@ for (const dir of ['.', 'web', 'node']) {
   write(path.join(dir, 'telschema.d.ts'), read('js/telschema.d.ts'));
   write(path.join(dir, 'telschema.d.mts'), read('js/telschema.d.ts'));
   write(path.join(dir, 'documents.d.ts'), read('js/documents.d.ts'));
+  write(path.join(dir, 'results.d.ts'), read('js/results.d.ts'));
+  write(path.join(dir, 'codes.d.ts'), read('js/codes.d.ts'));
 }
 write('web/package.json', `${JSON.stringify({ type: 'module', types: './telschema.d.ts' }, null, 2)}\n`);
 write('node/package.json', `${JSON.stringify({ type: 'commonjs', types: './telschema.d.ts' }, null, 2)}\n`);
@@ -185,7 +187,7 @@ const pkg = {
     './telschema.wasm': './web/telschema_glue_bg.wasm',
     './package.json': './package.json',
   },
-  files: ['telschema.d.ts', 'telschema.d.mts', 'documents.d.ts', 'web/', 'node/', 'README.md'],
+  files: ['telschema.d.ts', 'telschema.d.mts', 'documents.d.ts', 'results.d.ts', 'codes.d.ts', 'web/', 'node/', 'README.md'],
   sideEffects: false,
   engines: { node: '>=20' },
 };

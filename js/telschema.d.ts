@@ -1,9 +1,14 @@
 // The types of telschema's JavaScript API (pkg/web/telschema.js,
-// pkg/node/telschema.js). The result shapes are ARCHITECTURE.md's; the
-// document types are generated from the schemas (documents.d.ts).
+// pkg/node/telschema.js). The function signatures are written here; the
+// types they use are generated: the document types from the schemas
+// (documents.d.ts), the result shapes from the Rust types (results.d.ts) and
+// the issue codes from telschema::Code (codes.d.ts). See js/gen-types.mjs.
 import type { DocumentOf, Kind } from './documents.js';
+import type { CheckOutcome, Completeness, Field, NormalizedNumber, NumberType, RegionInfo, Report } from './results.js';
 
 export type * from './documents.js';
+export type * from './results.js';
+export type * from './codes.js';
 
 /** Any value JSON can hold (what a document may be before it is judged). */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue | undefined };
@@ -51,47 +56,6 @@ export interface Limits {
   maxIssues?: number;
 }
 
-export type NumberType =
-  | 'fixed_line'
-  | 'mobile'
-  | 'fixed_line_or_mobile'
-  | 'toll_free'
-  | 'premium_rate'
-  | 'shared_cost'
-  | 'voip'
-  | 'personal_number'
-  | 'pager'
-  | 'uan'
-  | 'voicemail'
-  | 'unknown';
-
-export type KazooClassifier =
-  | 'emergency'
-  | 'caribbean'
-  | 'did_us'
-  | 'tollfree_us'
-  | 'toll_us'
-  | 'international'
-  | 'unknown'
-  | (string & {});
-
-export type CoverageCategory = 'nanp_generic' | 'nanp_toll_free' | 'international' | 'invalid';
-
-/** A number in E.164 with what the metadata says about it. */
-export interface NormalizedNumber {
-  e164: string;
-  countryCode: number;
-  /** null for non-geographic numbers (+800, +882 …). */
-  region: string | null;
-  nationalNumber: string;
-  numberType: NumberType;
-  valid: boolean;
-  possible: boolean;
-  extension: string | null;
-  kazooClassifier: KazooClassifier;
-  coverageCategory: CoverageCategory;
-}
-
 /** The codes a number that cannot be normalized throws (or gets in normalizeMany). */
 export type PhoneErrorCode =
   | 'empty'
@@ -103,7 +67,8 @@ export type PhoneErrorCode =
   | 'normalization_mismatch'
   | 'unknown_region'
   | 'text_in_number'
-  | 'ambiguous_extension';
+  | 'ambiguous_extension'
+  | 'two_numbers';
 
 /** A normalizeMany entry for an input that cannot be normalized. */
 export interface NormalizeFailure {
@@ -118,79 +83,8 @@ export interface FormatOptions extends Options {
   from?: string;
 }
 
-/** One region of the metadata, as `regions()` lists it. */
-export interface RegionInfo {
-  region: string;
-  callingCode: number;
-  nationalPrefix: string | null;
-  /** The international prefix as the metadata writes it (a pattern where there are several). */
-  internationalPrefix: string | null;
-  /** What out-of-country formatting dials: the preferred prefix, else the single one, else null. */
-  diallingPrefix: string | null;
-  possibleLengths: number[];
-}
-
-/** One problem with a document. */
-export interface Issue {
-  /** RFC 6901 JSON Pointer into the document as given (for a missing field, its path). */
-  path: string;
-  /** Stable snake_case code (README table). */
-  code: string;
-  /** The JSON Schema keyword, where one applies. */
-  keyword?: string;
-  /** A message a form can show next to the field. */
-  message: string;
-  /** The offending value, where useful. */
-  value?: unknown;
-}
-
-/** The verdict on one document. */
-export interface Report {
-  kind: Kind;
-  /** False exactly when there is an error. */
-  valid: boolean;
-  errors: Issue[];
-  warnings: Issue[];
-  /** Issues past limits.maxIssues, counted; absent when none were left out. */
-  omitted?: { errors: number; warnings: number };
-}
-
-export interface Missing {
-  path: string;
-  label: string;
-  reason: string;
-}
-
-export interface Invalid {
-  path: string;
-  code: string;
-}
-
-/** How far along a document is. */
-export interface Completeness {
-  complete: boolean;
-  percent: number;
-  satisfied: number;
-  total: number;
-  missing: Missing[];
-  invalid: Invalid[];
-  /** The path a form should ask for next. */
-  next: string | null;
-  /** draft_port_request: the completeness of each sub request. */
-  subRequests?: Completeness[];
-  /** draft_port_request: every sub request complete and status still "pending". */
-  submittable?: boolean;
-}
-
-/** One rewrite check() made. */
-export interface Change {
-  path: string;
-  from: unknown;
-  to: unknown;
-}
-
-/** What check() found. */
-export interface Outcome<K extends KindOrAuto = KindOrAuto> {
+/** What check() found (CheckOutcome, with the document typed by its kind, and its JSON text). */
+export interface Outcome<K extends KindOrAuto = KindOrAuto> extends Omit<CheckOutcome, 'document'> {
   /** The document with its phone fields in E.164 (key order kept); judged in `report`. */
   document: (K extends Kind ? DocumentOf<K> : DocumentOf<Kind>) | JsonValue;
   /**
@@ -199,9 +93,6 @@ export interface Outcome<K extends KindOrAuto = KindOrAuto> {
    * this text keeps every digit of a document given as JSON text or bytes.
    */
   documentJson: string;
-  changes: Change[];
-  report: Report;
-  completeness: Completeness;
 }
 
 /** Kazoo's 400 body: keys are dotted paths, then keyword → { message, target?, value? }. */
@@ -256,30 +147,6 @@ export function validate<K extends KindOrAuto>(kind: K, document: DocumentInput<
 export function completeness<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Completeness;
 /** Normalizes phone fields in a copy, then validates and computes completeness. */
 export function check<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Outcome<K>;
-/** Form metadata of one field of a kind (`fields`). */
-export interface Field {
-  /** JSON Pointer of the field (`*` stands for every item of a list). */
-  pointer: string;
-  label: string;
-  /** Place in the form, from 0. */
-  order: number;
-  /** The JSON type the schema expects. */
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | null;
-  /** `date-time`, `uuid`, `uri`, or `phone` for a phone field. */
-  format: string | null;
-  need: 'required' | 'conditional' | 'optional';
-  /** Why it is required, or when it is needed. */
-  reason: string | null;
-  allowed: JsonValue[] | null;
-  minLength: number | null;
-  maxLength: number | null;
-  minimum: number | null;
-  maximum: number | null;
-  hint: string | null;
-  /** The HTML autocomplete token. */
-  autocomplete: string | null;
-}
-
 /** The published JSON Schema (draft 2020-12) of a kind. */
 export function schema(kind: Kind): Record<string, unknown>;
 /** Form metadata of a kind: every field of its form, in form order. */

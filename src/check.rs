@@ -12,7 +12,7 @@ use crate::report::{pointer_push, Issue, Report};
 use crate::{phone, Options, PhoneLevel};
 
 /// One rewrite `check` made.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// JSON Pointer of the rewritten value.
@@ -24,7 +24,7 @@ pub struct Change {
 }
 
 /// What `check` found.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
     /// The document with its phone fields in E.164 (key order kept).

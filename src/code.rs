@@ -41,8 +41,9 @@ impl fmt::Display for Severity {
 
 macro_rules! codes {
     ($($(#[$doc:meta])* $variant:ident = $s:literal, $sev:ident, $desc:literal;)*) => {
-        /// The code of a validation issue ([`crate::Issue::code`]).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        /// The code of a validation issue ([`crate::Issue::code`]). Codes
+        /// order as their strings do (issues sort by path, then code).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Code {
             $($(#[$doc])* $variant,)*
@@ -170,6 +171,18 @@ impl FromStr for Code {
     }
 }
 
+impl Ord for Code {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for Code {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl PartialEq<str> for Code {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == other
@@ -198,6 +211,9 @@ impl<'de> Deserialize<'de> for Code {
 impl schemars::JsonSchema for Code {
     fn schema_name() -> Cow<'static, str> {
         "IssueCode".into()
+    }
+    fn inline_schema() -> bool {
+        true
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let all: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
@@ -230,6 +246,14 @@ mod tests {
             assert!(!c.description().is_empty() && !c.description().contains('\n'), "{c}");
         }
         assert!("Required".parse::<Code>().is_err());
+        // Alphabetical, as the strings were: issues at one path sort by code.
+        let mut sorted = Code::ALL.to_vec();
+        sorted.sort();
+        let strings: Vec<&str> = sorted.iter().map(|c| c.as_str()).collect();
+        let mut expected: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        expected.sort_unstable();
+        assert_eq!(strings, expected);
+        assert!(Code::Type > Code::Required && Code::Format < Code::Pattern);
         assert!(serde_json::from_str::<Code>("\"no_such_code\"").is_err());
     }
 }

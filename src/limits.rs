@@ -40,7 +40,7 @@ impl Default for Limits {
 }
 
 /// Issues beyond `max_issues`, counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Omitted {
     /// Errors not listed.
     pub errors: usize,

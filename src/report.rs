@@ -8,7 +8,7 @@ use crate::code::Code;
 use crate::documents::Kind;
 
 /// One problem (error or warning) with a document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
     /// RFC 6901 JSON Pointer into the document as given; for a missing
@@ -18,11 +18,13 @@ pub struct Issue {
     pub code: Code,
     /// The JSON Schema keyword, where one applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
     pub keyword: Option<String>,
     /// A message a form can show next to the field.
     pub message: String,
     /// The offending value, where useful.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Value")]
     pub value: Option<Value>,
 }
 
@@ -52,7 +54,7 @@ impl Issue {
 }
 
 /// The verdict on one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The kind the document was judged as.
@@ -65,6 +67,7 @@ pub struct Report {
     pub warnings: Vec<Issue>,
     /// Issues past the reporting limit (`limits.max_issues`), counted; absent when none were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "crate::limits::Omitted")]
     pub omitted: Option<crate::limits::Omitted>,
 }
 

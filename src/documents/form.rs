@@ -281,7 +281,7 @@ pub(crate) fn label(kind: Kind, path: &str) -> String {
 }
 
 /// Whether and why a field is needed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Need {
     /// Always needed.
@@ -293,7 +293,7 @@ pub enum Need {
 }
 
 /// Form metadata of one field of a kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Field {
     /// JSON Pointer of the field in the document (`/phone_numbers/*/phone_number` for every item).
@@ -304,6 +304,7 @@ pub struct Field {
     pub order: usize,
     /// The JSON type the schema expects (`string`, `integer`, `boolean`, `array`, `object`).
     #[serde(rename = "type")]
+    #[schemars(extend("tsType" = "'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | null"))]
     pub value_type: Option<String>,
     /// The asserted format (`date-time`, `uuid`, `uri`) or `phone` for a phone field.
     pub format: Option<String>,
@@ -318,8 +319,10 @@ pub struct Field {
     /// Longest string length.
     pub max_length: Option<u64>,
     /// Smallest number.
+    #[schemars(with = "Option<f64>")]
     pub minimum: Option<Value>,
     /// Largest number.
+    #[schemars(with = "Option<f64>")]
     pub maximum: Option<Value>,
     /// A short hint under the input.
     pub hint: Option<String>,

@@ -29,8 +29,10 @@ pub use form::{fields, Field, Need};
 pub use telnyx::SUB_REQUEST_FORM_ORDER;
 
 /// A document kind; the same id everywhere (Rust, CLI, JavaScript, schemas).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+// The TypeScript type is documents.d.ts's Kind (generated from the schemas).
+#[schemars(inline, extend("tsType" = "Kind"))]
 pub enum Kind {
     /// Kazoo / Vinix phone-number document.
     PhoneNumber,

@@ -20,7 +20,7 @@ test('tsc --strict accepts the typed uses and rejects the wrong ones', () => {
 });
 
 test('the public types have no `any`', () => {
-  for (const file of ['js/telschema.d.ts', 'js/documents.d.ts']) {
+  for (const file of ['js/telschema.d.ts', 'js/documents.d.ts', 'js/results.d.ts', 'js/codes.d.ts']) {
     const text = fs.readFileSync(path.join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     assert.doesNotMatch(text, /\bany\b/, file);
   }

@@ -16,6 +16,8 @@ import init, {
   type Completeness,
   type Documents,
   type Issue,
+  type IssueCode,
+  type Field,
   type NormalizedNumber,
   type Outcome,
   type RegionInfo,
@@ -77,7 +79,19 @@ const badCountry: Documents['sub_request_update']['country_code'] = 'XX';
 // @ts-expect-error: a BigInt is not JSON
 check('e911', { latitude: 10n });
 
+// Issue codes are the generated union (codes.d.ts, from telschema::Code).
+const issueCode: IssueCode | undefined = first?.code;
+const missingCode: IssueCode | undefined = c.invalid[0]?.code;
+// @ts-expect-error: not an issue code
+const badCode: IssueCode = 'requried';
+// @ts-expect-error: an outcome's document text is a string
+const docText: number = outcome.documentJson;
+const need: Field['need'] = 'conditional';
+// @ts-expect-error: a field's need is required, conditional or optional
+const badNeed: Field['need'] = 'maybe';
+
 void [path, valid, percent, next, c, region, status, ids, s, wrong, badCountry];
+void [issueCode, missingCode, badCode, docText, need, badNeed];
 
 // Formatting, example numbers and regions.
 const shown: string = format('3125354200', 'national', { defaultRegion: 'US' });
