@@ -70,8 +70,27 @@ enum Command {
         /// The document kind.
         kind: String,
     },
+    /// Print the form metadata of a kind: each field's pointer, label, form order, type, need
+    /// (required, conditional or optional) and why, allowed values and limits.
+    Fields {
+        /// The document kind (see `telschema kinds`).
+        kind: Option<String>,
+        /// Output: `json` (one array, default), `ndjson` (one field per line) or `text` (a table).
+        #[arg(long, value_enum, default_value_t = FieldsFormat::Json)]
+        format: FieldsFormat,
+    },
     /// List the document kinds.
     Kinds,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FieldsFormat {
+    /// One JSON array, indented.
+    Json,
+    /// One JSON field per line.
+    Ndjson,
+    /// A table for people: order, pointer, need, label.
+    Text,
 }
 
 /// What `validate` and `check` both take.
@@ -273,6 +292,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let kind = kind.parse::<telschema::Kind>().map_err(|e| e.to_string())?;
             write!(out, "{}", kind.schema_text()).map_err(werr)?;
         }
+        Command::Fields { kind, format } => fields(kind.as_deref(), format, &mut out)?,
         Command::Kinds => {
             for k in KINDS {
                 writeln!(out, "{:<26} {}", k.as_str(), k.title()).map_err(werr)?;
@@ -281,6 +301,56 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     }
     out.flush().map_err(werr)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `telschema fields KIND`: the library's [`telschema::fields`], written out.
+fn fields(kind: Option<&str>, format: FieldsFormat, out: &mut dyn Write) -> Result<(), String> {
+    let kind = match kind {
+        Some(k) => k
+            .parse::<telschema::Kind>()
+            .map_err(|e| format!("{e} ({})", e.code()))?,
+        None => {
+            let names: Vec<&str> = KINDS.iter().map(|k| k.as_str()).collect();
+            return Err(format!(
+                "fields needs a kind; the kinds are {}. (unknown_kind)",
+                names.join(", ")
+            ));
+        }
+    };
+    let list = telschema::fields(kind);
+    match format {
+        FieldsFormat::Json => {
+            let text = serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?;
+            writeln!(out, "{text}").map_err(werr)?;
+        }
+        FieldsFormat::Ndjson => {
+            for f in &list {
+                let text = serde_json::to_string(f).map_err(|e| e.to_string())?;
+                writeln!(out, "{text}").map_err(werr)?;
+            }
+        }
+        FieldsFormat::Text => {
+            // The need as it serializes (`required`, `conditional`, `optional`).
+            let need = |f: &telschema::Field| match serde_json::to_value(f.need) {
+                Ok(serde_json::Value::String(s)) => s,
+                _ => String::new(),
+            };
+            let wide = list.iter().map(|f| f.pointer.chars().count()).max().unwrap_or(0).max(7);
+            writeln!(out, "{:>5}  {:<wide$}  {:<11}  label", "order", "pointer", "need").map_err(werr)?;
+            for f in &list {
+                writeln!(
+                    out,
+                    "{:>5}  {:<wide$}  {:<11}  {}",
+                    f.order,
+                    f.pointer,
+                    need(f),
+                    f.label
+                )
+                .map_err(werr)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 impl From<DocArgs> for docs::Settings {
