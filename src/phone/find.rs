@@ -839,8 +839,15 @@ fn only_valid_x_chars(n: &NormalizedNumber, candidate: &[char], options: &Option
                 if !same {
                     return false;
                 }
-            } else if Some(digits_only(candidate.get(i..).unwrap_or(&[]))) != n.extension {
-                return false;
+            } else {
+                // libphonenumber keeps the extension as written and compares it
+                // with the ASCII digits after the `x`: an extension written in
+                // other digits (`x３９４`) fails here, and so do we.
+                let rest = candidate.get(i..).unwrap_or(&[]);
+                let ascii = rest.iter().all(|&c| c.is_ascii_digit() || decimal_digit(c).is_none());
+                if !ascii || Some(digits_only(rest)) != n.extension {
+                    return false;
+                }
             }
         }
         i += 1;
