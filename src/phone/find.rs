@@ -558,7 +558,10 @@ const TIME_STAMPS: Node = Node::Seq(&[
 const TIME_STAMPS_SUFFIX: Node = Node::Seq(&[Node::Class(colon), Node::Class(d0_5), DIGIT]);
 
 /// `INNER_MATCHES`, in order, each with the character a match can start with.
-const INNER_MATCHES: [(Node, fn(char) -> bool); 6] = [
+/// A pattern and the characters a match of it can start with.
+type Searched = (Node, fn(char) -> bool);
+
+const INNER_MATCHES: [Searched; 6] = [
     // `/+(.*)`: "651-234-2345/332-445-1234"
     (
         Node::Seq(&[
@@ -706,9 +709,7 @@ impl Matcher<'_> {
 
     fn parse_and_verify(&self, candidate: &[char], offset: usize) -> Option<CharMatch> {
         let e = Engine::new(candidate);
-        if e.match_at(&MATCHING_BRACKETS, 0).is_none() {
-            return None;
-        }
+        e.match_at(&MATCHING_BRACKETS, 0)?;
         if e.search(&PUB_PAGES, 0, digit).is_some() {
             return None;
         }

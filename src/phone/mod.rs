@@ -11,7 +11,7 @@
 //! ```
 
 mod classify;
-mod find;
+pub(crate) mod find;
 mod format;
 mod matcher;
 mod parse;
