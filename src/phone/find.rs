@@ -932,9 +932,10 @@ mod tests {
     #[test]
     fn possible_finds_what_valid_does_not() {
         let mut o = Options::with_region("US");
-        assert!(find_numbers("call 555-0100-000 now", &o).unwrap().is_empty());
+        assert!(find_numbers("abc3125354200", &o).unwrap().is_empty());
         o.phone_level = PhoneLevel::Possible;
-        assert_eq!(find_numbers("call 2015550100 now", &o).unwrap().len(), 1);
+        let f = find_numbers("abc3125354200", &o).unwrap();
+        assert_eq!((f.len(), f[0].start), (1, 3));
     }
 
     #[test]
@@ -966,10 +967,34 @@ mod tests {
     }
 
     #[test]
-    fn long_digit_runs_are_linear() {
-        let text = "1234567 ".repeat(20_000);
-        let started = std::time::Instant::now();
-        let _ = find_numbers(&text, &Options::default()).unwrap();
-        assert!(started.elapsed().as_secs() < 20);
+    fn adversarial_texts_stay_fast() {
+        let pieces = [
+            "1",
+            "23",
+            "456",
+            "-",
+            "/",
+            " ",
+            "(",
+            ")",
+            "+",
+            "x",
+            ".",
+            "ext. 1",
+            "#",
+            " - ",
+            "12/10/2024",
+        ];
+        let mut text = String::new();
+        let mut seed = 7u32;
+        while text.len() < 200_000 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+        }
+        for t in [text, "1/".repeat(50_000), "(".repeat(100_000), "1 ".repeat(50_000)] {
+            let started = std::time::Instant::now();
+            find_numbers(&t, &Options::default()).unwrap();
+            assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+        }
     }
 }
