@@ -254,10 +254,11 @@ impl Formats {
             .map(|r| r.replacen("$NP", np.unwrap_or(""), 1).replacen("$FG", "$1", 1))
             .filter(|r| !r.is_empty());
         let literal = format!(
-            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading: {}, national_prefix_rule: {} }}",
+            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading: {}, national_prefix_rule: {}, national_prefix_optional: {} }}",
             f.format(),
             leading.map_or("None".into(), |p| format!("Some({p})")),
-            opt_str(rule.as_deref())
+            opt_str(rule.as_deref()),
+            f.is_national_prefix_optional()
         );
         let next = self.literals.len();
         *self.seen.entry(literal.clone()).or_insert_with(|| {

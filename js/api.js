@@ -159,6 +159,11 @@ function format(input, style, options) {
   return call('format', [input, style, opts(rest), from]);
 }
 
+/** The phone numbers in a text, with UTF-16 offsets (`text.slice(start, end)`), as libphonenumber's PhoneNumberMatcher finds them. */
+function findNumbers(text, options) {
+  return call('findNumbers', [text, opts(options)]);
+}
+
 /** The metadata's example number of a type (default fixed line) in a region, or null. */
 function exampleNumber(region, type) {
   return call('exampleNumber', [region, type]);

@@ -103,7 +103,19 @@ export type PhoneErrorCode =
   | 'normalization_mismatch'
   | 'unknown_region'
   | 'text_in_number'
-  | 'ambiguous_extension';
+  | 'ambiguous_extension'
+  | 'two_numbers';
+
+/** A phone number found in a text by `findNumbers`. */
+export interface FoundNumber {
+  /** Offset of the first character, in UTF-16 code units: `text.slice(start, end)` is `text`. */
+  start: number;
+  /** Offset after the last character, in UTF-16 code units. */
+  end: number;
+  /** The number as written in the text. */
+  text: string;
+  number: NormalizedNumber;
+}
 
 /** A normalizeMany entry for an input that cannot be normalized. */
 export interface NormalizeFailure {
@@ -246,6 +258,12 @@ export function normalize(input: string, options?: Options): NormalizedNumber;
 export function normalizeMany(inputs: Iterable<string>, options?: Options): Array<NormalizedNumber | NormalizeFailure>;
 /** Normalizes a number (same errors as normalize), then formats it in a style. */
 export function format(input: string, style: FormatStyle, options?: FormatOptions): string;
+/**
+ * The phone numbers in a text (libphonenumber's PhoneNumberMatcher: leniency VALID, or POSSIBLE
+ * with `phoneLevel: 'possible'`); letters are never read as digits. Throws `limit_exceeded` for a
+ * text over 1,000,000 characters, `unknown_region` for an unknown `defaultRegion`.
+ */
+export function findNumbers(text: string, options?: Options): FoundNumber[];
 /** The metadata's example number of a type (default fixed_line) in a region, or null. */
 export function exampleNumber(region: string, type?: NumberType): NormalizedNumber | null;
 /** Every region of the metadata (names: Intl.DisplayNames). */

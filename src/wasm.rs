@@ -202,6 +202,47 @@ pub fn format(input: JsValue, style: JsValue, options: JsValue, from: JsValue) -
     })())
 }
 
+/// One `findNumbers` entry: offsets in UTF-16 code units, so that
+/// `text.slice(start, end)` is the number as written.
+#[derive(Serialize)]
+struct FoundJs {
+    start: usize,
+    end: usize,
+    text: String,
+    number: crate::NormalizedNumber,
+}
+
+/// The phone numbers in a text (libphonenumber's `PhoneNumberMatcher`, at
+/// leniency VALID, or POSSIBLE with `phoneLevel: "possible"`).
+#[wasm_bindgen(js_name = findNumbers)]
+pub fn find_numbers(text: JsValue, options: JsValue) -> String {
+    reply((|| {
+        let text = rust_string(&text, "The text")?;
+        let options = self::options(&options)?;
+        let chars: Vec<char> = text.chars().collect();
+        let found =
+            crate::phone::find::find_in_chars(&chars, &options).map_err(|e| Fail::new(e.code(), e.to_string()))?;
+        // Character index -> UTF-16 offset, walking once.
+        let (mut at, mut unit) = (0usize, 0usize);
+        let mut to = |index: usize| {
+            while at < index {
+                unit += chars.get(at).map_or(0, |c| c.len_utf16());
+                at += 1;
+            }
+            unit
+        };
+        Ok(found
+            .into_iter()
+            .map(|m| FoundJs {
+                start: to(m.start),
+                end: to(m.end),
+                text: chars.get(m.start..m.end).unwrap_or(&[]).iter().collect(),
+                number: m.number,
+            })
+            .collect::<Vec<_>>())
+    })())
+}
+
 /// The metadata's example number of a type in a region (`null` where there
 /// is none); the type defaults to fixed line.
 #[wasm_bindgen(js_name = exampleNumber)]

@@ -117,7 +117,7 @@ fn format_nsn(nsn: &str, t: &Territory, style: Format) -> String {
 }
 
 /// `chooseFormattingPatternForNumber`.
-fn choose_format(list: &[u16], nsn: &str) -> Option<&'static NumberFormat> {
+pub(crate) fn choose_format(list: &[u16], nsn: &str) -> Option<&'static NumberFormat> {
     let digits = nsn.as_bytes();
     list.iter()
         .filter_map(|&i| tables::number_format(i))

@@ -11,6 +11,7 @@
 //! ```
 
 mod classify;
+pub(crate) mod find;
 mod format;
 mod matcher;
 mod parse;
@@ -24,6 +25,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 pub use classify::{kazoo_classifier, telnyx_coverage, CoverageCategory};
+pub use find::{find_numbers, Found, MAX_TEXT_CHARS};
 pub use format::{format, format_out_of_country, Format};
 pub use regions::{example_number, regions, RegionInfo};
 pub use tables::region_codes;
@@ -154,6 +156,8 @@ pub enum PhoneError {
     AmbiguousExtension,
     /// Two numbers in one text (`3125550100;3125550101`): one per field.
     TwoNumbers,
+    /// A text to search for numbers is longer than this many characters.
+    LimitExceeded(usize),
 }
 
 impl PhoneError {
@@ -171,6 +175,7 @@ impl PhoneError {
             Self::TextInNumber(_) => "text_in_number",
             Self::AmbiguousExtension => "ambiguous_extension",
             Self::TwoNumbers => "two_numbers",
+            Self::LimitExceeded(_) => "limit_exceeded",
         }
     }
 }
@@ -198,6 +203,9 @@ impl fmt::Display for PhoneError {
             Self::TwoNumbers => f.write_str("This holds two phone numbers; give one number per field."),
             Self::AmbiguousExtension => {
                 f.write_str("The number has two extensions; keep the one that is meant.")
+            }
+            Self::LimitExceeded(n) => {
+                write!(f, "The text is longer than {n} characters, the most one search for numbers reads; split it.")
             }
         }
     }
@@ -241,6 +249,20 @@ pub fn normalize(input: &str, options: &Options) -> Result<NormalizedNumber, Pho
 /// [`normalize`], with the labels removed from the text as written (`check`
 /// warns about them).
 pub(crate) fn read(input: &str, options: &Options) -> Result<(NormalizedNumber, Vec<String>), PhoneError> {
+    read_detailed(input, options).map(|r| (r.number, r.labels))
+}
+
+/// What [`read`] found, with where the country code came from (the
+/// matcher's national-prefix rule needs it).
+pub(crate) struct Reading {
+    pub number: NormalizedNumber,
+    pub labels: Vec<String>,
+    pub source: Source,
+    pub code_in_national: bool,
+}
+
+/// [`read`], with the source of the country code.
+pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, PhoneError> {
     let default = default_territory(&options.default_region)?;
     if input.trim().is_empty() {
         return Err(PhoneError::Empty);
@@ -287,8 +309,14 @@ pub(crate) fn read(input: &str, options: &Options) -> Result<(NormalizedNumber, 
     {
         return Err(PhoneError::TwoNumbers);
     }
-    let n = describe(parsed.country_code, parsed.national, extension, e164, default);
-    Ok((n, labels))
+    let (source, code_in_national) = (parsed.source, parsed.code_in_national);
+    let number = describe(parsed.country_code, parsed.national, extension, e164, default);
+    Ok(Reading {
+        number,
+        labels,
+        source,
+        code_in_national,
+    })
 }
 
 fn describe(

@@ -24,6 +24,8 @@ pub(crate) struct NumberFormat {
     /// For national formatting: the first group's replacement (`(0$1)`),
     /// `$NP` and `$FG` already substituted.
     pub national_prefix_rule: Option<&'static str>,
+    /// `nationalPrefixOptionalWhenFormatting`.
+    pub national_prefix_optional: bool,
 }
 
 /// One territory (or non-geographic entity, id `001`) of the metadata.

@@ -4,6 +4,7 @@ import init, {
   check,
   completeness,
   exampleNumber,
+  findNumbers,
   format,
   kinds,
   normalize,
@@ -16,6 +17,7 @@ import init, {
   type Completeness,
   type Documents,
   type Issue,
+  type FoundNumber,
   type NormalizedNumber,
   type Outcome,
   type RegionInfo,
@@ -90,3 +92,10 @@ void [shown, dialled, placeholder, code];
 format('3125354200', 'pretty');
 // @ts-expect-error: not a number type
 exampleNumber('DE', 'landline');
+
+// Numbers in text.
+const pasted: FoundNumber[] = findNumbers('Ring 020 7031 3000', { defaultRegion: 'GB', phoneLevel: 'possible' });
+const at: [number, number, string, string] = [pasted[0].start, pasted[0].end, pasted[0].text, pasted[0].number.e164];
+void at;
+// @ts-expect-error: the text is a string
+findNumbers(42);
