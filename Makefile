@@ -142,7 +142,7 @@ corpus: node_modules/.package-lock.json
 	node tests/corpus/generate.js
 	UPDATE_DISAGREEMENTS=1 $(CARGO) test --release --test differential
 
-## Regenerate tests/oracle/formatting.json from Python's phonenumbers at the
+## Regenerate tests/oracle/formatting.json and short.json from Python's phonenumbers at the
 ## metadata version (installed into target/oracle-venv when missing).
 ORACLE_VENV := target/oracle-venv
 PHONENUMBERS_VERSION := 9.0.33
@@ -151,4 +151,5 @@ oracle:
 	@$(ORACLE_VENV)/bin/python -c 'import phonenumbers, sys; sys.exit(phonenumbers.__version__ != "$(PHONENUMBERS_VERSION)")' 2>/dev/null \
 	  || $(ORACLE_VENV)/bin/pip install --quiet phonenumbers==$(PHONENUMBERS_VERSION)
 	$(ORACLE_VENV)/bin/python tests/oracle/generate.py
-	$(CARGO) test --release --test oracle -- --nocapture
+	$(ORACLE_VENV)/bin/python tests/oracle/generate_short.py
+	$(CARGO) test --release --test oracle --test oracle_short -- --nocapture
