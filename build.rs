@@ -343,7 +343,7 @@ fn main() {
 }
 
 /// The generated source of `metadata.rs`.
-fn generate(inputs: &Inputs) -> String {
+pub fn generate(inputs: &Inputs) -> String {
     let mut c = Compiler {
         prog: Vec::new(),
         seen: Default::default(),
@@ -495,11 +495,11 @@ fn generate(inputs: &Inputs) -> String {
 }
 
 /// What the tables are compiled from.
-struct Inputs {
-    db: Database,
-    short_xml: String,
+pub struct Inputs {
+    pub db: Database,
+    pub short_xml: String,
     /// What `METADATA_VERSION` reports.
-    version: String,
+    pub version: String,
 }
 
 /// The metadata sources (README, "Fresh metadata without waiting for a crate
@@ -508,7 +508,7 @@ struct Inputs {
 /// `TELSCHEMA_METADATA_VERSION` when set, else the crate's (`9.0.33`) when
 /// both files are the crate's, else `custom-` and the FNV-1a 64 hash of the
 /// files given.
-fn inputs() -> Inputs {
+pub fn inputs() -> Inputs {
     for var in [
         "TELSCHEMA_METADATA_XML",
         "TELSCHEMA_SHORT_METADATA_XML",
@@ -557,7 +557,7 @@ fn inputs() -> Inputs {
 /// The `phonenumber` crate this build links: its directory and its
 /// metadata version (`9.0.33` of `0.3.10+9.0.33`), from `cargo metadata`,
 /// else from the registry's sources under `CARGO_HOME`.
-fn phonenumber_crate() -> Option<(PathBuf, String)> {
+pub fn phonenumber_crate() -> Option<(PathBuf, String)> {
     let from_version = |v: &str| v.split_once('+').map(|(_, m)| m.to_string());
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let manifest =
