@@ -54,7 +54,10 @@ fn the_crates_xml_through_the_variables_gives_identical_tables() {
     if !built_with_variables {
         let compiled = PathBuf::from(env!("OUT_DIR")).join("metadata.rs");
         let compiled = std::fs::read_to_string(&compiled).expect("OUT_DIR/metadata.rs");
-        assert!(compiled == default_source, "OUT_DIR/metadata.rs differs from the generator's output");
+        assert!(
+            compiled == default_source,
+            "OUT_DIR/metadata.rs differs from the generator's output"
+        );
     }
 
     // A file that differs is read: one more US emergency number.

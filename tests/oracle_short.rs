@@ -17,7 +17,11 @@ fn short_numbers_agree_with_libphonenumber() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/short.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let doc: Value = serde_json::from_str(&text).expect("oracle JSON");
-    assert_eq!(doc["version"], phone::METADATA_VERSION, "oracle and tables differ in version");
+    assert_eq!(
+        doc["version"],
+        phone::METADATA_VERSION,
+        "oracle and tables differ in version"
+    );
     let cases = doc["cases"].as_array().expect("cases");
     assert!(cases.len() >= 5000, "oracle too small: {}", cases.len());
     let names = [
@@ -60,11 +64,17 @@ fn short_numbers_agree_with_libphonenumber() {
         if info.cost.as_str() == cost {
             entry.0 += 1;
         } else {
-            differences.push(format!("{text:?} in {region}: cost google {cost}, ours {}", info.cost.as_str()));
+            differences.push(format!(
+                "{text:?} in {region}: cost google {cost}, ours {}",
+                info.cost.as_str()
+            ));
         }
         // The single-answer functions say the same as the whole.
         assert_eq!(phone::is_emergency_number(text, region), info.emergency);
-        assert_eq!(phone::connects_to_emergency_number(text, region), info.connects_to_emergency);
+        assert_eq!(
+            phone::connects_to_emergency_number(text, region),
+            info.connects_to_emergency
+        );
         assert_eq!(phone::is_valid_short_number(text, region), info.valid);
         assert_eq!(phone::short_number_cost(text, region), info.cost);
     }

@@ -234,7 +234,9 @@ pub(crate) fn field_problem(n: &NormalizedNumber) -> Option<(&'static str, Strin
     } else if valid_for_region(nsn, t) {
         Some((
             "phone_short_code",
-            format!("{nsn} is a short code in {region}, not a full phone number (DID) that can be provisioned."),
+            format!(
+                "{nsn} is a short code in {region} (a service number, or a number with digits missing), not a full phone number (DID) that can be provisioned."
+            ),
         ))
     } else {
         None
