@@ -10,6 +10,7 @@ import init, {
   normalizeMany,
   regions,
   schema,
+  shortNumberInfo,
   TelschemaError,
   toKazooError,
   validate,
@@ -20,6 +21,8 @@ import init, {
   type Outcome,
   type RegionInfo,
   type Report,
+  type ShortNumberCost,
+  type ShortNumberInfo,
 } from 'telschema';
 
 await init();
@@ -90,3 +93,13 @@ void [shown, dialled, placeholder, code];
 format('3125354200', 'pretty');
 // @ts-expect-error: not a number type
 exampleNumber('DE', 'landline');
+
+// Short and emergency numbers.
+const short: ShortNumberInfo = shortNumberInfo('911', 'US');
+const emergency: boolean = short.emergency && short.connectsToEmergency;
+const cost: ShortNumberCost = short.cost;
+void [emergency, cost];
+// @ts-expect-error: not a cost
+const wrongCost: ShortNumberCost = 'free';
+// @ts-expect-error: the region is needed
+shortNumberInfo('911');
