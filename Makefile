@@ -142,7 +142,7 @@ corpus: node_modules/.package-lock.json
 	node tests/corpus/generate.js
 	UPDATE_DISAGREEMENTS=1 $(CARGO) test --release --test differential
 
-## Regenerate tests/oracle/formatting.json and matcher.json from Python's phonenumbers at the
+## Regenerate tests/oracle/formatting.json, matcher.json and short.json from Python's phonenumbers at the
 ## metadata version (installed into target/oracle-venv when missing).
 ORACLE_VENV := target/oracle-venv
 PHONENUMBERS_VERSION := 9.0.33
@@ -152,4 +152,5 @@ oracle:
 	  || $(ORACLE_VENV)/bin/pip install --quiet phonenumbers==$(PHONENUMBERS_VERSION)
 	$(ORACLE_VENV)/bin/python tests/oracle/generate.py
 	$(ORACLE_VENV)/bin/python tests/oracle/generate_matcher.py
-	$(CARGO) test --release --test oracle --test oracle_matcher -- --nocapture
+	$(ORACLE_VENV)/bin/python tests/oracle/generate_short.py
+	$(CARGO) test --release --test oracle --test oracle_matcher --test oracle_short -- --nocapture

@@ -174,6 +174,11 @@ function regions() {
   return call('regions', []);
 }
 
+/** What the short-number metadata says of a number dialled in a region: emergency number, short code, cost. */
+function shortNumberInfo(text, region) {
+  return call('shortNumberInfo', [text, region]);
+}
+
 /** Validates a document as `kind` (or `"auto"`). */
 function validate(kind, document, options) {
   return call('validate', [kind, doc(document), opts(options)]);

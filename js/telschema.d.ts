@@ -142,6 +142,26 @@ export interface RegionInfo {
   possibleLengths: number[];
 }
 
+/** What calling a short number costs (libphonenumber's ShortNumberCost). */
+export type ShortNumberCost = 'toll_free' | 'standard_rate' | 'premium_rate' | 'unknown_cost';
+
+/** What the short-number metadata says of a number dialled in a region (libphonenumber's ShortNumberInfo). */
+export interface ShortNumberInfo {
+  /** A short code of the region (isValidShortNumberForRegion). */
+  valid: boolean;
+  /** A length the region's short codes have. */
+  possible: boolean;
+  /** Exactly an emergency number of the region (never when written with +). */
+  emergency: boolean;
+  /** An emergency number, or one with more digits after it where that still connects (not BR, CL, NI). */
+  connectsToEmergency: boolean;
+  cost: ShortNumberCost;
+  /** Reaches a different place, or nothing, depending on the caller's carrier. */
+  carrierSpecific: boolean;
+  /** Meant for text messages. */
+  smsService: boolean;
+}
+
 /** One problem with a document. */
 export interface Issue {
   /** RFC 6901 JSON Pointer into the document as given (for a missing field, its path). */
@@ -268,6 +288,8 @@ export function findNumbers(text: string, options?: Options): FoundNumber[];
 export function exampleNumber(region: string, type?: NumberType): NormalizedNumber | null;
 /** Every region of the metadata (names: Intl.DisplayNames). */
 export function regions(): RegionInfo[];
+/** What the short-number metadata says of `text` dialled in `region`; throws unknown_region for a region it does not know. */
+export function shortNumberInfo(text: string, region: string): ShortNumberInfo;
 /** Validates a document as `kind` (or "auto"). */
 export function validate<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Report;
 /** Which necessary fields are missing, why, and which to ask for next. */

@@ -268,6 +268,18 @@ pub fn regions() -> String {
     reply(Ok(crate::phone::regions()))
 }
 
+/// What the short-number metadata says of a number dialled in a region
+/// (emergency number, short code, cost …); `unknown_region` for a region
+/// the metadata does not know.
+#[wasm_bindgen(js_name = shortNumberInfo)]
+pub fn short_number_info(text: JsValue, region: JsValue) -> String {
+    reply((|| {
+        let text = rust_string(&text, "The number")?;
+        let region = rust_string(&region, "The region")?;
+        crate::phone::short_number_info(&text, &region).map_err(|e| Fail::new(e.code(), e.to_string()))
+    })())
+}
+
 /// Normalizes many numbers in one call: one entry per input, in order, with
 /// `{ error: { code, message } }` for an input that cannot be normalized.
 #[wasm_bindgen(js_name = normalizeMany)]

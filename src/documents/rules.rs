@@ -67,6 +67,12 @@ fn phone_issue(path: String, value: &Value, n: &Normalized, level: PhoneLevel) -
         ),
         Ok(_) => return None,
     };
+    // An emergency number or a short code: say so instead (README, phone_emergency).
+    let (code, message) = n
+        .as_ref()
+        .ok()
+        .and_then(phone::short_field_problem)
+        .unwrap_or((code, message));
     Some(Issue::new(path, code, message).with_value(value.clone()))
 }
 

@@ -16,6 +16,7 @@ mod format;
 mod matcher;
 mod parse;
 mod regions;
+mod short;
 mod tables;
 mod text;
 mod words;
@@ -28,15 +29,22 @@ pub use classify::{kazoo_classifier, telnyx_coverage, CoverageCategory};
 pub use find::{find_numbers, Found, MAX_TEXT_CHARS};
 pub use format::{format, format_out_of_country, Format};
 pub use regions::{example_number, regions, RegionInfo};
+pub(crate) use short::field_problem as short_field_problem;
+pub use short::{
+    connects_to_emergency_number, is_emergency_number, is_valid_short_number, short_number_cost, short_number_info,
+    ShortNumberCost, ShortNumberInfo,
+};
 pub use tables::region_codes;
 
 use crate::Options;
 use parse::{Failure, Parsed, Source};
 use tables::Territory;
 
-/// The libphonenumber metadata version the tables are compiled from; it
-/// follows the `phonenumber` crate's pin (`=0.3.10+9.0.33` in Cargo.lock).
-pub const METADATA_VERSION: &str = "9.0.33";
+/// The libphonenumber metadata version the tables are compiled from: the
+/// `phonenumber` crate's (`9.0.33` of its pin `=0.3.10+9.0.33`), or what a
+/// build from other XML files was told (`TELSCHEMA_METADATA_VERSION`, else
+/// `custom-` and a hash of the files; README, "Fresh metadata").
+pub const METADATA_VERSION: &str = tables::METADATA_VERSION;
 
 /// The type of a number, as libphonenumber's `PhoneNumberType`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -310,7 +318,12 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
         return Err(PhoneError::TwoNumbers);
     }
     let (source, code_in_national) = (parsed.source, parsed.code_in_national);
-    let number = describe(parsed.country_code, parsed.national, extension, e164, default);
+    let mut number = describe(parsed.country_code, parsed.national, extension, e164, default);
+    // Kazoo classifies the number as dialled: an emergency number of the
+    // region written nationally (`911`), from the short-number metadata.
+    if matches!(source, Source::Default) && default.is_some_and(|t| is_emergency_number(input, t.id)) {
+        number.kazoo_classifier = "emergency".to_string();
+    }
     Ok(Reading {
         number,
         labels,

@@ -60,6 +60,8 @@ pub(crate) struct Territory {
     pub examples: [Option<&'static str>; 10],
 }
 
+use super::short::ShortTerritory;
+
 include!(concat!(env!("OUT_DIR"), "/metadata.rs"));
 
 /// Territories sharing a country calling code, the main one first.

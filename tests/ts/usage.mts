@@ -11,6 +11,7 @@ import init, {
   normalizeMany,
   regions,
   schema,
+  shortNumberInfo,
   TelschemaError,
   toKazooError,
   validate,
@@ -22,6 +23,8 @@ import init, {
   type Outcome,
   type RegionInfo,
   type Report,
+  type ShortNumberCost,
+  type ShortNumberInfo,
 } from 'telschema';
 
 await init();
@@ -99,3 +102,12 @@ const at: [number, number, string, string] = [pasted[0].start, pasted[0].end, pa
 void at;
 // @ts-expect-error: the text is a string
 findNumbers(42);
+// Short and emergency numbers.
+const short: ShortNumberInfo = shortNumberInfo('911', 'US');
+const emergency: boolean = short.emergency && short.connectsToEmergency;
+const cost: ShortNumberCost = short.cost;
+void [emergency, cost];
+// @ts-expect-error: not a cost
+const wrongCost: ShortNumberCost = 'free';
+// @ts-expect-error: the region is needed
+shortNumberInfo('911');
