@@ -240,24 +240,30 @@ struct Formats {
 }
 
 impl Formats {
-    /// One `numberFormat` as `BuildMetadataFromXml` leaves it. Only the last
-    /// leading-digits pattern is kept: `chooseFormattingPatternForNumber`
-    /// reads no other (as-you-type formatting will need the rest). The
+    /// One `numberFormat` as `BuildMetadataFromXml` leaves it: every
+    /// leading-digits pattern (`chooseFormattingPatternForNumber` reads the
+    /// last, as-you-type formatting one per digit typed), and the flags
+    /// as-you-type formatting filters on. The
     /// national prefix formatting rule gets `$NP` and `$FG` substituted as
     /// the Java build does; international formats never use it.
     fn id(&mut self, c: &mut Compiler, f: &phonenumber::metadata::Format, np: Option<&str>, national: bool) -> usize {
         let pattern = c.pattern(f.pattern().as_str());
-        let leading = f.leading_digits().last().map(|r| c.pattern(r.as_str()));
+        let leading: Vec<String> = f
+            .leading_digits()
+            .iter()
+            .map(|r| c.pattern(r.as_str()).to_string())
+            .collect();
         let rule = f
             .national_prefix()
             .filter(|_| national)
             .map(|r| r.replacen("$NP", np.unwrap_or(""), 1).replacen("$FG", "$1", 1))
             .filter(|r| !r.is_empty());
         let literal = format!(
-            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading: {}, national_prefix_rule: {} }}",
+            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading: &[{}], national_prefix_rule: {}, flags: {} }}",
             f.format(),
-            leading.map_or("None".into(), |p| format!("Some({p})")),
-            opt_str(rule.as_deref())
+            leading.join(", "),
+            opt_str(rule.as_deref()),
+            u8::from(f.is_national_prefix_optional()) | (u8::from(f.domestic_carrier().is_some()) << 1)
         );
         let next = self.literals.len();
         *self.seen.entry(literal.clone()).or_insert_with(|| {

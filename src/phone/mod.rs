@@ -10,6 +10,7 @@
 //! assert!(n.valid);
 //! ```
 
+mod as_you_type;
 mod classify;
 mod format;
 mod matcher;
@@ -23,6 +24,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use as_you_type::AsYouType;
 pub use classify::{kazoo_classifier, telnyx_coverage, CoverageCategory};
 pub use format::{format, format_out_of_country, Format};
 pub use regions::{example_number, regions, RegionInfo};

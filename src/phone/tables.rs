@@ -19,12 +19,20 @@ pub(crate) struct NumberFormat {
     pub pattern: u16,
     /// The replacement, `$1 $2 $3`.
     pub format: &'static str,
-    /// The last leading-digits pattern, the only one formatting consults.
-    pub leading: Option<u16>,
+    /// The leading-digits patterns: formatting consults the last, as-you-type
+    /// formatting the one for the number of digits typed.
+    pub leading: &'static [u16],
     /// For national formatting: the first group's replacement (`(0$1)`),
     /// `$NP` and `$FG` already substituted.
     pub national_prefix_rule: Option<&'static str>,
+    /// [`NP_OPTIONAL`] and [`HAS_CARRIER_RULE`].
+    pub flags: u8,
 }
+
+/// `nationalPrefixOptionalWhenFormatting`.
+pub(crate) const NP_OPTIONAL: u8 = 1;
+/// The format has a `carrierCodeFormattingRule` (its own or the territory's).
+pub(crate) const HAS_CARRIER_RULE: u8 = 2;
 
 /// One territory (or non-geographic entity, id `001`) of the metadata.
 #[derive(Debug)]
