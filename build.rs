@@ -237,6 +237,7 @@ fn single_international_prefix(p: &str) -> bool {
 struct Formats {
     seen: std::collections::HashMap<String, usize>,
     literals: Vec<String>,
+    leading: Vec<u16>,
 }
 
 impl Formats {
@@ -248,20 +249,34 @@ impl Formats {
     /// the Java build does; international formats never use it.
     fn id(&mut self, c: &mut Compiler, f: &phonenumber::metadata::Format, np: Option<&str>, national: bool) -> usize {
         let pattern = c.pattern(f.pattern().as_str());
-        let leading: Vec<String> = f
+        let leading: Vec<u16> = f
             .leading_digits()
             .iter()
-            .map(|r| c.pattern(r.as_str()).to_string())
+            .map(|r| c.pattern(r.as_str()) as u16)
             .collect();
+        // One table of leading-digits lists, so that formats hold an offset
+        // rather than a pointer (pointers compress badly in the .wasm).
+        let at = match self
+            .leading
+            .windows(leading.len().max(1))
+            .position(|w| w == leading.as_slice())
+        {
+            Some(at) if !leading.is_empty() => at,
+            _ if leading.is_empty() => 0,
+            _ => {
+                self.leading.extend_from_slice(&leading);
+                self.leading.len() - leading.len()
+            }
+        };
         let rule = f
             .national_prefix()
             .filter(|_| national)
             .map(|r| r.replacen("$NP", np.unwrap_or(""), 1).replacen("$FG", "$1", 1))
             .filter(|r| !r.is_empty());
         let literal = format!(
-            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading: &[{}], national_prefix_rule: {}, flags: {} }}",
+            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading_at: {at}, leading_len: {}, national_prefix_rule: {}, flags: {} }}",
             f.format(),
-            leading.join(", "),
+            leading.len(),
             opt_str(rule.as_deref()),
             u8::from(f.is_national_prefix_optional()) | (u8::from(f.domestic_carrier().is_some()) << 1)
         );
@@ -462,6 +477,12 @@ fn main() {
         "pub(crate) static FORMATS: [NumberFormat; {}] = [\n    {}\n];",
         formats.literals.len(),
         formats.literals.join(",\n    ")
+    );
+    let _ = writeln!(
+        out,
+        "pub(crate) static LEADING: [u16; {}] = {:?};",
+        formats.leading.len(),
+        formats.leading
     );
     let _ = writeln!(
         out,

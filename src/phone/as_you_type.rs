@@ -185,6 +185,12 @@ impl AsYouType {
         (self.current(), caret)
     }
 
+    /// Every character given since the last reset, as given (after
+    /// [`reformat`](Self::reformat): the value without its punctuation).
+    pub fn typed(&self) -> &str {
+        &self.accrued
+    }
+
     fn current(&self) -> String {
         self.output.iter().collect()
     }
@@ -360,10 +366,11 @@ impl AsYouType {
         let index = leading.len().saturating_sub(MIN_LEADING_DIGITS);
         let digits = leading.as_bytes();
         self.possible.retain(|f| {
-            let Some(last) = f.leading.len().checked_sub(1) else {
+            let leading = f.leading();
+            let Some(last) = leading.len().checked_sub(1) else {
                 return true;
             };
-            f.leading
+            leading
                 .get(index.min(last))
                 .is_some_and(|&p| looking_at(p, digits).is_some())
         });

@@ -121,7 +121,7 @@ fn choose_format(list: &[u16], nsn: &str) -> Option<&'static NumberFormat> {
     let digits = nsn.as_bytes();
     list.iter()
         .filter_map(|&i| tables::number_format(i))
-        .find(|f| f.leading.last().map_or(true, |&p| looking_at(p, digits).is_some()) && matches(f.pattern, digits))
+        .find(|f| f.leading().last().map_or(true, |&p| looking_at(p, digits).is_some()) && matches(f.pattern, digits))
 }
 
 /// `formatNsnUsingPattern` (without carrier codes).
