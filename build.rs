@@ -15,7 +15,8 @@ use std::path::PathBuf;
 use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
-/// Opcodes; an instruction is `op | operand << 3`.
+/// Opcodes; an instruction is `op | operand << 3` (absolute jump targets
+/// while compiling, relative ones in the table: [`encode16`]).
 const OP_SET: u32 = 0; // operand: 10-bit digit mask
 const OP_SPLIT: u32 = 1; // try pc+1, then operand
 const OP_SPLIT_LAZY: u32 = 2; // try operand, then pc+1
@@ -156,6 +157,27 @@ impl Compiler {
             }
         }
     }
+}
+
+/// The program in 16-bit instructions, `op | operand << 3` with a 13-bit
+/// operand: jumps become relative to their own position (signed; the
+/// metadata's longest is under 800), which halves the table in the binary.
+fn encode16(prog: &[u32]) -> Vec<u16> {
+    prog.iter()
+        .enumerate()
+        .map(|(pc, &ins)| {
+            let (op, arg) = (ins & 7, ins >> 3);
+            let operand = if matches!(op, OP_SPLIT | OP_SPLIT_LAZY | OP_JMP) {
+                let rel = i64::from(arg) - pc as i64;
+                assert!((-4096..4096).contains(&rel), "jump of {rel} does not fit 13 bits");
+                (rel as u32) & 0x1FFF
+            } else {
+                assert!(arg < 0x2000, "operand {arg} does not fit 13 bits");
+                arg
+            };
+            (op | operand << 3) as u16
+        })
+        .collect()
 }
 
 fn max_capture(hir: &Hir) -> u32 {
@@ -490,11 +512,12 @@ fn main() {
         c.pats.len(),
         c.pats
     );
+    let program = encode16(&c.prog);
     let _ = writeln!(
         out,
-        "pub(crate) static PROGRAM: [u32; {}] = {:?};",
-        c.prog.len(),
-        c.prog
+        "pub(crate) static PROGRAM: [u16; {}] = {:?};",
+        program.len(),
+        program
     );
     for (name, class) in [("ND", r"\p{Nd}"), ("NUMBER", r"\p{N}"), ("LETTER", r"\p{L}")] {
         let r = ranges(class);
