@@ -1,6 +1,7 @@
 // Compiled by `tsc --noEmit --strict` in make test: the package's types
 // describe the real shapes (a wrong use below must fail to compile).
 import init, {
+  AsYouType,
   check,
   completeness,
   exampleNumber,
@@ -18,6 +19,7 @@ import init, {
   type Issue,
   type NormalizedNumber,
   type Outcome,
+  type Reformatted,
   type RegionInfo,
   type Report,
 } from 'telschema';
@@ -90,3 +92,14 @@ void [shown, dialled, placeholder, code];
 format('3125354200', 'pretty');
 // @ts-expect-error: not a number type
 exampleNumber('DE', 'landline');
+
+// As you type.
+const typing = new AsYouType('US');
+const partial: string = typing.input('650253');
+const kept: Reformatted = typing.reformat('(650) 2153', 7);
+const caret: number = kept.caret;
+typing.reset();
+void [partial, caret];
+// @ts-expect-error: the caret is a number
+typing.reformat('650', '3');
+
