@@ -142,7 +142,7 @@ corpus: node_modules/.package-lock.json
 	node tests/corpus/generate.js
 	UPDATE_DISAGREEMENTS=1 $(CARGO) test --release --test differential
 
-## Regenerate tests/oracle/formatting.json from Python's phonenumbers at the
+## Regenerate tests/oracle/formatting.json and as_you_type.json from Python's phonenumbers at the
 ## metadata version (installed into target/oracle-venv when missing).
 ORACLE_VENV := target/oracle-venv
 PHONENUMBERS_VERSION := 9.0.33
