@@ -23,7 +23,8 @@ use std::path::PathBuf;
 use phonenumber::metadata::{Database, Descriptor, Metadata, DATABASE};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
-/// Opcodes; an instruction is `op | operand << 3`.
+/// Opcodes; an instruction is `op | operand << 3` (absolute jump targets
+/// while compiling, relative ones in the table: [`encode16`]).
 const OP_SET: u32 = 0; // operand: 10-bit digit mask
 const OP_SPLIT: u32 = 1; // try pc+1, then operand
 const OP_SPLIT_LAZY: u32 = 2; // try operand, then pc+1
@@ -166,6 +167,27 @@ impl Compiler {
     }
 }
 
+/// The program in 16-bit instructions, `op | operand << 3` with a 13-bit
+/// operand: jumps become relative to their own position (signed; the
+/// metadata's longest is under 800), which halves the table in the binary.
+fn encode16(prog: &[u32]) -> Vec<u16> {
+    prog.iter()
+        .enumerate()
+        .map(|(pc, &ins)| {
+            let (op, arg) = (ins & 7, ins >> 3);
+            let operand = if matches!(op, OP_SPLIT | OP_SPLIT_LAZY | OP_JMP) {
+                let rel = i64::from(arg) - pc as i64;
+                assert!((-4096..4096).contains(&rel), "jump of {rel} does not fit 13 bits");
+                (rel as u32) & 0x1FFF
+            } else {
+                assert!(arg < 0x2000, "operand {arg} does not fit 13 bits");
+                arg
+            };
+            (op | operand << 3) as u16
+        })
+        .collect()
+}
+
 fn max_capture(hir: &Hir) -> u32 {
     match hir.kind() {
         HirKind::Capture(c) => c.index.max(max_capture(&c.sub)),
@@ -245,28 +267,48 @@ fn single_international_prefix(p: &str) -> bool {
 struct Formats {
     seen: std::collections::HashMap<String, usize>,
     literals: Vec<String>,
+    leading: Vec<u16>,
 }
 
 impl Formats {
-    /// One `numberFormat` as `BuildMetadataFromXml` leaves it. Only the last
-    /// leading-digits pattern is kept: `chooseFormattingPatternForNumber`
-    /// reads no other (as-you-type formatting will need the rest). The
+    /// One `numberFormat` as `BuildMetadataFromXml` leaves it: every
+    /// leading-digits pattern (`chooseFormattingPatternForNumber` reads the
+    /// last, as-you-type formatting one per digit typed), and the flags
+    /// as-you-type formatting filters on. The
     /// national prefix formatting rule gets `$NP` and `$FG` substituted as
     /// the Java build does; international formats never use it.
     fn id(&mut self, c: &mut Compiler, f: &phonenumber::metadata::Format, np: Option<&str>, national: bool) -> usize {
         let pattern = c.pattern(f.pattern().as_str());
-        let leading = f.leading_digits().last().map(|r| c.pattern(r.as_str()));
+        let leading: Vec<u16> = f
+            .leading_digits()
+            .iter()
+            .map(|r| c.pattern(r.as_str()) as u16)
+            .collect();
+        // One table of leading-digits lists, so that formats hold an offset
+        // rather than a pointer (pointers compress badly in the .wasm).
+        let at = match self
+            .leading
+            .windows(leading.len().max(1))
+            .position(|w| w == leading.as_slice())
+        {
+            Some(at) if !leading.is_empty() => at,
+            _ if leading.is_empty() => 0,
+            _ => {
+                self.leading.extend_from_slice(&leading);
+                self.leading.len() - leading.len()
+            }
+        };
         let rule = f
             .national_prefix()
             .filter(|_| national)
             .map(|r| r.replacen("$NP", np.unwrap_or(""), 1).replacen("$FG", "$1", 1))
             .filter(|r| !r.is_empty());
         let literal = format!(
-            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading: {}, national_prefix_rule: {}, national_prefix_optional: {} }}",
+            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading_at: {at}, leading_len: {}, national_prefix_rule: {}, flags: {} }}",
             f.format(),
-            leading.map_or("None".into(), |p| format!("Some({p})")),
+            leading.len(),
             opt_str(rule.as_deref()),
-            f.is_national_prefix_optional()
+            u8::from(f.is_national_prefix_optional()) | (u8::from(f.domestic_carrier().is_some()) << 1)
         );
         let next = self.literals.len();
         *self.seen.entry(literal.clone()).or_insert_with(|| {
@@ -482,15 +524,22 @@ pub fn generate(inputs: &Inputs) -> String {
     let _ = writeln!(out, "pub(crate) const METADATA_VERSION: &str = {:?};", inputs.version);
     let _ = writeln!(
         out,
+        "pub(crate) static LEADING: [u16; {}] = {:?};",
+        formats.leading.len(),
+        formats.leading
+    );
+    let _ = writeln!(
+        out,
         "pub(crate) static PATTERNS: [(u32, u8); {}] = {:?};",
         c.pats.len(),
         c.pats
     );
+    let program = encode16(&c.prog);
     let _ = writeln!(
         out,
-        "pub(crate) static PROGRAM: [u32; {}] = {:?};",
-        c.prog.len(),
-        c.prog
+        "pub(crate) static PROGRAM: [u16; {}] = {:?};",
+        program.len(),
+        program
     );
     out
 }

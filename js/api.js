@@ -179,6 +179,47 @@ function shortNumberInfo(text, region) {
   return call('shortNumberInfo', [text, region]);
 }
 
+/**
+ * Formats a phone number as it is typed, as libphonenumber's
+ * AsYouTypeFormatter. The module keeps no state: this object holds what was
+ * typed and the module formats all of it on every call.
+ */
+class AsYouType {
+  #region;
+  #typed = '';
+
+  constructor(region) {
+    if (typeof region !== 'string') throw new TelschemaError('invalid_argument', 'The region must be a string.');
+    this.#region = region;
+  }
+
+  /** Appends text (one keystroke or a paste); returns the whole value formatted so far. */
+  input(text) {
+    if (typeof text !== 'string') throw new TelschemaError('invalid_argument', 'The text must be a string.');
+    const typed = this.#typed + text;
+    const out = call('asYouType', [this.#region, typed]);
+    this.#typed = typed;
+    return out;
+  }
+
+  /** Forgets what was typed. */
+  reset() {
+    this.#typed = '';
+  }
+
+  /**
+   * A form field's whole value with its caret (a UTF-16 offset, as
+   * selectionStart): { value, caret } with the value formatted and the caret
+   * after the same character. Later input() calls continue from it.
+   */
+  reformat(value, caret) {
+    if (typeof value !== 'string') throw new TelschemaError('invalid_argument', 'The value must be a string.');
+    const r = call('asYouType', [this.#region, value, caret === undefined ? value.length : caret]);
+    this.#typed = r.typed;
+    return { value: r.value, caret: r.caret };
+  }
+}
+
 /** Validates a document as `kind` (or `"auto"`). */
 function validate(kind, document, options) {
   return call('validate', [kind, doc(document), opts(options)]);

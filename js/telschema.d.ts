@@ -290,6 +290,33 @@ export function exampleNumber(region: string, type?: NumberType): NormalizedNumb
 export function regions(): RegionInfo[];
 /** What the short-number metadata says of `text` dialled in `region`; throws unknown_region for a region it does not know. */
 export function shortNumberInfo(text: string, region: string): ShortNumberInfo;
+/** A form field's value formatted as you type, with its caret (`AsYouType.reformat`). */
+export interface Reformatted {
+  value: string;
+  /** UTF-16 offset into `value` (for `setSelectionRange`). */
+  caret: number;
+}
+/**
+ * Formats a phone number as it is typed, giving libphonenumber's
+ * AsYouTypeFormatter's string after every keystroke. A letter, or a `+`
+ * after the start, stops formatting (the text is shown as typed; letters are
+ * never read as digits). A region the metadata does not know formats only
+ * numbers typed with `+`.
+ */
+export class AsYouType {
+  constructor(region: string);
+  /** Appends text (a keystroke or a paste); returns the whole value formatted so far. */
+  input(text: string): string;
+  /** Forgets what was typed. */
+  reset(): void;
+  /**
+   * Formats a field's whole value (its punctuation dropped, the rest typed
+   * anew) with the caret (UTF-16 offset, default the end) kept after the same
+   * character; a value holding a letter is returned as it is. Later `input`
+   * calls continue from it.
+   */
+  reformat(value: string, caret?: number): Reformatted;
+}
 /** Validates a document as `kind` (or "auto"). */
 export function validate<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Report;
 /** Which necessary fields are missing, why, and which to ask for next. */

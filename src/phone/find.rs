@@ -876,7 +876,7 @@ fn national_prefix_present_if_required(
     let Some(np_rule) = rule.national_prefix_rule else {
         return true;
     };
-    if rule.national_prefix_optional || first_group_only(np_rule) {
+    if rule.flags & tables::NP_OPTIONAL != 0 || first_group_only(np_rule) {
         return true;
     }
     let mut raw = digits_only(candidate);

@@ -10,6 +10,7 @@
 //! assert!(n.valid);
 //! ```
 
+mod as_you_type;
 mod classify;
 pub(crate) mod find;
 mod format;
@@ -25,6 +26,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use as_you_type::AsYouType;
 pub use classify::{kazoo_classifier, telnyx_coverage, CoverageCategory};
 pub use find::{find_numbers, Found, MAX_TEXT_CHARS};
 pub use format::{format, format_out_of_country, Format};

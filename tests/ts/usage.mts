@@ -1,6 +1,7 @@
 // Compiled by `tsc --noEmit --strict` in make test: the package's types
 // describe the real shapes (a wrong use below must fail to compile).
 import init, {
+  AsYouType,
   check,
   completeness,
   exampleNumber,
@@ -21,6 +22,7 @@ import init, {
   type FoundNumber,
   type NormalizedNumber,
   type Outcome,
+  type Reformatted,
   type RegionInfo,
   type Report,
   type ShortNumberCost,
@@ -111,3 +113,13 @@ void [emergency, cost];
 const wrongCost: ShortNumberCost = 'free';
 // @ts-expect-error: the region is needed
 shortNumberInfo('911');
+// As you type.
+const typing = new AsYouType('US');
+const partial: string = typing.input('650253');
+const kept: Reformatted = typing.reformat('(650) 2153', 7);
+const caret: number = kept.caret;
+typing.reset();
+void [partial, caret];
+// @ts-expect-error: the caret is a number
+typing.reformat('650', '3');
+
