@@ -131,18 +131,18 @@ bench: node_modules/.package-lock.json pkg
 	ln -sfn ../pkg node_modules/telschema
 	node benches/js/run.mjs
 
-## Size of a wasm build that exports only `normalize` and `format`.
+## Size of a wasm build that exports only `normalize`, `format` and `asYouType`.
 wasm-size: setup
 	cd benches/wasm-size && CARGO_TARGET_DIR=../../target $(CARGO) build --quiet --release --target $(WASM_TARGET)
 	@f=target/$(WASM_TARGET)/release/telschema_wasm_size.wasm; \
-	  echo "normalize+format wasm: $$(wc -c < $$f) bytes, $$(gzip -9c $$f | wc -c) bytes gzip"
+	  echo "normalize+format+asYouType wasm: $$(wc -c < $$f) bytes, $$(gzip -9c $$f | wc -c) bytes gzip"
 
 ## Regenerate the differential corpus from google-libphonenumber (needs Node).
 corpus: node_modules/.package-lock.json
 	node tests/corpus/generate.js
 	UPDATE_DISAGREEMENTS=1 $(CARGO) test --release --test differential
 
-## Regenerate tests/oracle/formatting.json from Python's phonenumbers at the
+## Regenerate tests/oracle/formatting.json, as_you_type.json, matcher.json and short.json from Python's phonenumbers at the
 ## metadata version (installed into target/oracle-venv when missing).
 ORACLE_VENV := target/oracle-venv
 PHONENUMBERS_VERSION := 9.0.33
@@ -151,4 +151,6 @@ oracle:
 	@$(ORACLE_VENV)/bin/python -c 'import phonenumbers, sys; sys.exit(phonenumbers.__version__ != "$(PHONENUMBERS_VERSION)")' 2>/dev/null \
 	  || $(ORACLE_VENV)/bin/pip install --quiet phonenumbers==$(PHONENUMBERS_VERSION)
 	$(ORACLE_VENV)/bin/python tests/oracle/generate.py
-	$(CARGO) test --release --test oracle -- --nocapture
+	$(ORACLE_VENV)/bin/python tests/oracle/generate_matcher.py
+	$(ORACLE_VENV)/bin/python tests/oracle/generate_short.py
+	$(CARGO) test --release --test oracle --test oracle_matcher --test oracle_short -- --nocapture

@@ -7,15 +7,24 @@
 //! the general description's possible lengths are the union of the number
 //! types' lengths, the national prefix for parsing falls back to the national
 //! prefix, and `sameMobileAndFixedLinePattern` is computed from the patterns.
+//!
+//! `ShortNumberMetadata.xml` (the crate ships it but does not read it) is
+//! read here and compiled the same way into `SHORT_TERRITORIES`.
+//!
+//! The sources (README, "Fresh metadata"): the crate's by default;
+//! `TELSCHEMA_METADATA_XML` and `TELSCHEMA_SHORT_METADATA_XML` name other
+//! files, `TELSCHEMA_METADATA_VERSION` what `METADATA_VERSION` reports.
+//! `tests/metadata_xml.rs` includes this file to run [`generate`] on both paths.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use phonenumber::metadata::{Descriptor, Metadata, DATABASE};
+use phonenumber::metadata::{Database, Descriptor, Metadata, DATABASE};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
-/// Opcodes; an instruction is `op | operand << 3`.
+/// Opcodes; an instruction is `op | operand << 3` (absolute jump targets
+/// while compiling, relative ones in the table: [`encode16`]).
 const OP_SET: u32 = 0; // operand: 10-bit digit mask
 const OP_SPLIT: u32 = 1; // try pc+1, then operand
 const OP_SPLIT_LAZY: u32 = 2; // try operand, then pc+1
@@ -158,6 +167,27 @@ impl Compiler {
     }
 }
 
+/// The program in 16-bit instructions, `op | operand << 3` with a 13-bit
+/// operand: jumps become relative to their own position (signed; the
+/// metadata's longest is under 800), which halves the table in the binary.
+fn encode16(prog: &[u32]) -> Vec<u16> {
+    prog.iter()
+        .enumerate()
+        .map(|(pc, &ins)| {
+            let (op, arg) = (ins & 7, ins >> 3);
+            let operand = if matches!(op, OP_SPLIT | OP_SPLIT_LAZY | OP_JMP) {
+                let rel = i64::from(arg) - pc as i64;
+                assert!((-4096..4096).contains(&rel), "jump of {rel} does not fit 13 bits");
+                (rel as u32) & 0x1FFF
+            } else {
+                assert!(arg < 0x2000, "operand {arg} does not fit 13 bits");
+                arg
+            };
+            (op | operand << 3) as u16
+        })
+        .collect()
+}
+
 fn max_capture(hir: &Hir) -> u32 {
     match hir.kind() {
         HirKind::Capture(c) => c.index.max(max_capture(&c.sub)),
@@ -237,27 +267,48 @@ fn single_international_prefix(p: &str) -> bool {
 struct Formats {
     seen: std::collections::HashMap<String, usize>,
     literals: Vec<String>,
+    leading: Vec<u16>,
 }
 
 impl Formats {
-    /// One `numberFormat` as `BuildMetadataFromXml` leaves it. Only the last
-    /// leading-digits pattern is kept: `chooseFormattingPatternForNumber`
-    /// reads no other (as-you-type formatting will need the rest). The
+    /// One `numberFormat` as `BuildMetadataFromXml` leaves it: every
+    /// leading-digits pattern (`chooseFormattingPatternForNumber` reads the
+    /// last, as-you-type formatting one per digit typed), and the flags
+    /// as-you-type formatting filters on. The
     /// national prefix formatting rule gets `$NP` and `$FG` substituted as
     /// the Java build does; international formats never use it.
     fn id(&mut self, c: &mut Compiler, f: &phonenumber::metadata::Format, np: Option<&str>, national: bool) -> usize {
         let pattern = c.pattern(f.pattern().as_str());
-        let leading = f.leading_digits().last().map(|r| c.pattern(r.as_str()));
+        let leading: Vec<u16> = f
+            .leading_digits()
+            .iter()
+            .map(|r| c.pattern(r.as_str()) as u16)
+            .collect();
+        // One table of leading-digits lists, so that formats hold an offset
+        // rather than a pointer (pointers compress badly in the .wasm).
+        let at = match self
+            .leading
+            .windows(leading.len().max(1))
+            .position(|w| w == leading.as_slice())
+        {
+            Some(at) if !leading.is_empty() => at,
+            _ if leading.is_empty() => 0,
+            _ => {
+                self.leading.extend_from_slice(&leading);
+                self.leading.len() - leading.len()
+            }
+        };
         let rule = f
             .national_prefix()
             .filter(|_| national)
             .map(|r| r.replacen("$NP", np.unwrap_or(""), 1).replacen("$FG", "$1", 1))
             .filter(|r| !r.is_empty());
         let literal = format!(
-            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading: {}, national_prefix_rule: {} }}",
+            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading_at: {at}, leading_len: {}, national_prefix_rule: {}, flags: {} }}",
             f.format(),
-            leading.map_or("None".into(), |p| format!("Some({p})")),
-            opt_str(rule.as_deref())
+            leading.len(),
+            opt_str(rule.as_deref()),
+            u8::from(f.is_national_prefix_optional()) | (u8::from(f.domestic_carrier().is_some()) << 1)
         );
         let next = self.literals.len();
         *self.seen.entry(literal.clone()).or_insert_with(|| {
@@ -329,6 +380,13 @@ fn check_schema_keywords() {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     check_schema_keywords();
+    let out = generate(&inputs());
+    let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("metadata.rs");
+    std::fs::write(dest, out).expect("write metadata.rs");
+}
+
+/// The generated source of `metadata.rs`.
+pub fn generate(inputs: &Inputs) -> String {
     let mut c = Compiler {
         prog: Vec::new(),
         seen: Default::default(),
@@ -343,7 +401,7 @@ fn main() {
 
     // `iter()` collapses the non-geographic "001" entities into one, so walk the codes.
     for cc in 1u16..=999 {
-        let Some(list) = DATABASE.by_code(&cc) else {
+        let Some(list) = inputs.db.by_code(&cc) else {
             continue;
         };
         let mut ids = Vec::new();
@@ -457,23 +515,272 @@ fn main() {
         formats.literals.len(),
         formats.literals.join(",\n    ")
     );
+    for (name, class) in [("ND", r"\p{Nd}"), ("NUMBER", r"\p{N}"), ("LETTER", r"\p{L}")] {
+        let r = ranges(class);
+        let _ = writeln!(out, "pub(crate) static {name}: [(u32, u32); {}] = {:?};", r.len(), r);
+    }
+    // Compiled last, so the patterns of the tables above keep their ids.
+    short_tables(&mut c, &inputs.short_xml, &mut out);
+    let _ = writeln!(out, "pub(crate) const METADATA_VERSION: &str = {:?};", inputs.version);
+    let _ = writeln!(
+        out,
+        "pub(crate) static LEADING: [u16; {}] = {:?};",
+        formats.leading.len(),
+        formats.leading
+    );
     let _ = writeln!(
         out,
         "pub(crate) static PATTERNS: [(u32, u8); {}] = {:?};",
         c.pats.len(),
         c.pats
     );
+    let program = encode16(&c.prog);
     let _ = writeln!(
         out,
-        "pub(crate) static PROGRAM: [u32; {}] = {:?};",
-        c.prog.len(),
-        c.prog
+        "pub(crate) static PROGRAM: [u16; {}] = {:?};",
+        program.len(),
+        program
     );
-    for (name, class) in [("ND", r"\p{Nd}"), ("NUMBER", r"\p{N}"), ("LETTER", r"\p{L}")] {
-        let r = ranges(class);
-        let _ = writeln!(out, "pub(crate) static {name}: [(u32, u32); {}] = {:?};", r.len(), r);
-    }
+    out
+}
 
-    let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR")).join("metadata.rs");
-    std::fs::write(dest, out).expect("write metadata.rs");
+/// What the tables are compiled from.
+pub struct Inputs {
+    pub db: Database,
+    pub short_xml: String,
+    /// What `METADATA_VERSION` reports.
+    pub version: String,
+}
+
+/// The metadata sources (README, "Fresh metadata without waiting for a crate
+/// release"): the `phonenumber` crate's by default; `TELSCHEMA_METADATA_XML`
+/// and `TELSCHEMA_SHORT_METADATA_XML` name other files. The version is
+/// `TELSCHEMA_METADATA_VERSION` when set, else the crate's (`9.0.33`) when
+/// both files are the crate's, else `custom-` and the FNV-1a 64 hash of the
+/// files given.
+pub fn inputs() -> Inputs {
+    for var in [
+        "TELSCHEMA_METADATA_XML",
+        "TELSCHEMA_SHORT_METADATA_XML",
+        "TELSCHEMA_METADATA_VERSION",
+    ] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
+    let path_var = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let mut hash: Option<u64> = None;
+    let mut read = |path: &std::path::Path| -> String {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let h = bytes.iter().fold(hash.unwrap_or(0xcbf2_9ce4_8422_2325), |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        hash = Some(h);
+        String::from_utf8(bytes).unwrap_or_else(|_| panic!("{} is not UTF-8", path.display()))
+    };
+    let db = match path_var("TELSCHEMA_METADATA_XML") {
+        Some(path) => {
+            Database::parse(read(&path)).unwrap_or_else(|e| panic!("TELSCHEMA_METADATA_XML {}: {e:?}", path.display()))
+        }
+        None => DATABASE.clone(),
+    };
+    let krate = phonenumber_crate();
+    let short_xml = match path_var("TELSCHEMA_SHORT_METADATA_XML") {
+        Some(path) => read(&path),
+        None => {
+            let (dir, _) = krate.as_ref().unwrap_or_else(|| {
+                panic!("the phonenumber crate's directory was not found; set TELSCHEMA_SHORT_METADATA_XML")
+            });
+            let path = dir.join("assets/ShortNumberMetadata.xml");
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+        }
+    };
+    let version = match (std::env::var("TELSCHEMA_METADATA_VERSION"), hash) {
+        (Ok(v), _) if !v.is_empty() => v,
+        (_, Some(h)) => format!("custom-{h:016x}"),
+        _ => krate
+            .map(|(_, v)| v)
+            .unwrap_or_else(|| panic!("the phonenumber crate's version was not found; set TELSCHEMA_METADATA_VERSION")),
+    };
+    Inputs { db, short_xml, version }
+}
+
+/// The `phonenumber` crate this build links: its directory and its
+/// metadata version (`9.0.33` of `0.3.10+9.0.33`), from `cargo metadata`,
+/// else from the registry's sources under `CARGO_HOME`.
+pub fn phonenumber_crate() -> Option<(PathBuf, String)> {
+    let from_version = |v: &str| v.split_once('+').map(|(_, m)| m.to_string());
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let manifest =
+        PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_else(|| ".".into())).join("Cargo.toml");
+    let metadata = std::process::Command::new(cargo)
+        .args(["metadata", "--format-version", "1", "--offline", "--manifest-path"])
+        .arg(&manifest)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| serde_json::from_slice::<serde_json::Value>(&o.stdout).ok());
+    let found = metadata.as_ref().and_then(|m| {
+        m["packages"].as_array()?.iter().find_map(|p| {
+            let version = p["version"].as_str()?;
+            (p["name"] == "phonenumber" && version.starts_with(PHONENUMBER_PIN)).then(|| {
+                let dir = PathBuf::from(p["manifest_path"].as_str()?).parent()?.to_path_buf();
+                Some((dir, from_version(version)?))
+            })?
+        })
+    });
+    found.or_else(|| {
+        let home = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+        let mut dirs: Vec<PathBuf> = std::fs::read_dir(home.join("registry/src"))
+            .ok()?
+            .flatten()
+            .filter_map(|index| std::fs::read_dir(index.path()).ok())
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(&format!("phonenumber-{PHONENUMBER_PIN}+")))
+            })
+            .collect();
+        dirs.sort();
+        let dir = dirs.pop()?;
+        let version = from_version(dir.file_name()?.to_str()?)?;
+        Some((dir, version))
+    })
+}
+
+/// The `phonenumber` version Cargo.toml pins (`=0.3.10`).
+const PHONENUMBER_PIN: &str = "0.3.10";
+
+/// The short-number descriptions `ShortNumberInfo` reads, in the order of
+/// `ShortTerritory`'s fields after `general`.
+const SHORT_DESCS: [&str; 7] = [
+    "shortCode",
+    "tollFree",
+    "standardRate",
+    "premiumRate",
+    "carrierSpecific",
+    "emergency",
+    "smsServices",
+];
+
+/// The text between `<name…>` and `</name>` (the first one), or `None`.
+fn xml_element<'a>(xml: &'a str, name: &str) -> Option<&'a str> {
+    let open = format!("<{name}");
+    let mut from = 0;
+    loop {
+        let at = from + xml.get(from..)?.find(&open)?;
+        let after = at + open.len();
+        let rest = xml.get(after..)?;
+        // `<emergency` must not match `<emergencyX`.
+        if rest.starts_with('>') || rest.starts_with(char::is_whitespace) || rest.starts_with('/') {
+            let gt = after + rest.find('>')?;
+            if xml.get(gt - 1..gt) == Some("/") {
+                return Some("");
+            }
+            let close = format!("</{name}>");
+            let end = gt + 1 + xml.get(gt + 1..)?.find(&close)?;
+            return xml.get(gt + 1..end);
+        }
+        from = after;
+    }
+}
+
+/// The value of attribute `name` in the first `<element …>` tag of `xml`.
+fn xml_attribute<'a>(xml: &'a str, element: &str, name: &str) -> Option<&'a str> {
+    let at = xml.find(&format!("<{element} "))?;
+    let tag = xml.get(at..at + xml.get(at..)?.find('>')?)?;
+    let key = format!(" {name}=\"");
+    let v = tag.find(&key)? + key.len();
+    tag.get(v..v + tag.get(v..)?.find('"')?)
+}
+
+/// `possibleLengths national="3,[5-7]"` as a list.
+fn xml_lengths(value: &str) -> Vec<u16> {
+    let mut out = Vec::new();
+    for part in value.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if let Some(range) = part.strip_prefix('[').and_then(|p| p.strip_suffix(']')) {
+            let (a, b) = range.split_once('-').expect("a length range");
+            let (a, b): (u16, u16) = (a.parse().expect("a length"), b.parse().expect("a length"));
+            out.extend(a..=b);
+        } else {
+            out.push(part.parse().expect("a length"));
+        }
+    }
+    out
+}
+
+fn xml_text(s: &str) -> String {
+    clean(s)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// `ShortNumberMetadata.xml` as `BuildMetadataFromXml` builds it for short
+/// numbers: the general description's possible lengths are the short
+/// code's; a description the territory lacks is `None` (it matches nothing).
+fn short_tables(c: &mut Compiler, xml: &str, out: &mut String) {
+    let mut text = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = rest.find("<!--") {
+        text.push_str(&rest[..at]);
+        rest = rest[at..].find("-->").map_or("", |end| &rest[at + end + 3..]);
+    }
+    text.push_str(rest);
+    let territories = xml_element(&text, "territories").expect("<territories> in the short-number metadata");
+    let mut rows: Vec<(String, String)> = Vec::new();
+    let mut rest = territories;
+    while let Some(at) = rest.find("<territory") {
+        let body = xml_element(&rest[at..], "territory").expect("a <territory> element");
+        let id = xml_attribute(&rest[at..], "territory", "id")
+            .expect("a territory id")
+            .to_string();
+        let desc = |c: &mut Compiler, name: &str, lengths: Option<u32>| -> Option<String> {
+            let d = xml_element(body, name)?;
+            let pattern = xml_element(d, "nationalNumberPattern")
+                .map(xml_text)
+                .filter(|p| !p.is_empty())?;
+            let own = xml_attribute(d, "possibleLengths", "national").map_or(0, |l| mask(&xml_lengths(l)));
+            Some(format!(
+                "Desc {{ pattern: {}, lengths: {:#x}, local: 0 }}",
+                c.pattern(&pattern),
+                lengths.unwrap_or(own)
+            ))
+        };
+        let short_lengths = xml_element(body, "shortCode")
+            .and_then(|d| xml_attribute(d, "possibleLengths", "national"))
+            .map_or(0, |l| mask(&xml_lengths(l)));
+        let general = desc(c, "generalDesc", Some(short_lengths))
+            .unwrap_or_else(|| panic!("short-number territory {id} without a general pattern"));
+        let descs: Vec<String> = SHORT_DESCS
+            .iter()
+            .map(|name| desc(c, name, None).map_or("None".into(), |d| format!("Some({d})")))
+            .collect();
+        rows.push((
+            id.clone(),
+            format!(
+                "    ShortTerritory {{ id: {id:?}, general: {general}, descs: [{}] }},",
+                descs.join(", ")
+            ),
+        ));
+        let end = rest[at..].find("</territory>").expect("</territory>") + at + "</territory>".len();
+        rest = &rest[end..];
+    }
+    rows.sort();
+    let _ = writeln!(
+        out,
+        "/// ShortNumberMetadata.xml, compiled by build.rs; sorted by region.\npub(crate) static SHORT_TERRITORIES: [ShortTerritory; {}] = [",
+        rows.len()
+    );
+    for (_, row) in rows {
+        let _ = writeln!(out, "{row}");
+    }
+    let _ = writeln!(out, "];");
 }

@@ -159,6 +159,11 @@ function format(input, style, options) {
   return call('format', [input, style, opts(rest), from]);
 }
 
+/** The phone numbers in a text, with UTF-16 offsets (`text.slice(start, end)`), as libphonenumber's PhoneNumberMatcher finds them. */
+function findNumbers(text, options) {
+  return call('findNumbers', [text, opts(options)]);
+}
+
 /** The metadata's example number of a type (default fixed line) in a region, or null. */
 function exampleNumber(region, type) {
   return call('exampleNumber', [region, type]);
@@ -167,6 +172,52 @@ function exampleNumber(region, type) {
 /** Every region of the metadata: calling code, national and international prefixes, possible lengths. */
 function regions() {
   return call('regions', []);
+}
+
+/** What the short-number metadata says of a number dialled in a region: emergency number, short code, cost. */
+function shortNumberInfo(text, region) {
+  return call('shortNumberInfo', [text, region]);
+}
+
+/**
+ * Formats a phone number as it is typed, as libphonenumber's
+ * AsYouTypeFormatter. The module keeps no state: this object holds what was
+ * typed and the module formats all of it on every call.
+ */
+class AsYouType {
+  #region;
+  #typed = '';
+
+  constructor(region) {
+    if (typeof region !== 'string') throw new TelschemaError('invalid_argument', 'The region must be a string.');
+    this.#region = region;
+  }
+
+  /** Appends text (one keystroke or a paste); returns the whole value formatted so far. */
+  input(text) {
+    if (typeof text !== 'string') throw new TelschemaError('invalid_argument', 'The text must be a string.');
+    const typed = this.#typed + text;
+    const out = call('asYouType', [this.#region, typed]);
+    this.#typed = typed;
+    return out;
+  }
+
+  /** Forgets what was typed. */
+  reset() {
+    this.#typed = '';
+  }
+
+  /**
+   * A form field's whole value with its caret (a UTF-16 offset, as
+   * selectionStart): { value, caret } with the value formatted and the caret
+   * after the same character. Later input() calls continue from it.
+   */
+  reformat(value, caret) {
+    if (typeof value !== 'string') throw new TelschemaError('invalid_argument', 'The value must be a string.');
+    const r = call('asYouType', [this.#region, value, caret === undefined ? value.length : caret]);
+    this.#typed = r.typed;
+    return { value: r.value, caret: r.caret };
+  }
 }
 
 /** Validates a document as `kind` (or `"auto"`). */

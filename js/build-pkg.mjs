@@ -72,7 +72,7 @@ export function __telschema_reinstantiate() {
 }
 
 let api = read('js/api.js');
-const names = ['normalize', 'normalizeMany', 'format', 'exampleNumber', 'regions', 'validate', 'completeness', 'check', 'schema', 'fields', 'kinds', 'toKazooError'];
+const names = ['normalize', 'normalizeMany', 'format', 'findNumbers', 'exampleNumber', 'regions', 'shortNumberInfo', 'AsYouType', 'validate', 'completeness', 'check', 'schema', 'fields', 'kinds', 'toKazooError'];
 // Only a build with the test-panic feature has this export (the trap test's).
 if (glue.includes('export function testPanic(')) {
   api += '\n/** Panics inside the module on purpose (test-panic builds only). */\nfunction testPanic() {\n  return call(\'testPanic\', []);\n}\n';

@@ -31,6 +31,10 @@ export type IssueCode =
   | 'phone_invalid'
   /** error / warning: wrong number of digits for its country (warning in `phone_number`) */
   | 'phone_not_possible'
+  /** error / warning: instead of `phone_not_possible` / `phone_invalid` (same severity): the number is an emergency number of its region (`911`, `+44 999`), not a DID (Short and emergency numbers) */
+  | 'phone_emergency'
+  /** error / warning: likewise for a short code of its region (`611`, `+1 23333`) */
+  | 'phone_short_code'
   /** error: the same number twice in `numbers` once normalized */
   | 'duplicate_number'
   /** error: CM.com order with neither `areaCode` nor `city` (reported at both) */

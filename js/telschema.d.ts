@@ -70,6 +70,17 @@ export type PhoneErrorCode =
   | 'ambiguous_extension'
   | 'two_numbers';
 
+/** A phone number found in a text by `findNumbers`. */
+export interface FoundNumber {
+  /** Offset of the first character, in UTF-16 code units: `text.slice(start, end)` is `text`. */
+  start: number;
+  /** Offset after the last character, in UTF-16 code units. */
+  end: number;
+  /** The number as written in the text. */
+  text: string;
+  number: NormalizedNumber;
+}
+
 /** A normalizeMany entry for an input that cannot be normalized. */
 export interface NormalizeFailure {
   error: { code: PhoneErrorCode | 'invalid_argument' | 'invalid_unicode'; message: string };
@@ -81,6 +92,26 @@ export type FormatStyle = 'e164' | 'international' | 'national' | 'rfc3966' | 'o
 /** The options of `format`: those of `normalize`, and the calling region for `out_of_country`. */
 export interface FormatOptions extends Options {
   from?: string;
+}
+
+/** What calling a short number costs (libphonenumber's ShortNumberCost). */
+export type ShortNumberCost = 'toll_free' | 'standard_rate' | 'premium_rate' | 'unknown_cost';
+
+/** What the short-number metadata says of a number dialled in a region (libphonenumber's ShortNumberInfo). */
+export interface ShortNumberInfo {
+  /** A short code of the region (isValidShortNumberForRegion). */
+  valid: boolean;
+  /** A length the region's short codes have. */
+  possible: boolean;
+  /** Exactly an emergency number of the region (never when written with +). */
+  emergency: boolean;
+  /** An emergency number, or one with more digits after it where that still connects (not BR, CL, NI). */
+  connectsToEmergency: boolean;
+  cost: ShortNumberCost;
+  /** Reaches a different place, or nothing, depending on the caller's carrier. */
+  carrierSpecific: boolean;
+  /** Meant for text messages. */
+  smsService: boolean;
 }
 
 /** What check() found (CheckOutcome, with the document typed by its kind, and its JSON text). */
@@ -137,10 +168,45 @@ export function normalize(input: string, options?: Options): NormalizedNumber;
 export function normalizeMany(inputs: Iterable<string>, options?: Options): Array<NormalizedNumber | NormalizeFailure>;
 /** Normalizes a number (same errors as normalize), then formats it in a style. */
 export function format(input: string, style: FormatStyle, options?: FormatOptions): string;
+/**
+ * The phone numbers in a text (libphonenumber's PhoneNumberMatcher: leniency VALID, or POSSIBLE
+ * with `phoneLevel: 'possible'`); letters are never read as digits. Throws `limit_exceeded` for a
+ * text over 1,000,000 characters, `unknown_region` for an unknown `defaultRegion`.
+ */
+export function findNumbers(text: string, options?: Options): FoundNumber[];
 /** The metadata's example number of a type (default fixed_line) in a region, or null. */
 export function exampleNumber(region: string, type?: NumberType): NormalizedNumber | null;
 /** Every region of the metadata (names: Intl.DisplayNames). */
 export function regions(): RegionInfo[];
+/** What the short-number metadata says of `text` dialled in `region`; throws unknown_region for a region it does not know. */
+export function shortNumberInfo(text: string, region: string): ShortNumberInfo;
+/** A form field's value formatted as you type, with its caret (`AsYouType.reformat`). */
+export interface Reformatted {
+  value: string;
+  /** UTF-16 offset into `value` (for `setSelectionRange`). */
+  caret: number;
+}
+/**
+ * Formats a phone number as it is typed, giving libphonenumber's
+ * AsYouTypeFormatter's string after every keystroke. A letter, or a `+`
+ * after the start, stops formatting (the text is shown as typed; letters are
+ * never read as digits). A region the metadata does not know formats only
+ * numbers typed with `+`.
+ */
+export class AsYouType {
+  constructor(region: string);
+  /** Appends text (a keystroke or a paste); returns the whole value formatted so far. */
+  input(text: string): string;
+  /** Forgets what was typed. */
+  reset(): void;
+  /**
+   * Formats a field's whole value (its punctuation dropped, the rest typed
+   * anew) with the caret (UTF-16 offset, default the end) kept after the same
+   * character; a value holding a letter is returned as it is. Later `input`
+   * calls continue from it.
+   */
+  reformat(value: string, caret?: number): Reformatted;
+}
 /** Validates a document as `kind` (or "auto"). */
 export function validate<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Report;
 /** Which necessary fields are missing, why, and which to ask for next. */

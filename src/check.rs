@@ -6,22 +6,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::code::Code;
+use crate::coerce::{coerce_lenient, Change};
 use crate::completeness::{self, Completeness};
+use crate::documents::envelope;
 use crate::documents::Kind;
 use crate::report::{pointer_push, Issue, Report};
 use crate::{phone, Options, PhoneLevel};
-
-/// One rewrite `check` made.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct Change {
-    /// JSON Pointer of the rewritten value.
-    pub path: String,
-    /// The value as given.
-    pub from: Value,
-    /// The value in `document`.
-    pub to: Value,
-}
 
 /// What `check` found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -54,70 +44,6 @@ fn visit(v: &mut Value, spec: &[&str], path: &str, f: &mut dyn FnMut(&str, &mut 
     }
 }
 
-/// Kazoo's lenient types: `"true"`/`"false"` where a boolean is expected,
-/// `"42"` where a number is, rewritten with a warning each.
-pub(crate) fn coerce_lenient(
-    v: &mut Value,
-    schema: &Value,
-    path: &str,
-    changes: &mut Vec<Change>,
-    warnings: &mut Vec<Issue>,
-) {
-    let schema = crate::documents::non_null_branch(schema);
-    let expected = schema.get("type").and_then(Value::as_str);
-    if let (Value::String(s), Some(t)) = (&*v, expected) {
-        let coerced = match t {
-            "boolean" => match s.as_str() {
-                "true" => Some(Value::Bool(true)),
-                "false" => Some(Value::Bool(false)),
-                _ => None,
-            },
-            // Read as JSON number text, so the digits are kept exactly.
-            "integer" if s.strip_prefix('-').unwrap_or(s).bytes().all(|b| b.is_ascii_digit()) => {
-                s.parse::<serde_json::Number>().ok().map(Value::Number)
-            }
-            "number" => s.parse::<serde_json::Number>().ok().map(Value::Number),
-            _ => None,
-        };
-        if let Some(c) = coerced {
-            warnings.push(
-                Issue::new(
-                    path,
-                    Code::LenientType,
-                    format!("Sent as the string {s:?}; read as {c} (lenient types)."),
-                )
-                .with_value(Value::String(s.clone())),
-            );
-            changes.push(Change {
-                path: path.to_string(),
-                from: v.clone(),
-                to: c.clone(),
-            });
-            *v = c;
-        }
-        return;
-    }
-    match v {
-        Value::Object(m) => {
-            if let Some(props) = schema.get("properties") {
-                for (k, x) in m.iter_mut() {
-                    if let Some(sub) = props.get(k) {
-                        coerce_lenient(x, sub, &pointer_push(path, k), changes, warnings);
-                    }
-                }
-            }
-        }
-        Value::Array(a) => {
-            if let Some(items) = schema.get("items") {
-                for (i, x) in a.iter_mut().enumerate() {
-                    coerce_lenient(x, items, &pointer_push(path, &i.to_string()), changes, warnings);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
 /// Normalizes every phone field of `kind` to E.164 in a copy of `doc`,
 /// validates the copy and computes its completeness. The input is never
 /// modified; every rewrite is in `changes`; an extension E.164 cannot hold
@@ -127,18 +53,11 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
     let mut changes = Vec::new();
     let mut extra = Vec::new();
     {
-        let base = crate::validate::unwrap_envelope(doc).1;
-        // An envelope is an object with `data` (unwrap_envelope said so): indexing cannot fail.
-        #[allow(clippy::indexing_slicing)]
-        let target = if base.is_empty() {
-            &mut document
-        } else {
-            &mut document["data"]
-        };
+        let (target, base) = envelope::unwrap_mut(&mut document);
         if options.lenient_types {
             coerce_lenient(target, kind.schema(), base, &mut changes, &mut extra);
         }
-        for spec in crate::documents::form::phone_paths(kind) {
+        for spec in crate::documents::spec::phone_paths(kind) {
             let segs: Vec<&str> = spec.split('/').collect();
             visit(target, &segs, base, &mut |path, v| {
                 let Some(s) = v.as_str() else { return };
@@ -192,7 +111,7 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
         report.warnings.extend(extra);
         crate::validate::sort(&mut report.warnings, &document, kind);
     }
-    let (inner, base) = crate::validate::unwrap_envelope(&document);
+    let (inner, base) = envelope::unwrap(&document);
     let completeness = completeness::of(kind, inner, base, &report.errors, options);
     crate::limits::cut(&mut report, options.limits.max_issues);
     changes.sort_by(|a, b| {

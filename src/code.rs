@@ -106,6 +106,10 @@ codes! {
     PhoneInvalid = "phone_invalid", ErrorOrWarning, "the number cannot be normalized, or the metadata says it is not a number in use (warning in Kazoo kinds and for `numbers[]` that are possible)";
     /// A number with the wrong number of digits.
     PhoneNotPossible = "phone_not_possible", ErrorOrWarning, "wrong number of digits for its country (warning in `phone_number`)";
+    /// An emergency number where a phone number (DID) is expected.
+    PhoneEmergency = "phone_emergency", ErrorOrWarning, "instead of `phone_not_possible` / `phone_invalid` (same severity): the number is an emergency number of its region (`911`, `+44 999`), not a DID (Short and emergency numbers)";
+    /// A short code where a phone number (DID) is expected.
+    PhoneShortCode = "phone_short_code", ErrorOrWarning, "likewise for a short code of its region (`611`, `+1 23333`)";
     /// The same number twice in a collection.
     DuplicateNumber = "duplicate_number", Error, "the same number twice in `numbers` once normalized";
     /// A CM.com order with neither area code nor city.

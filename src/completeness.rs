@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::documents::rules::get;
-use crate::documents::{schema_node, Kind, SUB_REQUEST_FORM_ORDER};
-use crate::report::{pointer_push, pointer_segments, Issue};
+use crate::documents::{envelope, require, Kind};
+use crate::pointer::pointer_push;
+use crate::report::Issue;
 use crate::Options;
 
 /// A necessary field that is absent (or `null`).
@@ -61,63 +62,9 @@ pub struct Completeness {
     pub submittable: Option<bool>,
 }
 
-/// A field's value; `null`, and an empty or blank string (what a form
-/// sends for an empty input), count as absent.
-fn at<'v>(doc: &'v Value, rel: &str) -> Option<&'v Value> {
-    rel.split('/')
-        .try_fold(doc, |v, k| get(v, k))
-        .filter(|v| !v.as_str().is_some_and(|s| s.trim().is_empty()))
-}
-
 /// A field's label in a kind's form (the kind's file says it).
 pub fn label(kind: Kind, path: &str) -> String {
-    crate::documents::form::label(kind, path)
-}
-
-/// The errors at `base` or inside it.
-fn errors_under<'e>(errors: &'e [Issue], base: &str) -> Vec<&'e Issue> {
-    errors.iter().filter(|e| within(&e.path, base)).collect()
-}
-
-/// Whether `path` is `field` or inside it.
-fn within(path: &str, field: &str) -> bool {
-    path == field || path.strip_prefix(field).is_some_and(|rest| rest.starts_with('/'))
-}
-
-/// The position of a path in the kind's form order: for the sub-request
-/// kinds [`SUB_REQUEST_FORM_ORDER`], else the upstream (schema) order.
-fn form_key(kind: Kind, rel: &str) -> Vec<usize> {
-    let sub = matches!(
-        kind,
-        Kind::SubRequestUpdate | Kind::DraftSubRequestUpdate | Kind::DraftSubRequest
-    );
-    if sub {
-        let segs = pointer_segments(rel);
-        let joined = segs.join("/");
-        let first = segs.first().map(String::as_str).unwrap_or("");
-        let pos = SUB_REQUEST_FORM_ORDER.iter().position(|f| *f == joined).or_else(|| {
-            SUB_REQUEST_FORM_ORDER
-                .iter()
-                .position(|f| f.split('/').next() == Some(first))
-        });
-        return vec![
-            pos.unwrap_or(SUB_REQUEST_FORM_ORDER.len()),
-            usize::from(pos.is_none()) * joined.len(),
-        ];
-    }
-    let mut node = Some(kind.schema());
-    let mut key = Vec::new();
-    for seg in pointer_segments(rel) {
-        let idx = node
-            .and_then(|n| crate::documents::non_null_branch(n).get("properties"))
-            .and_then(Value::as_object)
-            .and_then(|p| p.keys().position(|k| *k == seg))
-            .or_else(|| seg.parse().ok())
-            .unwrap_or(usize::MAX / 2);
-        key.push(idx);
-        node = node.and_then(|n| schema_node(n, std::slice::from_ref(&seg)));
-    }
-    key
+    crate::documents::spec::label(kind, path)
 }
 
 /// Completeness of one document (envelope removed) at `base`, given the
@@ -126,42 +73,23 @@ pub(crate) fn of(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options:
     if kind == Kind::DraftPortRequest {
         return of_port_request(doc, base, errors, options);
     }
-    let rel = |p: &str| p.strip_prefix(base).unwrap_or(p).to_string();
-    let mine = errors_under(errors, base);
-    let needs = crate::documents::form::needs(kind, doc, options);
-    let error_at = |f: &str| mine.iter().any(|e| within(&rel(&e.path), &format!("/{f}")));
-    let mut satisfied = 0;
-    let mut missing = Vec::new();
-    for n in &needs {
-        let ok = n.by.iter().any(|f| at(doc, f).is_some() && !error_at(f));
-        if ok {
-            satisfied += 1;
-        } else if n.by.iter().all(|f| at(doc, f).is_none()) {
-            let path = n.field.split('/').fold(base.to_string(), |p, k| pointer_push(&p, k));
-            missing.push(Missing {
-                path,
-                label: label(kind, &n.field),
-                reason: n.reason.clone(),
-            });
-        }
-    }
-    missing.sort_by_key(|m| form_key(kind, &rel(&m.path)));
-    let mut invalid: Vec<Invalid> = Vec::new();
-    // Sets, not scans: one lookup per error keeps this linear in the errors.
-    let missing_paths: HashSet<&str> = missing.iter().map(|m| m.path.as_str()).collect();
-    let mut seen: HashSet<&str> = HashSet::new();
-    for e in &mine {
-        if !missing_paths.contains(e.path.as_str()) && seen.insert(e.path.as_str()) {
-            invalid.push(Invalid {
-                path: e.path.clone(),
-                code: e.code,
-            });
-        }
-    }
-    invalid.sort_by_key(|i| form_key(kind, &rel(&i.path)));
-    let total = needs.len();
-    let complete = satisfied == total && mine.is_empty();
-    Completeness::new(complete, satisfied, total, missing, invalid)
+    let e = require::evaluate(kind, doc, base, errors, options);
+    let complete = e.complete();
+    let missing = e
+        .missing
+        .into_iter()
+        .map(|m| Missing {
+            path: m.path,
+            label: m.label,
+            reason: m.reason,
+        })
+        .collect();
+    let invalid = e
+        .invalid
+        .into_iter()
+        .map(|(path, code)| Invalid { path, code })
+        .collect();
+    Completeness::new(complete, e.satisfied, e.total, missing, invalid)
 }
 
 impl Completeness {
@@ -212,7 +140,7 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
                 .collect()
         })
         .unwrap_or_default();
-    let mine = errors_under(errors, base);
+    let mine = require::errors_under(errors, base);
     let satisfied = subs.iter().map(|c| c.satisfied).sum();
     let mut total: usize = subs.iter().map(|c| c.total).sum();
     let mut missing: Vec<Missing> = subs.iter().flat_map(|c| c.missing.iter().cloned()).collect();
@@ -250,6 +178,6 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
 pub fn completeness(kind: Kind, doc: &Value, options: &Options) -> Completeness {
     // Every error counts, however many a report would list.
     let report = crate::validate::judge(kind, doc, options);
-    let (inner, base) = crate::validate::unwrap_envelope(doc);
+    let (inner, base) = envelope::unwrap(doc);
     of(kind, inner, base, &report.errors, options)
 }

@@ -9,13 +9,17 @@
 
 mod check;
 mod code;
+mod coerce;
 mod completeness;
 pub mod documents;
 mod error;
 pub mod json;
+mod kazoo;
+mod kind;
 mod limits;
 mod options;
 pub mod phone;
+mod pointer;
 pub mod report;
 mod schema;
 mod time;
@@ -24,16 +28,17 @@ mod validate;
 #[allow(unsafe_code)]
 mod wasm;
 
-pub use check::{check, Change, Outcome};
+pub use check::{check, Outcome};
 pub use code::{Code, Severity, UnknownCode};
+pub use coerce::Change;
 pub use completeness::{completeness, label, Completeness, Invalid, Missing};
 pub use documents::{
     fields, kind_for, resolve_kind, Field, Kind, KindError, Need, UnknownKind, KINDS, SUB_REQUEST_FORM_ORDER,
 };
 pub use error::Error;
-pub use limits::{Limits, Omitted};
+pub use limits::Limits;
 pub use options::{OptionError, Options, PhoneLevel};
 pub use phone::{normalize, NormalizedNumber, NumberType, PhoneError};
-pub use report::{Issue, Report};
+pub use report::{Issue, Omitted, Report};
 pub use time::{InvalidTimestamp, Timestamp};
 pub use validate::validate;

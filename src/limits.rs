@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::code::Code;
-use crate::report::{pointer_push, Issue};
+use crate::pointer::pointer_push;
+use crate::report::{Issue, Omitted};
 
 /// The limits; every field has a documented default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,15 +38,6 @@ impl Default for Limits {
             max_issues: 1_000,
         }
     }
-}
-
-/// Issues beyond `max_issues`, counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Omitted {
-    /// Errors not listed.
-    pub errors: usize,
-    /// Warnings not listed.
-    pub warnings: usize,
 }
 
 /// The breaches of depth, string length and array length in `doc`, found

@@ -2,10 +2,12 @@
 //! message, and Kazoo's 400 error body.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Map, Value};
+use serde_json::Value;
+
+pub use crate::pointer::{pointer_push, pointer_segments};
 
 use crate::code::Code;
-use crate::documents::Kind;
+use crate::kind::Kind;
 
 /// One problem (error or warning) with a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -67,152 +69,15 @@ pub struct Report {
     pub warnings: Vec<Issue>,
     /// Issues past the reporting limit (`limits.max_issues`), counted; absent when none were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "crate::limits::Omitted")]
-    pub omitted: Option<crate::limits::Omitted>,
+    #[schemars(with = "Omitted")]
+    pub omitted: Option<Omitted>,
 }
 
-/// Appends a key to a JSON Pointer (RFC 6901 escaping).
-pub fn pointer_push(base: &str, key: &str) -> String {
-    let mut p = String::with_capacity(base.len() + key.len() + 1);
-    p.push_str(base);
-    p.push('/');
-    if key.contains(['~', '/']) {
-        p.push_str(&key.replace('~', "~0").replace('/', "~1"));
-    } else {
-        p.push_str(key);
-    }
-    p
-}
-
-/// The unescaped segments of a JSON Pointer.
-pub fn pointer_segments(path: &str) -> Vec<String> {
-    if path.is_empty() {
-        return Vec::new();
-    }
-    path.split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect()
-}
-
-fn kazoo_keyword(issue: &Issue) -> String {
-    match issue.keyword.as_deref() {
-        Some(
-            k @ ("required"
-            | "minLength"
-            | "maxLength"
-            | "enum"
-            | "type"
-            | "pattern"
-            | "minimum"
-            | "maximum"
-            | "minItems"
-            | "maxItems"
-            | "uniqueItems"
-            | "additionalProperties"),
-        ) => k.to_string(),
-        Some("format") => "wrong_format".to_string(),
-        _ => issue.code.as_str().to_string(),
-    }
-}
-
-/// What `cb_phone_numbers:validate_collection_request` answers on the key
-/// `numbers` (its own keywords and messages, not the schema validator's); a
-/// duplicate after normalization is one `uniqueItems` for the list, though the
-/// report names each repeated item.
-fn collection_entry(segs: &[String], issue: &Issue) -> Option<(&'static str, &'static str)> {
-    let on_list = segs.len() == 1 && segs.first().is_some_and(|s| s == "numbers");
-    let on_item = segs.len() == 2 && segs.first().is_some_and(|s| s == "numbers");
-    match issue.code {
-        Code::Required if on_list => Some(("required", "list of numbers missing")),
-        Code::MinItems if on_list => Some(("minimum", "minimum 1 number required")),
-        Code::Type if on_list => Some(("type", "numbers must be a list")),
-        Code::DuplicateNumber if on_item => Some(("uniqueItems", "some numbers appear twice")),
-        _ => None,
-    }
-}
-
-/// Kazoo's message for a keyword, with the schema's `target` where Kazoo gives one.
-fn kazoo_entry(issue: &Issue, target: Option<&Value>) -> Value {
-    let n = |t: Option<&Value>| t.map(|v| v.to_string()).unwrap_or_default();
-    let message = match issue.keyword.as_deref() {
-        Some("required") => "Field is required but missing".to_string(),
-        Some("minLength") => format!("String must be at least {} characters", n(target)),
-        Some("maxLength") => format!("String must not be more than {} characters", n(target)),
-        Some("enum") => "Value not found in enumerated list of values".to_string(),
-        Some("type") => format!(
-            "Value did not match type(s): {}",
-            match target {
-                Some(Value::String(s)) => s.clone(),
-                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
-                _ => String::new(),
-            }
-        ),
-        Some("pattern") => format!(
-            "Failed to match pattern '{}'",
-            target.and_then(Value::as_str).unwrap_or_default()
-        ),
-        Some("minimum") => format!("Value must be at least {}", n(target)),
-        Some("maximum") => format!("Value must be at most {}", n(target)),
-        Some("minItems") => format!("The list must have at least {} items", n(target)),
-        Some("maxItems") => format!("The list is more than {} items", n(target)),
-        Some("uniqueItems") => "List of items is not unique".to_string(),
-        Some("additionalProperties") => {
-            "Strict checking of data is enabled; only include schema-defined properties".to_string()
-        }
-        Some("format") => "Field is not in the correct format".to_string(),
-        _ => issue.message.clone(),
-    };
-    let mut entry = Map::new();
-    entry.insert("message".into(), Value::String(message));
-    let with_target = matches!(
-        issue.keyword.as_deref(),
-        Some("minLength" | "maxLength" | "enum" | "minimum" | "maximum" | "minItems" | "maxItems" | "pattern")
-    );
-    if let (true, Some(t)) = (with_target, target) {
-        entry.insert("target".into(), t.clone());
-    }
-    if let Some(v) = &issue.value {
-        if issue.keyword.as_deref() != Some("required") {
-            entry.insert("value".into(), v.clone());
-        }
-    }
-    Value::Object(entry)
-}
-
-impl Report {
-    /// Kazoo's HTTP 400 body for the errors (warnings never appear), or
-    /// `None` for a valid report. Keys are paths relative to the envelope
-    /// joined with `.` (a literal `.` written `%2E`); keyword keys are
-    /// Kazoo's keywords where one applies, else our code.
-    pub fn to_kazoo(&self) -> Option<Value> {
-        if self.valid {
-            return None;
-        }
-        let mut data = Map::new();
-        for issue in &self.errors {
-            let mut segs = pointer_segments(&issue.path);
-            let schema_segs = crate::documents::strip_envelope_segments(&mut segs);
-            if self.kind == Kind::NumberCollection {
-                if let Some((keyword, message)) = collection_entry(&segs, issue) {
-                    let entry = data.entry("numbers").or_insert_with(|| Value::Object(Map::new()));
-                    if let Value::Object(m) = entry {
-                        m.entry(keyword).or_insert_with(|| json!({ "message": message }));
-                    }
-                    continue;
-                }
-            }
-            let key = segs.iter().map(|s| s.replace('.', "%2E")).collect::<Vec<_>>().join(".");
-            let target = issue
-                .keyword
-                .as_deref()
-                .and_then(|k| crate::documents::schema_keyword_at(self.kind, &schema_segs, k));
-            let entry = data.entry(key).or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(m) = entry {
-                m.entry(kazoo_keyword(issue))
-                    .or_insert_with(|| kazoo_entry(issue, target.as_ref()));
-            }
-        }
-        Some(json!({"status": "error", "error": "400", "message": "validation error", "data": data}))
-    }
+/// Issues beyond `max_issues`, counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Omitted {
+    /// Errors not listed.
+    pub errors: usize,
+    /// Warnings not listed.
+    pub warnings: usize,
 }

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::code::Code;
 use crate::documents::rules::{self, Ctx};
-use crate::documents::{non_null_branch, schema_node, Kind, KINDS};
+use crate::documents::{envelope, non_null_branch, schema_node, Kind, KINDS};
 use crate::report::{pointer_segments, Issue, Report};
 use crate::schema::Schema;
 use crate::Options;
@@ -19,19 +19,8 @@ pub(crate) fn schema(kind: Kind) -> Option<&'static Schema> {
     let i = KINDS.iter().position(|&k| k == kind)?;
     SCHEMAS
         .get(i)?
-        .get_or_init(|| Schema::compile(kind.schema()).ok())
+        .get_or_init(|| Schema::compile(kind.schema(), crate::documents::patterns::message).ok())
         .as_ref()
-}
-
-/// The document inside an envelope (`{"data": …}`, optionally with
-/// `$schema`), and the pointer prefix its paths get.
-pub(crate) fn unwrap_envelope(doc: &Value) -> (&Value, &'static str) {
-    match doc {
-        Value::Object(m) if m.contains_key("data") && m.keys().all(|k| k == "data" || k == "$schema") => {
-            (m.get("data").unwrap_or(&Value::Null), "/data")
-        }
-        _ => (doc, ""),
-    }
 }
 
 #[cfg(test)]
@@ -43,21 +32,6 @@ fn list(v: &Value) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         other => other.to_string(),
-    }
-}
-
-pub(crate) fn pattern_message(pattern: &str) -> String {
-    match pattern {
-        p if p == crate::documents::telnyx::E164_PATTERN => {
-            "Must be a phone number in E.164 form: + and the country code, digits only (+13125354200).".into()
-        }
-        p if p == crate::documents::telnyx::DATE_TIME_PATTERN => {
-            "Must be a date and time with its offset, such as 2026-12-01T09:00:00Z.".into()
-        }
-        "^[A-Za-z]{2}$" => "Must be two letters.".into(),
-        "^https?://" => "Must be an absolute http:// or https:// URL.".into(),
-        p if p.starts_with("^[0-9a-fA-F]{8}") => "Must be a UUID (8-4-4-4-12 hexadecimal digits).".into(),
-        p => format!("Does not match the pattern {p}."),
     }
 }
 
@@ -95,7 +69,7 @@ fn sort_key<'a>(doc: &'a Value, schema: &Value, path: &str, index: &mut KeyIndex
     // The envelope is one more level.
     let mut s = Some(non_null_branch(schema));
     if let (Some(Value::Object(m)), Some("data")) = (v, segs.first().map(String::as_str)) {
-        if m.keys().all(|k| k == "data" || k == "$schema") {
+        if v.is_some_and(envelope::is_envelope) {
             key.push(m.keys().position(|k| k == "data").unwrap_or(0));
             v = m.get("data");
             segs.remove(0);
@@ -162,7 +136,7 @@ pub fn validate(kind: Kind, doc: &Value, options: &Options) -> Report {
 /// `completeness` and `check` make their verdicts from this, then cut.
 pub(crate) fn judge(kind: Kind, doc: &Value, options: &Options) -> Report {
     // Limits first: a breach is the whole verdict, and nothing below recurses into it.
-    let (inner, base) = unwrap_envelope(doc);
+    let (inner, base) = envelope::unwrap(doc);
     let breaches = crate::limits::breaches(inner, base, &options.limits);
     if !breaches.is_empty() {
         return Report {
@@ -177,17 +151,14 @@ pub(crate) fn judge(kind: Kind, doc: &Value, options: &Options) -> Report {
     let coerced;
     let doc = if options.lenient_types {
         let mut copy = doc.clone();
-        let base = unwrap_envelope(doc).1;
-        // An envelope is an object with `data` (unwrap_envelope said so): indexing cannot fail.
-        #[allow(clippy::indexing_slicing)]
-        let target = if base.is_empty() { &mut copy } else { &mut copy["data"] };
-        crate::check::coerce_lenient(target, kind.schema(), base, &mut Vec::new(), &mut lenient);
+        let (target, base) = envelope::unwrap_mut(&mut copy);
+        crate::coerce::coerce_lenient(target, kind.schema(), base, &mut Vec::new(), &mut lenient);
         coerced = copy;
         &coerced
     } else {
         doc
     };
-    let (inner, base) = unwrap_envelope(doc);
+    let (inner, base) = envelope::unwrap(doc);
     let mut errors = Vec::new();
     match schema(kind) {
         Some(schema) => {
@@ -199,15 +170,22 @@ pub(crate) fn judge(kind: Kind, doc: &Value, options: &Options) -> Report {
             "The published schema for this kind does not compile.",
         )),
     }
+    // A conditional requirement's `required` says why (the kind's spec).
+    for e in errors.iter_mut().filter(|e| e.code == "required") {
+        let rel = e.path.strip_prefix(base).unwrap_or(&e.path);
+        if let Some(reason) = crate::documents::require::conditional_reason(kind, rel) {
+            e.message = reason.to_string();
+        }
+    }
     let mut ctx = Ctx {
         kind,
         options,
         errors,
         warnings: lenient,
+        numbers: HashMap::new(),
     };
     rules::apply(&mut ctx, inner, base);
     let (mut errors, mut warnings) = (ctx.errors, ctx.warnings);
-    complete_flags(kind, inner, base, &errors, options, &mut warnings);
     blank_required(kind.schema(), inner, base, &errors, &mut warnings);
     sort(&mut errors, doc, kind);
     sort(&mut warnings, doc, kind);
@@ -271,45 +249,6 @@ fn blank_required(schema: &Value, doc: &Value, base: &str, errors: &[Issue], war
     }
 }
 
-/// A sub request's own `complete` flag (the server's) against ours.
-fn complete_flags(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options: &Options, warnings: &mut Vec<Issue>) {
-    let subs: Vec<(String, &Value)> = match kind {
-        Kind::DraftSubRequest => vec![(base.to_string(), doc)],
-        Kind::DraftPortRequest => match rules::get(doc, "sub_requests") {
-            Some(Value::Array(a)) => {
-                let list = crate::report::pointer_push(base, "sub_requests");
-                a.iter()
-                    .enumerate()
-                    .map(|(i, s)| (crate::report::pointer_push(&list, &i.to_string()), s))
-                    .collect()
-            }
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    };
-    for (path, sub) in subs {
-        let Some(flag) = sub.get("complete").and_then(Value::as_bool) else {
-            continue;
-        };
-        let ours = crate::completeness::of(Kind::DraftSubRequest, sub, &path, errors, options);
-        if ours.complete != flag {
-            let why = match (&ours.missing.first(), &ours.invalid.first()) {
-                (Some(m), _) => format!("{} is missing", m.label),
-                (None, Some(i)) => format!("{} fails {}", i.path, i.code),
-                _ => "every necessary field is present and valid".to_string(),
-            };
-            warnings.push(
-                Issue::new(
-                    crate::report::pointer_push(&path, "complete"),
-                    Code::CompleteFlagMismatch,
-                    format!("The draft says complete: {flag}, but {why}."),
-                )
-                .with_value(Value::Bool(flag)),
-            );
-        }
-    }
-}
-
 /// The reference: the same schemas through the `jsonschema` crate, whose
 /// errors map to the issues the interpreter must give.
 #[cfg(test)]
@@ -320,8 +259,9 @@ pub(crate) mod reference {
     use jsonschema::{Draft, ValidationError, Validator};
     use serde_json::Value;
 
-    use super::{list, pattern_message};
+    use super::list;
     use crate::code::Code;
+    use crate::documents::patterns::message as pattern_message;
     use crate::documents::{Kind, KINDS};
     use crate::report::Issue;
 
@@ -351,9 +291,9 @@ pub(crate) mod reference {
     fn map_error(err: &ValidationError, base: &str, out: &mut Vec<Issue>) {
         let path = format!("{base}{}", err.instance_path().as_str());
         let keyword = err.kind().keyword().to_string();
-        // The only `then` in our schemas: new_billing_phone_number when the remaining numbers are kept.
+        // A field a `then` requires (its reason is the spec's, put on by `judge`).
         let conditional = err.schema_path().as_str().contains("/then/");
-        const KEEP: &str = "Required when remaining_numbers_action is keep.";
+        const REQUIRED: &str = "This field is required.";
         let value = err.instance().clone().into_owned();
         let (code, message, value) = match err.kind() {
             ValidationErrorKind::AnyOf { context } => {
@@ -373,7 +313,7 @@ pub(crate) mod reference {
             }
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
-                let message = if conditional { KEEP } else { "This field is required." };
+                let message = REQUIRED;
                 out.push(
                     Issue::new(crate::report::pointer_push(&path, name), Code::Required, message)
                         .with_keyword("required"),
@@ -382,7 +322,7 @@ pub(crate) mod reference {
             }
             ValidationErrorKind::Type { .. } if conditional && err.instance().is_null() => {
                 // null counts as absent for a conditional field.
-                out.push(Issue::new(path, Code::Required, KEEP).with_keyword("required"));
+                out.push(Issue::new(path, Code::Required, REQUIRED).with_keyword("required"));
                 return;
             }
             ValidationErrorKind::Type { kind } => {
@@ -428,8 +368,7 @@ pub(crate) mod reference {
             ValidationErrorKind::Constant { expected_value } => {
                 (Code::Const, format!("Must be {expected_value}."), Some(value))
             }
-            // Our schemas use no other keyword (src/schema/keywords.rs): any
-            // other error is one the interpreter cannot give, so it disagrees.
+            // Any other error is one the interpreter cannot give, so it disagrees.
             _ => (Code::InternalError, err.to_string(), None),
         };
         let mut issue = Issue::new(path, code, message).with_keyword(&keyword);

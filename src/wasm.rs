@@ -204,6 +204,47 @@ pub fn format(input: JsValue, style: JsValue, options: JsValue, from: JsValue) -
     })())
 }
 
+/// One `findNumbers` entry: offsets in UTF-16 code units, so that
+/// `text.slice(start, end)` is the number as written.
+#[derive(Serialize)]
+struct FoundJs {
+    start: usize,
+    end: usize,
+    text: String,
+    number: crate::NormalizedNumber,
+}
+
+/// The phone numbers in a text (libphonenumber's `PhoneNumberMatcher`, at
+/// leniency VALID, or POSSIBLE with `phoneLevel: "possible"`).
+#[wasm_bindgen(js_name = findNumbers)]
+pub fn find_numbers(text: JsValue, options: JsValue) -> String {
+    reply((|| {
+        let text = rust_string(&text, "The text")?;
+        let options = self::options(&options)?;
+        let chars: Vec<char> = text.chars().collect();
+        let found =
+            crate::phone::find::find_in_chars(&chars, &options).map_err(|e| Fail::new(e.code(), e.to_string()))?;
+        // Character index -> UTF-16 offset, walking once.
+        let (mut at, mut unit) = (0usize, 0usize);
+        let mut to = |index: usize| {
+            while at < index {
+                unit += chars.get(at).map_or(0, |c| c.len_utf16());
+                at += 1;
+            }
+            unit
+        };
+        Ok(found
+            .into_iter()
+            .map(|m| FoundJs {
+                start: to(m.start),
+                end: to(m.end),
+                text: chars.get(m.start..m.end).unwrap_or(&[]).iter().collect(),
+                number: m.number,
+            })
+            .collect::<Vec<_>>())
+    })())
+}
+
 /// The metadata's example number of a type in a region (`null` where there
 /// is none); the type defaults to fixed line.
 #[wasm_bindgen(js_name = exampleNumber)]
@@ -223,10 +264,87 @@ pub fn example_number(region: JsValue, number_type: JsValue) -> String {
     })())
 }
 
+/// What `reformat` of the wrapper's `AsYouType` returns; `typed` is what
+/// later `input` calls continue from.
+#[derive(Serialize)]
+struct Reformatted {
+    value: String,
+    caret: usize,
+    typed: String,
+}
+
+/// The char index of a UTF-16 offset (an offset inside a surrogate pair
+/// counts the whole character).
+fn char_index(s: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in s.chars().enumerate() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    s.chars().count()
+}
+
+/// The UTF-16 offset of a char index.
+fn utf16_offset(s: &str, chars: usize) -> usize {
+    s.chars().take(chars).map(char::len_utf16).sum()
+}
+
+/// As-you-type formatting without state in the module: the wrapper's
+/// `AsYouType` keeps what was typed and sends all of it (re-typing a few
+/// dozen characters costs microseconds), so that no object lives in the
+/// module, none needs `free()`, and a fresh instance after a trap loses
+/// nothing. Without `caret`: the formatted text of `typed`. With `caret` (a
+/// UTF-16 offset into `typed`, a form field's value): `reformat`, the caret
+/// as a UTF-16 offset into the result.
+#[wasm_bindgen(js_name = asYouType)]
+pub fn as_you_type(region: JsValue, typed: JsValue, caret: JsValue) -> String {
+    let region = match rust_string(&region, "The region") {
+        Ok(r) => r,
+        Err(f) => return reply::<String>(Err(f)),
+    };
+    let typed = match rust_string(&typed, "The text") {
+        Ok(t) => t,
+        Err(f) => return reply::<String>(Err(f)),
+    };
+    let mut formatter = crate::phone::AsYouType::new(&region);
+    if caret.is_undefined() || caret.is_null() {
+        return reply(Ok(formatter.input(&typed)));
+    }
+    let caret = match caret.as_f64() {
+        Some(c) if c >= 0.0 && c.fract() == 0.0 => c.min(1e9) as usize,
+        _ => {
+            return reply::<String>(Err(Fail::new(
+                "invalid_argument",
+                "The caret must be a whole number of UTF-16 code units, 0 or more.",
+            )))
+        }
+    };
+    let (value, at) = formatter.reformat(&typed, char_index(&typed, caret));
+    reply(Ok(Reformatted {
+        caret: utf16_offset(&value, at),
+        value,
+        typed: formatter.typed().to_string(),
+    }))
+}
+
 /// Every region of the metadata with its calling code and prefixes.
 #[wasm_bindgen]
 pub fn regions() -> String {
     reply(Ok(crate::phone::regions()))
+}
+
+/// What the short-number metadata says of a number dialled in a region
+/// (emergency number, short code, cost …); `unknown_region` for a region
+/// the metadata does not know.
+#[wasm_bindgen(js_name = shortNumberInfo)]
+pub fn short_number_info(text: JsValue, region: JsValue) -> String {
+    reply((|| {
+        let text = rust_string(&text, "The number")?;
+        let region = rust_string(&region, "The region")?;
+        crate::phone::short_number_info(&text, &region).map_err(|e| Fail::new(e.code(), e.to_string()))
+    })())
 }
 
 /// Normalizes many numbers in one call: one entry per input, in order, with

@@ -207,6 +207,75 @@ fn schema_and_kinds() {
 }
 
 #[test]
+fn fields_prints_the_librarys_form_metadata_in_three_formats() {
+    for kind in telschema::KINDS {
+        let expected = serde_json::to_value(telschema::fields(kind)).unwrap();
+        let list = expected.as_array().unwrap();
+        assert!(!list.is_empty(), "{kind} has no fields");
+        // Default: one pretty JSON array.
+        let (code, out, err) = raw(&["fields", kind.as_str()], "");
+        assert_eq!((code, err.as_str()), (0, ""), "{kind}");
+        assert!(out.lines().count() > list.len(), "{kind}: not indented");
+        assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), expected, "{kind}");
+        // One field per line.
+        let (code, lines, _) = telschema(&["fields", kind.as_str(), "--format", "ndjson"], "");
+        assert_eq!(code, 0);
+        assert_eq!(&lines, list, "{kind}");
+        // A table: a header, then order, pointer, need and label per field, in order.
+        let (code, out, _) = raw(&["fields", kind.as_str(), "--format", "text"], "");
+        assert_eq!(code, 0);
+        let rows: Vec<&str> = out.lines().collect();
+        assert_eq!(rows.len(), list.len() + 1, "{kind}");
+        assert!(
+            rows[0].split_whitespace().eq(["order", "pointer", "need", "label"]),
+            "{}",
+            rows[0]
+        );
+        for (row, f) in rows[1..].iter().zip(list) {
+            let cells: Vec<&str> = row.split_whitespace().collect();
+            assert_eq!(cells[0], f["order"].to_string(), "{row}");
+            assert_eq!(cells[1], f["pointer"], "{row}");
+            assert_eq!(cells[2], f["need"], "{row}");
+            assert_eq!(cells[3..].join(" "), f["label"], "{row}");
+        }
+    }
+}
+
+#[test]
+fn fields_of_an_unknown_or_missing_kind_is_a_usage_error() {
+    for args in [
+        &["fields", "e912"][..],
+        &["fields"],
+        &["fields", "auto"],
+        &["fields", "", "--format", "text"],
+    ] {
+        let (code, out, err) = raw(args, "");
+        assert_eq!(code, 2, "{args:?}");
+        assert_eq!(out, "", "{args:?}");
+        assert!(err.contains("(unknown_kind)"), "{args:?}: {err}");
+        for kind in telschema::KINDS {
+            assert!(err.contains(kind.as_str()), "{args:?}: {err} does not list {kind}");
+        }
+    }
+    // A format that does not exist is a usage error too.
+    assert_eq!(raw(&["fields", "e911", "--format", "csv"], "").0, 2);
+}
+
+#[test]
+fn help_lists_the_fields_subcommand() {
+    let (code, out, _) = raw(&["--help"], "");
+    assert_eq!(code, 0);
+    assert!(
+        out.lines()
+            .any(|l| l.trim_start().starts_with("fields ") && l.contains("form metadata")),
+        "{out}"
+    );
+    let (code, out, _) = raw(&["fields", "--help"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("--format") && out.contains("ndjson"), "{out}");
+}
+
+#[test]
 fn check_normalizes_reports_and_measures() {
     let draft = r#"{"auth_person_name": "Jane Smith", "billing_phone_number": "(312) 535-4200", "country_code": "US"}"#;
     let (code, out, _) = raw(&["check", "--kind", "draft_sub_request", "-"], draft);

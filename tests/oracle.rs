@@ -114,3 +114,60 @@ fn region_list_is_libphonenumber_s() {
     assert_eq!(google.len(), ours.len());
     println!("region list: {} regions, all equal", ours.len());
 }
+
+/// `tests/oracle/as_you_type.json`: every example number typed keystroke by
+/// keystroke (nationally, internationally, with another region's dialling
+/// prefix, with punctuation, with a letter) and what Google's
+/// `AsYouTypeFormatter` shows after each key. Ours must show the same after
+/// at least 99.5% of the keystrokes of every mode.
+#[test]
+fn as_you_type_agrees_with_libphonenumber() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/as_you_type.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc: Value = serde_json::from_str(&text).expect("oracle JSON");
+    let cases = doc["cases"].as_array().expect("cases");
+    assert!(cases.len() >= 2000, "oracle too small: {}", cases.len());
+    // mode -> (agreeing keystrokes, keystrokes)
+    let mut tally: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut differences = Vec::new();
+    for case in cases {
+        let region = case["region"].as_str().expect("region");
+        let mode = case["mode"].as_str().expect("mode");
+        let keys = case["keys"].as_str().expect("keys");
+        let expected = case["expected"].as_array().expect("expected");
+        assert_eq!(keys.chars().count(), expected.len(), "{region} {keys}");
+        let mut f = phone::AsYouType::new(region);
+        let entry = tally.entry(mode.to_string()).or_default();
+        for (k, (c, google)) in keys.chars().zip(expected).enumerate() {
+            let google = google.as_str().expect("string");
+            let ours = f.input(c.encode_utf8(&mut [0; 4]));
+            entry.1 += 1;
+            if ours == google {
+                entry.0 += 1;
+            } else {
+                differences.push(format!(
+                    "{region} {mode} {keys:?} after {:?}: google {google:?}, ours {ours:?}",
+                    keys.chars().take(k + 1).collect::<String>()
+                ));
+            }
+        }
+    }
+    for d in &differences {
+        println!("as-you-type differs: {d}");
+    }
+    let (mut agree_all, mut total_all) = (0, 0);
+    for (mode, (agree, total)) in &tally {
+        let pct = 100.0 * *agree as f64 / *total as f64;
+        println!("as-you-type agreement, {mode}: {pct:.3}% ({agree} of {total} keystrokes)");
+        agree_all += agree;
+        total_all += total;
+    }
+    println!(
+        "as-you-type agreement, all: {:.3}% ({agree_all} of {total_all} keystrokes)",
+        100.0 * agree_all as f64 / total_all as f64
+    );
+    for (mode, (agree, total)) in &tally {
+        let pct = 100.0 * *agree as f64 / *total as f64;
+        assert!(pct >= 99.5, "as-you-type {mode}: agreement {pct:.3}% < 99.5%");
+    }
+}

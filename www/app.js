@@ -1,6 +1,6 @@
 // The demo: two forms judged live by telschema in WebAssembly, and a paste
 // panel. Everything runs in the page (../pkg/web/telschema.js).
-import init, { check, kinds, normalize, toKazooError, TelschemaError } from '../pkg/web/telschema.js';
+import init, { check, fields, kinds, normalize, toKazooError, TelschemaError } from '../pkg/web/telschema.js';
 
 const $ = (id) => document.getElementById(id);
 const fieldId = (form, path) => `${form}-${path.replace(/\//g, '-')}`;
@@ -12,113 +12,144 @@ const SAMPLE_NUMBERS = [
   { phone_number: '+13125354500', svtype: 'landline' },
 ];
 
-// draft_sub_request_update's fields in the form order of the completeness rules.
-const PORTING_FIELDS = [
-  { path: 'auth_person_name', label: "Authorized person's name", autocomplete: 'name' },
-  { path: 'person_or_company_name', label: 'Person or company name', autocomplete: 'organization' },
-  { path: 'billing_phone_number', label: 'Billing phone number', type: 'tel', phone: true, autocomplete: 'tel' },
-  { path: 'account_number', label: 'Account number' },
-  { path: 'pin_passcode', label: 'PIN or passcode' },
-  { path: 'street_address', label: 'Street address', autocomplete: 'address-line1' },
-  { path: 'extended_address', label: 'Address line 2', autocomplete: 'address-line2' },
-  { path: 'locality', label: 'City', autocomplete: 'address-level2' },
-  { path: 'administrative_area', label: 'State or province', hint: 'Two letters, such as IL', autocomplete: 'address-level1' },
-  { path: 'postal_code', label: 'Postal code', autocomplete: 'postal-code' },
-  { path: 'country_code', label: 'Country', hint: 'ISO code, such as US or DE', autocomplete: 'country' },
-  { path: 'tax_identifier', label: 'Tax identifier', hint: 'EU numbers only' },
-  { path: 'business_identifier', label: 'Business identifier', hint: 'EU numbers only' },
-  { path: 'foc_date_requested_by_user', label: 'Requested FOC date', type: 'datetime-local', hint: 'Your local time' },
-  { path: 'porting_option/type', label: 'Porting type', options: ['', 'full', 'partial'] },
-  { path: 'porting_option/remaining_numbers_action', label: 'Remaining numbers', options: ['', 'keep', 'disconnect'] },
-  { path: 'porting_option/new_billing_phone_number', label: 'New billing phone number', type: 'tel', phone: true },
-  { path: 'default_connection_id', label: 'Connection' },
-  { path: 'default_message_profile_id', label: 'Messaging profile', hint: 'A UUID' },
-];
+// The two forms: which kind's fields() each shows, and where that kind's
+// document sits in the document the page checks (the E911 form edits the
+// e911 object of a Kazoo phone number). Labels, order, hints, autocomplete
+// tokens, needs and limits all come from fields(kind).
+const FORMS = {
+  porting: { id: 'porting-form', kind: 'draft_sub_request', at: [] },
+  e911: { id: 'e911-form', kind: 'e911', at: ['e911'] },
+};
 
-const E911_FIELDS = [
-  { path: 'e911/street_address', label: 'Street address', autocomplete: 'address-line1' },
-  { path: 'e911/extended_address', label: 'Suite, floor or apartment', autocomplete: 'address-line2' },
-  { path: 'e911/locality', label: 'City', autocomplete: 'address-level2' },
-  { path: 'e911/region', label: 'State', hint: 'Two letters, such as IL', autocomplete: 'address-level1' },
-  { path: 'e911/postal_code', label: 'ZIP code', autocomplete: 'postal-code' },
-  { path: 'e911/plus_four', label: 'ZIP+4 extension' },
-  { path: 'e911/caller_name', label: 'Name shown to emergency services' },
-  { path: 'e911/notification_contact_emails', label: 'Notify these e-mail addresses', hint: 'Separated by commas', list: true },
-];
+// RFC 6901: a pointer's segments, and back.
+const segmentsOf = (pointer) => pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+const pointerOf = (segs) => segs.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
-function buildForm(formId, fields) {
+// A form's fields from fields(kind), in `order`, as the page uses them: the
+// segments of each field in the checked document, its pointer there, its id.
+// Fields of every item of a list (`*`) are the numbers, shown apart.
+function formFields(form) {
+  return fields(form.kind)
+    .filter((f) => !segmentsOf(f.pointer).includes('*'))
+    .sort((a, b) => a.order - b.order)
+    .map((f) => {
+      const segs = [...form.at, ...segmentsOf(f.pointer)];
+      return { ...f, segs, path: pointerOf(segs), id: fieldId(form.id, segs.join('/')) };
+    });
+}
+
+// The input for a field: a select for allowed values (and booleans), else an
+// input whose type, autocomplete token and limits come from the field.
+const choicesOf = (f) => f.allowed ?? (f.type === 'boolean' ? [true, false] : null);
+function inputFor(f) {
+  const choices = choicesOf(f);
+  if (choices) {
+    const select = document.createElement('select');
+    select.add(new Option('—', ''));
+    for (const v of choices) select.add(new Option(typeof v === 'boolean' ? (v ? 'yes' : 'no') : words(String(v)), String(v)));
+    return select;
+  }
+  const input = document.createElement('input');
+  input.type =
+    f.format === 'phone' ? 'tel' : f.format === 'date-time' ? 'datetime-local' : f.type === 'integer' || f.type === 'number' ? 'number' : 'text';
+  if (f.maxLength != null) input.maxLength = f.maxLength;
+  if (f.minLength != null) input.minLength = f.minLength;
+  if (f.minimum != null) input.min = String(f.minimum);
+  if (f.maximum != null) input.max = String(f.maximum);
+  if (f.type === 'integer') input.step = '1';
+  return input;
+}
+
+function buildForm(formId, list) {
   const form = $(formId);
-  for (const f of fields) {
-    const id = fieldId(formId, f.path);
+  for (const f of list) {
     const wrap = document.createElement('div');
     wrap.className = 'field';
-    wrap.id = `${id}-field`;
+    wrap.id = `${f.id}-field`;
+    wrap.dataset.need = f.need;
+    const head = document.createElement('div');
+    head.className = 'field-head';
     const label = document.createElement('label');
-    label.htmlFor = id;
+    label.htmlFor = f.id;
     label.textContent = f.label;
-    let input;
-    if (f.options) {
-      input = document.createElement('select');
-      for (const o of f.options) input.add(new Option(o ? words(o) : '—', o));
-    } else {
-      input = document.createElement('input');
-      input.type = f.type ?? 'text';
-      if (f.autocomplete) input.autocomplete = f.autocomplete;
+    head.append(label);
+    const described = [];
+    if (f.need !== 'optional') {
+      const need = document.createElement('span');
+      need.className = `need ${f.need}`;
+      need.id = `${f.id}-need`;
+      need.textContent = words(f.need);
+      head.append(need);
+      described.push(need.id);
     }
-    input.id = id;
+    const input = inputFor(f);
+    input.id = f.id;
+    if (f.autocomplete) input.setAttribute('autocomplete', f.autocomplete);
     input.name = f.path;
+    if (f.need === 'required') input.required = true;
+    const parts = [head, input];
+    if (f.reason) {
+      const reason = document.createElement('p');
+      reason.className = 'reason';
+      reason.id = `${f.id}-reason`;
+      reason.textContent = f.reason;
+      parts.push(reason);
+      described.push(reason.id);
+    }
     const hint = document.createElement('p');
     hint.className = 'hint';
-    hint.id = `${id}-hint`;
+    hint.id = `${f.id}-hint`;
     hint.textContent = f.hint ?? '';
     const msg = document.createElement('p');
     msg.className = 'msg';
-    msg.id = `${id}-msg`;
+    msg.id = `${f.id}-msg`;
     msg.setAttribute('aria-live', 'polite');
-    input.setAttribute('aria-describedby', `${id}-hint ${id}-msg`);
-    wrap.append(label, input, hint, msg);
+    input.setAttribute('aria-describedby', [...described, hint.id, msg.id].join(' '));
+    wrap.append(...parts, hint, msg);
     form.append(wrap);
   }
 }
 
-// The form's values as a document: empty fields are absent; nested paths nest.
-function readForm(formId, fields, base = {}) {
+// The form's values as a document: empty fields are absent; nested pointers
+// nest; a select gives its value as listed, a list field a list.
+function readForm(list, base = {}) {
   const doc = structuredClone(base);
-  for (const f of fields) {
-    const input = $(fieldId(formId, f.path));
+  for (const f of list) {
+    const input = $(f.id);
     let value = input.value.trim();
     if (!value) continue;
-    if (f.type === 'datetime-local') {
+    if (input.tagName === 'SELECT') value = choicesOf(f).find((v) => String(v) === value) ?? value;
+    else if (f.format === 'date-time') {
       const d = new Date(value);
       value = Number.isNaN(d.getTime()) ? value : d.toISOString().replace('.000Z', 'Z');
-    }
-    if (f.list) value = value.split(',').map((s) => s.trim()).filter(Boolean);
-    const segs = f.path.split('/');
+    } else if (f.type === 'array') value = value.split(',').map((s) => s.trim()).filter(Boolean);
+    else if ((f.type === 'integer' || f.type === 'number') && Number.isFinite(Number(value))) value = Number(value);
     let at = doc;
-    for (const s of segs.slice(0, -1)) at = at[s] ??= {};
-    at[segs.at(-1)] = value;
+    for (const s of f.segs.slice(0, -1)) {
+      if (at[s] === null || typeof at[s] !== 'object') at[s] = {};
+      at = at[s];
+    }
+    at[f.segs.at(-1)] = value;
   }
   return doc;
 }
 
 // Shows each issue under its field (errors before warnings), phone hints,
 // the progress bar, what is missing and the next field.
-function render(formId, fields, outcome, prefix = '') {
+function render(formId, list, outcome) {
   const { report, completeness } = outcome;
   const byPath = new Map();
-  for (const [severity, list] of [['error', report.errors], ['warning', report.warnings]]) {
-    for (const issue of list) {
-      const key = issue.path.slice(1 + prefix.length);
-      if (!byPath.has(key)) byPath.set(key, []);
-      byPath.get(key).push({ severity, ...issue });
+  for (const [severity, issues] of [['error', report.errors], ['warning', report.warnings]]) {
+    for (const issue of issues) {
+      if (!byPath.has(issue.path)) byPath.set(issue.path, []);
+      byPath.get(issue.path).push({ severity, ...issue });
     }
   }
-  const known = new Set(fields.map((f) => f.path));
-  for (const f of fields) {
-    const id = fieldId(formId, f.path);
-    const input = $(id);
-    const msg = $(`${id}-msg`);
-    const hint = $(`${id}-hint`);
+  const known = new Set(list.map((f) => f.path));
+  for (const f of list) {
+    const input = $(f.id);
+    const msg = $(`${f.id}-msg`);
+    const hint = $(`${f.id}-hint`);
     const issues = byPath.get(f.path) ?? [];
     const error = issues.find((i) => i.severity === 'error' && i.code !== 'required');
     const shown = error ?? issues.find((i) => i.severity === 'warning');
@@ -126,19 +157,19 @@ function render(formId, fields, outcome, prefix = '') {
     msg.textContent = shown && input.value.trim() ? shown.message : '';
     msg.className = `msg ${shown?.severity ?? ''}`;
     input.setAttribute('aria-invalid', String(Boolean(error && input.value.trim())));
-    if (f.phone) {
-      hint.textContent = '';
+    if (f.format === 'phone') {
+      hint.textContent = f.hint ?? '';
       const v = input.value.trim();
       if (v) {
         try {
           const n = normalize(v);
           hint.textContent = `${n.e164} · ${words(n.numberType)}${n.valid ? '' : ' (not a number in use)'}`;
         } catch {
-          hint.textContent = '';
+          // Not a number: the message under the field says why.
         }
       }
     }
-    $(`${id}-field`).classList.toggle('next', completeness.next === `/${prefix}${f.path}`);
+    $(`${f.id}-field`).classList.toggle('next', completeness.next === f.path);
   }
   const panel = formId.replace('-form', '');
   const bar = $(`${panel}-bar`);
@@ -157,10 +188,11 @@ function render(formId, fields, outcome, prefix = '') {
   );
   if (!completeness.missing.length) missing.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'Nothing.' }));
   // Issues that belong to no field of the form (the numbers, say).
-  const other = [...byPath].filter(([k]) => !known.has(k)).flatMap(([, list]) => list);
+  const other = [...byPath].filter(([k]) => !known.has(k)).flatMap(([, issues]) => issues);
   $(`${panel}-other`).replaceChildren(
     ...other.map((i) => Object.assign(document.createElement('li'), { className: i.severity, textContent: `${i.path}: ${i.message}` })),
   );
+  $(`${panel}-document`).textContent = JSON.stringify(outcome.document, null, 2);
   $(`${panel}-submit`).disabled = !completeness.complete;
 }
 
@@ -171,15 +203,16 @@ function statusError(e) {
 
 // Porting form.
 let porting;
+let portingFields = [];
 function updatePorting() {
   const numbers = structuredClone(SAMPLE_NUMBERS);
   if ($('wireless').checked) numbers[1].svtype = 'wireless';
   $('porting-numbers').replaceChildren(
     ...numbers.map((n) => Object.assign(document.createElement('li'), { textContent: `${n.phone_number} · ${n.svtype}` })),
   );
-  const draft = readForm('porting-form', PORTING_FIELDS, { phone_numbers: numbers });
+  const draft = readForm(portingFields, { phone_numbers: numbers });
   porting = check('draft_sub_request', draft, { now: new Date().toISOString() });
-  render('porting-form', PORTING_FIELDS, porting);
+  render('porting-form', portingFields, porting);
   $('porting-body').hidden = true;
 }
 
@@ -187,7 +220,7 @@ function updatePorting() {
 function submitPorting() {
   const update = {};
   for (const [k, v] of Object.entries(porting.document)) {
-    if (PORTING_FIELDS.some((f) => f.path.split('/')[0] === k)) update[k] = v;
+    if (portingFields.some((f) => f.segs[0] === k)) update[k] = v;
   }
   const body = $('porting-body');
   body.textContent = `PATCH /v2/porting_orders/…/sub_requests/…\n${JSON.stringify(update, null, 2)}`;
@@ -196,10 +229,11 @@ function submitPorting() {
 
 // E911 form (a Kazoo phone number document with its e911 object).
 let e911;
+let e911Fields = [];
 function updateE911() {
-  const doc = readForm('e911-form', E911_FIELDS, { e911: {} });
+  const doc = readForm(e911Fields, { e911: {} });
   e911 = check('phone_number', doc, { now: new Date().toISOString() });
-  render('e911-form', E911_FIELDS, e911);
+  render('e911-form', e911Fields, e911);
   const kazoo = $('kazoo-body');
   kazoo.hidden = !$('kazoo-toggle').checked;
   kazoo.textContent = JSON.stringify(toKazooError(e911.report), null, 2) ?? 'null';
@@ -249,8 +283,10 @@ function updatePaste() {
 
 async function main() {
   await init();
-  buildForm('porting-form', PORTING_FIELDS);
-  buildForm('e911-form', E911_FIELDS);
+  portingFields = formFields(FORMS.porting);
+  e911Fields = formFields(FORMS.e911);
+  buildForm(FORMS.porting.id, portingFields);
+  buildForm(FORMS.e911.id, e911Fields);
   const select = $('paste-kind');
   for (const k of ['auto', ...kinds()]) select.add(new Option(k === 'auto' ? 'auto (tell from the document)' : k, k));
   $('porting-form').addEventListener('input', updatePorting);

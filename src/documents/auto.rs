@@ -105,7 +105,7 @@ pub fn kind_for(name: &str, doc: &Value) -> Result<Kind, KindError> {
 /// (an E911 address without its region would pass as a valid draft sub
 /// request). They win only by `$schema`, or when no other kind's fields fit.
 pub fn resolve_kind(doc: &Value) -> Result<Kind, KindError> {
-    let (inner, _) = crate::validate::unwrap_envelope(doc);
+    let (inner, _) = super::envelope::unwrap(doc);
     for holder in [doc, inner] {
         if let Some(id) = holder.get("$schema").and_then(Value::as_str) {
             if let Some(k) = KINDS.iter().copied().find(|k| k.schema_id() == id) {

@@ -43,7 +43,11 @@ pub struct DraftPortRequest {
     pub port_request_id: Option<String>,
 }
 
-use super::form::{FormField as F, Spec, When};
+use serde_json::Value;
+
+use super::rules::{get, Ctx};
+use super::spec::{FormField as F, PhoneRule, Spec, When};
+use crate::pointer::pointer_push;
 
 /// A draft port request: its numbers and sub requests; each sub request is
 /// measured by the draft sub request's spec.
@@ -55,4 +59,21 @@ pub(crate) const SPEC: Spec = Spec {
     requirements: &[],
     phones: &["phone_numbers/*/phone_number"],
     embed: Some(("sub_requests/*", super::Kind::DraftSubRequest, When::Always)),
+    phone_rule: PhoneRule::ErrorInE164Form,
+    rules,
 };
+
+/// Each sub request's rules, then each one's `complete` flag against ours
+/// (once every error is known).
+fn rules(ctx: &mut Ctx, doc: &Value, base: &str) {
+    let Some(Value::Array(subs)) = get(doc, "sub_requests") else {
+        return;
+    };
+    let list = pointer_push(base, "sub_requests");
+    for (i, s) in subs.iter().enumerate() {
+        super::telnyx::sub_request(ctx, s, &pointer_push(&list, &i.to_string()));
+    }
+    for (i, s) in subs.iter().enumerate() {
+        super::telnyx::complete_flag(ctx, s, &pointer_push(&list, &i.to_string()));
+    }
+}

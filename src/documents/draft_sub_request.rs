@@ -2,6 +2,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::patterns::{DATE_TIME, E164, TWO_LETTERS};
 use super::telnyx::{DraftPortRequestPhoneNumber, PortingOption};
 
 /// A Telnyx draft sub request as a client holds it: read-only fields allowed, every field optional (a missing field is a gap, not an error; `null` equals absent).
@@ -18,7 +19,7 @@ pub struct DraftSubRequest {
     pub phone_numbers: Option<Vec<DraftPortRequestPhoneNumber>>,
     /// ISO 8601 formatted Date/Time requested for the FOC date
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"), extend("format" = "date-time"))]
+    #[schemars(regex(pattern = DATE_TIME), extend("format" = "date-time"))]
     pub foc_date_requested_by_user: Option<String>,
     /// Number of phone numbers attached to this sub request
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34,7 +35,7 @@ pub struct DraftSubRequest {
     pub auth_person_name: Option<String>,
     /// Billing phone number associated with these phone numbers
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^\+[1-9]\d{1,14}$"))]
+    #[schemars(regex(pattern = E164))]
     pub billing_phone_number: Option<String>,
     /// First line of billing address
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -47,7 +48,7 @@ pub struct DraftSubRequest {
     pub locality: Option<String>,
     /// Two character state abbreviation of billing address
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^[A-Za-z]{2}$"))]
+    #[schemars(regex(pattern = TWO_LETTERS))]
     pub administrative_area: Option<String>,
     /// Postal Code of billing address
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -79,7 +79,12 @@ pub struct E911 {
     pub street_address: String,
 }
 
-use super::form::{FormField as F, Requirement as R, Spec};
+use serde_json::Value;
+
+use super::codes::{CA_PROVINCES, US_STATES};
+use super::rules::{get, get_str, Ctx};
+use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec};
+use crate::pointer::pointer_push;
 
 const WHY: &str = "Required for an E911 service address.";
 
@@ -105,4 +110,26 @@ pub(crate) const SPEC: Spec = Spec {
     ],
     phones: &[],
     embed: None,
+    phone_rule: PhoneRule::Warning,
+    rules,
 };
+
+/// The address checks: the region is a US state or Canadian province, the
+/// postal code fits it (warnings).
+pub(crate) fn rules(ctx: &mut Ctx, e: &Value, base: &str) {
+    if !e.is_object() {
+        return;
+    }
+    let region = get_str(e, "region").map(str::to_ascii_uppercase);
+    if let Some(r) = get(e, "region") {
+        ctx.area(pointer_push(base, "region"), r, &["US", "CA"]);
+    }
+    if let Some(pc) = get(e, "postal_code") {
+        let country = match region.as_deref() {
+            Some(r) if CA_PROVINCES.contains(&r) => "CA",
+            Some(r) if US_STATES.contains(&r) => "US",
+            _ => "",
+        };
+        ctx.postal_code(pointer_push(base, "postal_code"), pc, country);
+    }
+}

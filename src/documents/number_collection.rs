@@ -13,11 +13,50 @@ pub struct NumberCollection {
     pub numbers: Vec<String>,
 }
 
-use super::form::{FormField as F, Requirement as R, Spec};
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::rules::{get, Ctx};
+use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec};
+use crate::code::Code;
+use crate::pointer::pointer_push;
+use crate::report::Issue;
 
 pub(crate) const SPEC: Spec = Spec {
     form: &[F::new("numbers", "Numbers")],
     requirements: &[R::always("numbers", "The numbers to look up.")],
     phones: &["numbers/*"],
     embed: None,
+    phone_rule: PhoneRule::ErrorUnlessPossible,
+    rules,
 };
+
+/// Two numbers equal once normalized: an error on the repeat, naming the
+/// first (Kazoo's body turns them into one `uniqueItems`).
+fn rules(ctx: &mut Ctx, doc: &Value, base: &str) {
+    let Some(Value::Array(numbers)) = get(doc, "numbers") else {
+        return;
+    };
+    let list = pointer_push(base, "numbers");
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut repeats = Vec::new();
+    for (i, v) in numbers.iter().enumerate() {
+        let path = pointer_push(&list, &i.to_string());
+        let Some(Ok(n)) = ctx.numbers.get(&path) else { continue };
+        match seen.get(&n.e164) {
+            Some(first) => repeats.push(
+                Issue::new(
+                    path,
+                    Code::DuplicateNumber,
+                    format!("Same number as {list}/{first} once normalized ({}).", n.e164),
+                )
+                .with_value(v.clone()),
+            ),
+            None => {
+                seen.insert(n.e164.clone(), i);
+            }
+        }
+    }
+    repeats.into_iter().for_each(|i| ctx.error(i));
+}

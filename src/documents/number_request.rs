@@ -3,16 +3,13 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
-
-use super::Kind;
 
 /// Request data for new phone number ranges.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct NumberRequest {
     /// Unique identifier of the company profile that will be operating the requested numbers.
-    #[schemars(regex(pattern = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"), extend("format" = "uuid"))]
+    #[schemars(regex(pattern = UUID), extend("format" = "uuid"))]
     pub company_profile_id: String,
     /// The quantity of numbers to be requested.
     #[schemars(range(min = 1, max = 1000))]
@@ -36,29 +33,16 @@ pub struct NumberRequest {
     pub comment: Option<String>,
     /// URL that we'll send a POST request to when the status of the request has been updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^https?://"), extend("format" = "uri"))]
+    #[schemars(regex(pattern = HTTP_URL), extend("format" = "uri"))]
     pub callback_url: Option<String>,
 }
 
-/// `areaCode` or `city` is required (a `null` counts as absent).
-pub(crate) fn add_conditionals(kind: Kind, schema: &mut Value) {
-    if kind != Kind::NumberRequest {
-        return;
-    }
-    if let Value::Object(m) = schema {
-        m.insert(
-            "anyOf".into(),
-            json!([
-                {"properties": {"areaCode": {"type": "string"}}, "required": ["areaCode"]},
-                {"properties": {"city": {"type": "string"}}, "required": ["city"]}
-            ]),
-        );
-    }
-}
-
-use super::form::{FormField as F, Requirement as R, Spec, When};
+use super::patterns::{HTTP_URL, UUID};
+use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec, When};
+use crate::code::Code;
 
 const ORDER: &str = "Required to place a CM.com order.";
+const AREA_OR_CITY: &str = "An area code or a city is required (either one satisfies both).";
 
 /// A CM.com order, in upstream field order.
 pub(crate) const SPEC: Spec = Spec {
@@ -77,18 +61,21 @@ pub(crate) const SPEC: Spec = Spec {
         R::always("companyProfileId", ORDER),
         R::always("quantity", ORDER),
         R::always("numberType", ORDER),
-        R::always(
-            "areaCode",
-            "An area code or a city is required (either one satisfies both).",
-        )
-        .satisfied_by(&["areaCode", "city"]),
-        R::always(
-            "city",
-            "An area code or a city is required (either one satisfies both).",
-        )
-        .satisfied_by(&["areaCode", "city"]),
-        R::always("region", "Required for an order in a NANP country ({country}).").when(When::NanpOrder),
+        R::always("areaCode", AREA_OR_CITY)
+            .satisfied_by(&["areaCode", "city"])
+            .error(Code::AreaCodeOrCityRequired, "Give an area code or a city."),
+        R::always("city", AREA_OR_CITY)
+            .satisfied_by(&["areaCode", "city"])
+            .error(Code::AreaCodeOrCityRequired, "Give an area code or a city."),
+        R::always("region", "Required for an order in a NANP country ({country}).")
+            .when(When::NanpOrder)
+            .error(
+                Code::RegionRequired,
+                "A region is required for orders in a NANP country ({country}).",
+            ),
     ],
     phones: &[],
     embed: None,
+    phone_rule: PhoneRule::ErrorInE164Form,
+    rules: super::rules::none,
 };

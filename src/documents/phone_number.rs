@@ -100,7 +100,11 @@ pub struct PhoneNumber {
     pub porting: Option<Porting>,
 }
 
-use super::form::{FormField as F, Spec, When};
+use serde_json::Value;
+
+use super::rules::{get, Ctx};
+use super::spec::{FormField as F, PhoneRule, Spec, When};
+use crate::pointer::pointer_push;
 
 /// A Kazoo phone number's form; its `e911` address is the E911 kind's form,
 /// needed when an `e911` object is given.
@@ -116,4 +120,13 @@ pub(crate) const SPEC: Spec = Spec {
     requirements: &[],
     phones: &["porting/billing_telephone_number", "porting/customer_contact"],
     embed: Some(("e911", super::Kind::E911, When::E911Present)),
+    phone_rule: PhoneRule::Warning,
+    rules,
 };
+
+/// A phone number's own rules are its E911 address's.
+fn rules(ctx: &mut Ctx, doc: &Value, base: &str) {
+    if let Some(e) = get(doc, "e911") {
+        super::e911::rules(ctx, e, &pointer_push(base, "e911"));
+    }
+}

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct PortabilityNumber {
     /// The number to check, E.164
-    #[schemars(regex(pattern = r"^\+[1-9]\d{1,14}$"))]
+    #[schemars(regex(pattern = E164))]
     pub phone_number: String,
 }
 
@@ -18,11 +18,14 @@ pub struct PortabilityCheck {
     pub phone_numbers: Vec<PortabilityNumber>,
 }
 
-use super::form::{FormField as F, Requirement as R, Spec};
+use super::patterns::E164;
+use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec};
 
 pub(crate) const SPEC: Spec = Spec {
     form: &[F::new("phone_numbers", "Phone numbers")],
     requirements: &[R::always("phone_numbers", "The numbers to check.")],
     phones: &["phone_numbers/*/phone_number"],
     embed: None,
+    phone_rule: PhoneRule::ErrorInE164Form,
+    rules: super::rules::none,
 };

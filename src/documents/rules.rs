@@ -1,16 +1,21 @@
-//! The rules a JSON Schema cannot express: phone numbers judged by the
-//! engine, duplicates after normalization, option-dependent requirements,
-//! and the warnings for what is legal but likely wrong.
+//! What every kind's rules share: the context they add issues to, the phone
+//! fields judged by the engine (the spec names them), the requirements a
+//! schema cannot express (the spec says which), unknown fields, and the
+//! checks several kinds use (postal codes, states and provinces). Each
+//! kind's own rules live in its file and are named by its spec.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use super::codes::{CA_PROVINCES, EU_MEMBER_STATES, NANP_COUNTRIES, US_STATES};
+use super::codes::{CA_PROVINCES, US_STATES};
+use super::spec::{self, PhoneRule};
 use super::{non_null_branch, Kind};
 use crate::code::Code;
 use crate::options::PhoneLevel;
 use crate::report::{pointer_push, Issue};
+use crate::schema::Pattern;
 use crate::{phone, Options};
 
 /// What the rules add to a report.
@@ -19,6 +24,8 @@ pub(crate) struct Ctx<'a> {
     pub options: &'a Options,
     pub errors: Vec<Issue>,
     pub warnings: Vec<Issue>,
+    /// Every phone field's value normalized once, by path.
+    pub numbers: HashMap<String, Normalized>,
 }
 
 /// A field's value; `null` equals absent.
@@ -26,21 +33,24 @@ pub(crate) fn get<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
     v.get(key).filter(|x| !x.is_null())
 }
 
-fn get_str<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
+pub(crate) fn get_str<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
     get(v, key).and_then(Value::as_str)
 }
 
 /// An assigned ISO 3166-1 alpha-2 code (the list is sorted).
-fn is_iso_country(c: &str) -> bool {
+pub(crate) fn is_iso_country(c: &str) -> bool {
     super::ISO_3166_ALPHA2.binary_search(&c).is_ok()
 }
 
+/// A value the schema's E.164 pattern accepts (the same pattern, compiled once).
 fn is_e164(s: &str) -> bool {
-    let digits = s.strip_prefix('+').unwrap_or("");
-    (2..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
+    static E164: OnceLock<Option<Pattern>> = OnceLock::new();
+    E164.get_or_init(|| Pattern::new(super::patterns::E164).ok())
+        .as_ref()
+        .is_some_and(|p| p.is_match(s))
 }
 
-type Normalized = Result<phone::NormalizedNumber, phone::PhoneError>;
+pub(crate) type Normalized = Result<phone::NormalizedNumber, phone::PhoneError>;
 
 /// The problem with a phone number at `level`, if any: it cannot be
 /// normalized or is not in use (`phone_invalid`), or has the wrong number of
@@ -57,6 +67,24 @@ fn phone_issue(path: String, value: &Value, n: &Normalized, level: PhoneLevel) -
             "This number is not in use in its country's numbering plan.".into(),
         ),
         Ok(_) => return None,
+    };
+    // An emergency number or a short code: say so instead (README, phone_emergency).
+    let (code, message) = match n.as_ref().ok().and_then(phone::short_field_problem) {
+        Some(p) if p.emergency => (
+            Code::PhoneEmergency,
+            format!(
+                "{} is an emergency number in {}, not a phone number (DID) that can be provisioned.",
+                p.number, p.region
+            ),
+        ),
+        Some(p) => (
+            Code::PhoneShortCode,
+            format!(
+                "{} is a short code in {} (a service number, or a number with digits missing), not a full phone number (DID) that can be provisioned.",
+                p.number, p.region
+            ),
+        ),
+        None => (code, message),
     };
     Some(Issue::new(path, code, message).with_value(value.clone()))
 }
@@ -81,38 +109,15 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 impl Ctx<'_> {
-    fn error(&mut self, issue: Issue) {
+    pub(crate) fn error(&mut self, issue: Issue) {
         self.errors.push(issue);
     }
 
-    fn warn(&mut self, issue: Issue) {
+    pub(crate) fn warn(&mut self, issue: Issue) {
         self.warnings.push(issue);
     }
 
-    /// A phone field of a Telnyx kind: the schema's E.164 pattern catches the
-    /// form; here the number itself is judged at `phone_level`, as an error.
-    fn telnyx_phone(&mut self, path: String, value: &Value) {
-        let Some(s) = value.as_str().filter(|s| is_e164(s)) else {
-            return;
-        };
-        let n = phone::normalize(s, self.options);
-        self.judge_telnyx(path, value, &n);
-    }
-
-    fn judge_telnyx(&mut self, path: String, value: &Value, n: &Normalized) {
-        self.errors
-            .extend(phone_issue(path, value, n, self.options.phone_level));
-    }
-
-    /// A phone field of a Kazoo document: no pattern upstream, so problems are warnings.
-    fn kazoo_phone(&mut self, path: String, value: &Value) {
-        let Some(s) = value.as_str() else { return };
-        let n = phone::normalize(s, self.options);
-        self.warnings
-            .extend(phone_issue(path, value, &n, self.options.phone_level));
-    }
-
-    fn postal_code(&mut self, path: String, value: &Value, country: &str) {
+    pub(crate) fn postal_code(&mut self, path: String, value: &Value, country: &str) {
         let Some(code) = value.as_str() else { return };
         let b = code.as_bytes();
         let us = |b: &[u8]| {
@@ -150,7 +155,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn area(&mut self, path: String, value: &Value, countries: &[&str]) {
+    pub(crate) fn area(&mut self, path: String, value: &Value, countries: &[&str]) {
         let Some(area) = value.as_str() else { return };
         let upper = area.to_ascii_uppercase();
         let known = countries.iter().any(|c| match *c {
@@ -233,234 +238,63 @@ fn unknown_fields(ctx: &mut Ctx, v: &Value, schema: &Value, path: &str, root: bo
     }
 }
 
-fn e911(ctx: &mut Ctx, e: &Value, base: &str) {
-    if !e.is_object() {
-        return;
-    }
-    let region = get_str(e, "region").map(str::to_ascii_uppercase);
-    if let Some(r) = get(e, "region") {
-        ctx.area(pointer_push(base, "region"), r, &["US", "CA"]);
-    }
-    if let Some(pc) = get(e, "postal_code") {
-        let country = match region.as_deref() {
-            Some(r) if CA_PROVINCES.contains(&r) => "CA",
-            Some(r) if US_STATES.contains(&r) => "US",
-            _ => "",
-        };
-        ctx.postal_code(pointer_push(base, "postal_code"), pc, country);
-    }
-}
-
-/// The Telnyx sub-request rules, on an update or a draft at `base`.
-fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
-    if !o.is_object() {
-        return;
-    }
-    // Normalized once: judged here, compared with country_code below.
-    let billing = get(o, "billing_phone_number").and_then(|v| Some((v, v.as_str().filter(|s| is_e164(s))?)));
-    let billing = billing.map(|(v, s)| (v, s, phone::normalize(s, ctx.options)));
-    if let Some((v, _, n)) = &billing {
-        ctx.judge_telnyx(pointer_push(base, "billing_phone_number"), v, n);
-    }
-    if let Some(Value::Array(numbers)) = get(o, "phone_numbers") {
-        let list = pointer_push(base, "phone_numbers");
-        for (i, n) in numbers.iter().enumerate() {
-            if let Some(v) = get(n, "phone_number") {
-                ctx.telnyx_phone(pointer_push(&pointer_push(&list, &i.to_string()), "phone_number"), v);
+/// Calls `f` with the pointer and value of every field at `path` (segments
+/// joined with `/`, `*` for every item); `null` is absent.
+pub(crate) fn visit<'v>(v: &'v Value, path: &str, base: &str, f: &mut dyn FnMut(String, &'v Value)) {
+    let mut stack: Vec<(&'v Value, Vec<&str>, String)> = vec![(v, path.split('/').collect(), base.to_string())];
+    while let Some((v, segs, at)) = stack.pop() {
+        let Some((&head, rest)) = segs.split_first() else {
+            if !v.is_null() {
+                f(at, v);
             }
-        }
-    }
-    let po_path = pointer_push(base, "porting_option");
-    if let Some(po) = get(o, "porting_option") {
-        if let Some(v) = get(po, "new_billing_phone_number") {
-            ctx.telnyx_phone(pointer_push(&po_path, "new_billing_phone_number"), v);
-        }
-        if get_str(po, "type") == Some("full") {
-            for attr in ["remaining_numbers_action", "new_billing_phone_number"] {
-                if let Some(v) = get(po, attr) {
-                    ctx.warn(
-                        Issue::new(
-                            pointer_push(&po_path, attr),
-                            Code::FullPortAttribute,
-                            "A full port moves every number; this attribute only applies to a partial port.",
-                        )
-                        .with_value(v.clone()),
-                    );
+            continue;
+        };
+        if head == "*" {
+            if let Value::Array(a) = v {
+                for (i, x) in a.iter().enumerate().rev() {
+                    stack.push((x, rest.to_vec(), pointer_push(&at, &i.to_string())));
                 }
             }
-        }
-    }
-    let country = get_str(o, "country_code");
-    if let (Some(c @ ("US" | "CA")), Some(area)) = (country, get(o, "administrative_area")) {
-        ctx.area(pointer_push(base, "administrative_area"), area, &[c]);
-    }
-    if let (Some(c @ ("US" | "CA")), Some(pc)) = (country, get(o, "postal_code")) {
-        ctx.postal_code(pointer_push(base, "postal_code"), pc, c);
-    }
-    if let Some(c) = country.filter(|c| is_iso_country(c) && !EU_MEMBER_STATES.contains(c)) {
-        for field in ["tax_identifier", "business_identifier"] {
-            if let Some(v) = get(o, field) {
-                ctx.warn(
-                    Issue::new(
-                        pointer_push(base, field),
-                        Code::EuIdentifierOutsideEu,
-                        format!("European identifiers apply only in the European Union; the country is {c}."),
-                    )
-                    .with_value(v.clone()),
-                );
-            }
-        }
-    }
-    if let (Some(c), Some((_, b, Ok(n)))) = (country, &billing) {
-        if let Some(r) = n.region.as_deref().filter(|r| n.valid && *r != c && is_iso_country(c)) {
-            ctx.warn(
-                Issue::new(
-                    pointer_push(base, "billing_phone_number"),
-                    Code::BillingCountryMismatch,
-                    format!("This number is from {r}, but the billing address is in {c}."),
-                )
-                .with_value(Value::String(b.to_string())),
-            );
-        }
-    }
-    if let (Some(now), Some(foc)) = (ctx.options.now, get_str(o, "foc_date_requested_by_user")) {
-        if let Ok(t) = foc.parse::<crate::time::Timestamp>() {
-            let path = pointer_push(base, "foc_date_requested_by_user");
-            if t.unix < now.unix {
-                ctx.warn(
-                    Issue::new(
-                        path.clone(),
-                        Code::FocDateInPast,
-                        "The requested FOC date is in the past.",
-                    )
-                    .with_value(Value::String(foc.to_string())),
-                );
-            }
-            if t.is_weekend() {
-                ctx.warn(
-                    Issue::new(
-                        path,
-                        Code::FocDateOnWeekend,
-                        "The requested FOC date falls on a weekend.",
-                    )
-                    .with_value(Value::String(foc.to_string())),
-                );
-            }
+        } else if let Some(x) = get(v, head) {
+            stack.push((x, rest.to_vec(), pointer_push(&at, head)));
         }
     }
 }
 
-fn number_collection(ctx: &mut Ctx, doc: &Value, base: &str) {
-    let Some(Value::Array(numbers)) = get(doc, "numbers") else {
-        return;
-    };
-    let list = pointer_push(base, "numbers");
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, v) in numbers.iter().enumerate() {
-        let Some(s) = v.as_str() else { continue };
-        let path = pointer_push(&list, &i.to_string());
-        let n = phone::normalize(s, ctx.options);
-        // Kazoo rejects what it cannot normalize or is not even possible; a
-        // possible number the metadata calls invalid is only a warning.
-        match (phone_issue(path.clone(), v, &n, ctx.options.phone_level), &n) {
-            (Some(issue), Ok(n)) if n.possible => ctx.warn(issue),
-            (Some(issue), _) => ctx.error(issue),
-            (None, _) => {}
-        }
-        if let Ok(n) = n {
-            if let Some(first) = seen.get(&n.e164) {
-                ctx.error(
-                    Issue::new(
-                        path,
-                        Code::DuplicateNumber,
-                        format!("Same number as {list}/{first} once normalized ({}).", n.e164),
-                    )
-                    .with_value(v.clone()),
-                );
-            } else {
-                seen.insert(n.e164, i);
+/// Every phone field of the kind (its spec's, embedded kinds' included),
+/// normalized once and judged by the kind's phone rule.
+fn phones(ctx: &mut Ctx, doc: &Value, base: &str) {
+    let rule = spec::spec(ctx.kind).phone_rule;
+    for path in spec::phone_paths(ctx.kind) {
+        visit(doc, &path, base, &mut |at, v| {
+            let Some(s) = v.as_str() else { return };
+            // A Telnyx field not in E.164 form is the schema's pattern issue alone.
+            if rule == PhoneRule::ErrorInE164Form && !is_e164(s) {
+                return;
             }
-        }
+            let n = phone::normalize(s, ctx.options);
+            if let Some(issue) = phone_issue(at.clone(), v, &n, ctx.options.phone_level) {
+                let possible = n.as_ref().is_ok_and(|n| n.possible);
+                match rule {
+                    PhoneRule::Warning => ctx.warn(issue),
+                    PhoneRule::ErrorUnlessPossible if possible => ctx.warn(issue),
+                    PhoneRule::ErrorUnlessPossible | PhoneRule::ErrorInE164Form => ctx.error(issue),
+                }
+            }
+            ctx.numbers.insert(at, n);
+        });
     }
 }
 
-fn number_request(ctx: &mut Ctx, doc: &Value, base: &str) {
-    if !doc.is_object() {
-        return;
-    }
-    let is_str = |k: &str| doc.get(k).is_some_and(Value::is_string);
-    if !is_str("areaCode") && !is_str("city") {
-        for field in ["areaCode", "city"] {
-            ctx.error(
-                Issue::new(
-                    pointer_push(base, field),
-                    Code::AreaCodeOrCityRequired,
-                    "Give an area code or a city.",
-                )
-                .with_keyword("required"),
-            );
-        }
-    }
-    let nanp = ctx
-        .options
-        .order_country
-        .as_deref()
-        .map(str::to_ascii_uppercase)
-        .filter(|c| NANP_COUNTRIES.contains(&c.as_str()));
-    if let (Some(c), None) = (nanp, get(doc, "region")) {
-        ctx.error(Issue::new(
-            pointer_push(base, "region"),
-            Code::RegionRequired,
-            format!("A region is required for orders in a NANP country ({c})."),
-        ));
-    }
-}
-
-/// Runs the rules of `kind` on the document (envelope removed) at `base`.
+/// Runs the rules of `kind` on the document (envelope removed) at `base`:
+/// unknown fields, the phone fields, the requirements a schema cannot
+/// express, then the kind's own rules.
 pub(crate) fn apply(ctx: &mut Ctx, doc: &Value, base: &str) {
     unknown_fields(ctx, doc, ctx.kind.schema(), base, true);
-    match ctx.kind {
-        Kind::PhoneNumber => {
-            if let Some(e) = get(doc, "e911") {
-                e911(ctx, e, &pointer_push(base, "e911"));
-            }
-            if let Some(p) = get(doc, "porting") {
-                for field in ["billing_telephone_number", "customer_contact"] {
-                    if let Some(v) = get(p, field) {
-                        ctx.kazoo_phone(pointer_push(&pointer_push(base, "porting"), field), v);
-                    }
-                }
-            }
-        }
-        Kind::E911 => e911(ctx, doc, base),
-        Kind::NumberCollection => number_collection(ctx, doc, base),
-        Kind::PortabilityCheck => {
-            if let Some(Value::Array(items)) = get(doc, "phone_numbers") {
-                let list = pointer_push(base, "phone_numbers");
-                for (i, item) in items.iter().enumerate() {
-                    if let Some(v) = get(item, "phone_number") {
-                        ctx.telnyx_phone(pointer_push(&pointer_push(&list, &i.to_string()), "phone_number"), v);
-                    }
-                }
-            }
-        }
-        Kind::SubRequestUpdate | Kind::DraftSubRequestUpdate | Kind::DraftSubRequest => sub_request(ctx, doc, base),
-        Kind::DraftPortRequest => {
-            if let Some(Value::Array(numbers)) = get(doc, "phone_numbers") {
-                let list = pointer_push(base, "phone_numbers");
-                for (i, n) in numbers.iter().enumerate() {
-                    if let Some(v) = get(n, "phone_number") {
-                        ctx.telnyx_phone(pointer_push(&pointer_push(&list, &i.to_string()), "phone_number"), v);
-                    }
-                }
-            }
-            if let Some(Value::Array(subs)) = get(doc, "sub_requests") {
-                let list = pointer_push(base, "sub_requests");
-                for (i, s) in subs.iter().enumerate() {
-                    sub_request(ctx, s, &pointer_push(&list, &i.to_string()));
-                }
-            }
-        }
-        Kind::NumberRequest => number_request(ctx, doc, base),
-    }
+    phones(ctx, doc, base);
+    super::require::enforce(ctx, doc, base);
+    (spec::spec(ctx.kind).rules)(ctx, doc, base);
 }
+
+/// A kind with no rules of its own.
+pub(crate) fn none(_: &mut Ctx, _: &Value, _: &str) {}

@@ -2,13 +2,14 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::patterns::{DATE_TIME, E164, TWO_LETTERS};
 use super::telnyx::PortingOption;
 
 /// Edits the details of an existing sub request (Telnyx `PATCH /sub_requests/{id}`). Upstream lists the required fields as required even though it says fields not sent stay unchanged; we follow the required list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct SubRequestUpdate {
     /// ISO 8601 formatted Date/Time requested for the FOC date
-    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"), extend("format" = "date-time"))]
+    #[schemars(regex(pattern = DATE_TIME), extend("format" = "date-time"))]
     pub foc_date_requested_by_user: String,
     /// Person Name or Company name requesting the port
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -16,7 +17,7 @@ pub struct SubRequestUpdate {
     /// Name of person authorizing the port request
     pub auth_person_name: String,
     /// Billing phone number associated with these phone numbers
-    #[schemars(regex(pattern = r"^\+[1-9]\d{1,14}$"))]
+    #[schemars(regex(pattern = E164))]
     pub billing_phone_number: String,
     /// First line of billing address
     pub street_address: String,
@@ -26,7 +27,7 @@ pub struct SubRequestUpdate {
     /// City of billing address
     pub locality: String,
     /// Two character state abbreviation of billing address
-    #[schemars(regex(pattern = r"^[A-Za-z]{2}$"))]
+    #[schemars(regex(pattern = TWO_LETTERS))]
     pub administrative_area: String,
     /// Postal Code of billing address
     pub postal_code: String,

@@ -3,12 +3,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
-
-/// E.164 as Telnyx takes it.
-pub const E164_PATTERN: &str = r"^\+[1-9]\d{1,14}$";
-/// RFC 3339 date-time, paired with `format: date-time`.
-pub const DATE_TIME_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$";
+use serde_json::Value;
 
 /// Whether all or part of the numbers on the account are ported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -39,7 +34,7 @@ pub struct PortingOption {
     pub remaining_numbers_action: Option<RemainingNumbersAction>,
     /// The new billing number of the old account, required when the remaining numbers are kept; one of the numbers that remain
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^\+[1-9]\d{1,14}$"))]
+    #[schemars(regex(pattern = E164))]
     pub new_billing_phone_number: Option<String>,
 }
 
@@ -69,7 +64,7 @@ pub enum PortabilityStatus {
 pub struct DraftPortRequestPhoneNumber {
     /// The phone number, E.164
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = r"^\+[1-9]\d{1,14}$"))]
+    #[schemars(regex(pattern = E164))]
     pub phone_number: Option<String>,
     /// The service type of the number (wireless numbers need a PIN)
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,35 +83,14 @@ pub struct DraftPortRequestPhoneNumber {
     pub portability_status: Option<PortabilityStatus>,
 }
 
-/// Adds to every `porting_option` object of a schema the conditional
-/// "`new_billing_phone_number` is required when `remaining_numbers_action`
-/// is `keep`" (a `null` counts as absent).
-pub(crate) fn add_conditionals(v: &mut Value) {
-    match v {
-        Value::Object(m) => {
-            let is_porting_option = m.get("properties").is_some_and(|p| {
-                p.get("remaining_numbers_action").is_some() && p.get("new_billing_phone_number").is_some()
-            });
-            if is_porting_option && m.get("type").and_then(Value::as_str) == Some("object") {
-                m.insert(
-                    "if".into(),
-                    json!({"properties": {"remaining_numbers_action": {"const": "keep"}}, "required": ["remaining_numbers_action"]}),
-                );
-                m.insert(
-                    "then".into(),
-                    json!({"properties": {"new_billing_phone_number": {"type": "string"}}, "required": ["new_billing_phone_number"]}),
-                );
-            }
-            for val in m.values_mut() {
-                add_conditionals(val);
-            }
-        }
-        Value::Array(a) => a.iter_mut().for_each(add_conditionals),
-        _ => {}
-    }
-}
-
-use super::form::{FormField as F, Requirement as R, Spec, When};
+use super::codes::EU_MEMBER_STATES;
+use super::patterns::E164;
+use super::rules::{get, get_str, is_iso_country, Ctx};
+use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec, When};
+use super::Kind;
+use crate::code::Code;
+use crate::pointer::pointer_push;
+use crate::report::Issue;
 
 /// The sub-request form, in the order a person fills it in (the demo page
 /// and completeness's order).
@@ -203,6 +177,8 @@ pub(crate) const SUB_REQUEST_UPDATE_SPEC: Spec = Spec {
     requirements: sub_request_requirements!("Telnyx requires it to update a sub request."),
     phones: SUB_PHONES,
     embed: None,
+    phone_rule: PhoneRule::ErrorInE164Form,
+    rules: sub_request_rules,
 };
 
 const DRAFT_WHY: &str = "Telnyx requires it before the draft can be submitted.";
@@ -214,4 +190,127 @@ pub(crate) const DRAFT_SUB_REQUEST_SPEC: Spec = Spec {
     requirements: sub_request_requirements!(DRAFT_WHY, R::always("default_message_profile_id", DRAFT_WHY)),
     phones: SUB_PHONES,
     embed: None,
+    phone_rule: PhoneRule::ErrorInE164Form,
+    rules: sub_request_rules,
 };
+
+/// The rules of the sub-request kinds on the document; a draft as a client
+/// holds it also has the server's `complete` flag to compare.
+fn sub_request_rules(ctx: &mut Ctx, doc: &Value, base: &str) {
+    sub_request(ctx, doc, base);
+    if ctx.kind == Kind::DraftSubRequest {
+        complete_flag(ctx, doc, base);
+    }
+}
+
+/// The Telnyx sub-request rules, on an update or a draft at `base`.
+pub(crate) fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
+    if !o.is_object() {
+        return;
+    }
+    let billing_path = pointer_push(base, "billing_phone_number");
+    let billing = get_str(o, "billing_phone_number").zip(ctx.numbers.get(&billing_path));
+    let billing_region = billing.and_then(|(b, n)| {
+        let n = n.as_ref().ok().filter(|n| n.valid)?;
+        Some((b.to_string(), n.region.clone()?))
+    });
+    let po_path = pointer_push(base, "porting_option");
+    if let Some(po) = get(o, "porting_option") {
+        if get_str(po, "type") == Some("full") {
+            for attr in ["remaining_numbers_action", "new_billing_phone_number"] {
+                if let Some(v) = get(po, attr) {
+                    ctx.warn(
+                        Issue::new(
+                            pointer_push(&po_path, attr),
+                            Code::FullPortAttribute,
+                            "A full port moves every number; this attribute only applies to a partial port.",
+                        )
+                        .with_value(v.clone()),
+                    );
+                }
+            }
+        }
+    }
+    let country = get_str(o, "country_code");
+    if let (Some(c @ ("US" | "CA")), Some(area)) = (country, get(o, "administrative_area")) {
+        ctx.area(pointer_push(base, "administrative_area"), area, &[c]);
+    }
+    if let (Some(c @ ("US" | "CA")), Some(pc)) = (country, get(o, "postal_code")) {
+        ctx.postal_code(pointer_push(base, "postal_code"), pc, c);
+    }
+    if let Some(c) = country.filter(|c| is_iso_country(c) && !EU_MEMBER_STATES.contains(c)) {
+        for field in ["tax_identifier", "business_identifier"] {
+            if let Some(v) = get(o, field) {
+                ctx.warn(
+                    Issue::new(
+                        pointer_push(base, field),
+                        Code::EuIdentifierOutsideEu,
+                        format!("European identifiers apply only in the European Union; the country is {c}."),
+                    )
+                    .with_value(v.clone()),
+                );
+            }
+        }
+    }
+    if let (Some(c), Some((b, r))) = (country, billing_region) {
+        if r != c && is_iso_country(c) {
+            ctx.warn(
+                Issue::new(
+                    billing_path,
+                    Code::BillingCountryMismatch,
+                    format!("This number is from {r}, but the billing address is in {c}."),
+                )
+                .with_value(Value::String(b.to_string())),
+            );
+        }
+    }
+    if let (Some(now), Some(foc)) = (ctx.options.now, get_str(o, "foc_date_requested_by_user")) {
+        if let Ok(t) = foc.parse::<crate::time::Timestamp>() {
+            let path = pointer_push(base, "foc_date_requested_by_user");
+            if t.unix < now.unix {
+                ctx.warn(
+                    Issue::new(
+                        path.clone(),
+                        Code::FocDateInPast,
+                        "The requested FOC date is in the past.",
+                    )
+                    .with_value(Value::String(foc.to_string())),
+                );
+            }
+            if t.is_weekend() {
+                ctx.warn(
+                    Issue::new(
+                        path,
+                        Code::FocDateOnWeekend,
+                        "The requested FOC date falls on a weekend.",
+                    )
+                    .with_value(Value::String(foc.to_string())),
+                );
+            }
+        }
+    }
+}
+
+/// A draft sub request's own `complete` flag (the server's) against ours,
+/// given every error found so far.
+pub(crate) fn complete_flag(ctx: &mut Ctx, sub: &Value, path: &str) {
+    let Some(flag) = sub.get("complete").and_then(Value::as_bool) else {
+        return;
+    };
+    let ours = super::require::evaluate(Kind::DraftSubRequest, sub, path, &ctx.errors, ctx.options);
+    if ours.complete() != flag {
+        let why = match (ours.missing.first(), ours.invalid.first()) {
+            (Some(m), _) => format!("{} is missing", m.label),
+            (None, Some((p, code))) => format!("{p} fails {code}"),
+            _ => "every necessary field is present and valid".to_string(),
+        };
+        ctx.warn(
+            Issue::new(
+                pointer_push(path, "complete"),
+                Code::CompleteFlagMismatch,
+                format!("The draft says complete: {flag}, but {why}."),
+            )
+            .with_value(Value::Bool(flag)),
+        );
+    }
+}

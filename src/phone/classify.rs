@@ -53,7 +53,12 @@ fn digits(s: &str) -> bool {
 }
 
 /// Kazoo's number classifier for a number (first match wins), the regexes of
-/// the reference table written out.
+/// the reference table written out, except `emergency`: Kazoo's default list
+/// (`911|922|933|833|811|711|999`) is a hand list, so here it is a number of
+/// digits only that the short-number metadata calls an emergency number of
+/// the US (112, 911; README, "Short and emergency numbers").
+/// [`normalize`](super::normalize) sets `emergency` for an emergency number
+/// of the default region written in national form.
 pub fn kazoo_classifier(number: &str) -> &'static str {
     let nanp10 = |rest: &str| rest.len() == 10 && digits(rest);
     // tollfree_us: ^\+1((?:800|88\d|877|866|855|844|833|822)\d{7})$
@@ -66,8 +71,8 @@ pub fn kazoo_classifier(number: &str) -> &'static str {
             return "toll_us";
         }
     }
-    // emergency: ^(911|922|933|833|811|711|999)$
-    if ["911", "922", "933", "833", "811", "711", "999"].contains(&number) {
+    // emergency: Kazoo's ^(911|922|933|833|811|711|999)$, from the metadata.
+    if !number.is_empty() && digits(number) && super::is_emergency_number(number, "US") {
         return "emergency";
     }
     // caribbean: ^\+?1((?:684|…|340)\d{7})$
@@ -104,6 +109,11 @@ mod tests {
         assert_eq!(kazoo_classifier("+18885550123"), "tollfree_us");
         assert_eq!(kazoo_classifier("+19005550123"), "toll_us");
         assert_eq!(kazoo_classifier("911"), "emergency");
+        assert_eq!(kazoo_classifier("112"), "emergency");
+        // Not US emergency numbers in the metadata (Kazoo's hand list has 999, 711).
+        assert_eq!(kazoo_classifier("999"), "unknown");
+        assert_eq!(kazoo_classifier("711"), "unknown");
+        assert_eq!(kazoo_classifier("+1911"), "unknown");
         assert_eq!(kazoo_classifier("+18765550123"), "caribbean");
         assert_eq!(kazoo_classifier("+12125550123"), "did_us");
         assert_eq!(kazoo_classifier("2125550123"), "did_us");

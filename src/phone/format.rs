@@ -117,11 +117,11 @@ fn format_nsn(nsn: &str, t: &Territory, style: Format) -> String {
 }
 
 /// `chooseFormattingPatternForNumber`.
-fn choose_format(list: &[u16], nsn: &str) -> Option<&'static NumberFormat> {
+pub(crate) fn choose_format(list: &[u16], nsn: &str) -> Option<&'static NumberFormat> {
     let digits = nsn.as_bytes();
     list.iter()
         .filter_map(|&i| tables::number_format(i))
-        .find(|f| f.leading.map_or(true, |p| looking_at(p, digits).is_some()) && matches(f.pattern, digits))
+        .find(|f| f.leading().last().map_or(true, |&p| looking_at(p, digits).is_some()) && matches(f.pattern, digits))
 }
 
 /// `formatNsnUsingPattern` (without carrier codes).
@@ -173,7 +173,7 @@ fn with_national_prefix(format: &str, rule: &str) -> String {
 
 /// `Matcher.replaceAll`: every match, left to right, replaced. The pattern
 /// matched the whole number, so in practice there is one match, from 0.
-fn replace_all(nsn: &str, pattern: u16, rule: &str) -> String {
+pub(crate) fn replace_all(nsn: &str, pattern: u16, rule: &str) -> String {
     let input = nsn.as_bytes();
     let mut out = String::with_capacity(nsn.len() + 8);
     let (mut at, mut copied) = (0usize, 0usize);
@@ -196,7 +196,7 @@ fn replace_all(nsn: &str, pattern: u16, rule: &str) -> String {
 }
 
 /// libphonenumber's `SEPARATOR_PATTERN` (`VALID_PUNCTUATION`, case-sensitive).
-fn is_separator(c: char) -> bool {
+pub(crate) fn is_separator(c: char) -> bool {
     matches!(c,
         '-' | 'x' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' | '\u{FF0D}'..='\u{FF0F}'
         | ' ' | '\u{00A0}' | '\u{00AD}' | '\u{200B}' | '\u{2060}' | '\u{3000}' | '(' | ')'

@@ -1,7 +1,8 @@
-//! A backtracking matcher for the digit bytecode that `build.rs` compiles the
-//! metadata patterns into. It gives Java's `Matcher` semantics as
-//! libphonenumber uses them: leftmost-first alternation, greedy and lazy
-//! repetition, captures, `matches()` (whole input) and `lookingAt()` (a
+//! A backtracking matcher for the digit bytecode (16-bit instructions,
+//! relative jumps) that `build.rs` compiles the metadata patterns into. It
+//! gives Java's `Matcher` semantics as libphonenumber uses them:
+//! leftmost-first alternation, greedy and lazy repetition, captures,
+//! `matches()` (whole input) and `lookingAt()` (a
 //! prefix). Every run is bounded by a step budget.
 
 use super::tables::{PATTERNS, PROGRAM};
@@ -103,8 +104,10 @@ fn run(id: u16, input: &[u8], whole: bool, caps: Option<&mut Captures>) -> Run {
         if steps > STEP_BUDGET {
             return Run::OutOfBudget;
         }
-        let ins = PROGRAM.get(pc as usize).copied().unwrap_or(OP_MATCH);
+        let ins = PROGRAM.get(pc as usize).map_or(OP_MATCH, |&i| u32::from(i));
         let arg = ins >> 3;
+        // Jump operands are relative to `pc`, 13 bits signed.
+        let target = pc.wrapping_add((((arg << 19) as i32) >> 19) as u32);
         let ok = match ins & 7 {
             OP_SET => match input.get(pos) {
                 Some(&b) if b.is_ascii_digit() && arg & (1 << (b - b'0')) != 0 => {
@@ -116,7 +119,7 @@ fn run(id: u16, input: &[u8], whole: bool, caps: Option<&mut Captures>) -> Run {
             },
             OP_SPLIT => {
                 stack.push(Frame::Try {
-                    pc: arg,
+                    pc: target,
                     pos: pos as u32,
                 });
                 pc += 1;
@@ -127,11 +130,11 @@ fn run(id: u16, input: &[u8], whole: bool, caps: Option<&mut Captures>) -> Run {
                     pc: pc + 1,
                     pos: pos as u32,
                 });
-                pc = arg;
+                pc = target;
                 true
             }
             OP_JMP => {
-                pc = arg;
+                pc = target;
                 true
             }
             OP_SAVE => {

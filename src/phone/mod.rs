@@ -10,11 +10,14 @@
 //! assert!(n.valid);
 //! ```
 
+mod as_you_type;
 mod classify;
+pub(crate) mod find;
 mod format;
 mod matcher;
 mod parse;
 mod regions;
+mod short;
 mod tables;
 mod text;
 mod words;
@@ -23,18 +26,27 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use as_you_type::AsYouType;
 pub use classify::{kazoo_classifier, telnyx_coverage, CoverageCategory};
+pub use find::{find_numbers, Found, MAX_TEXT_CHARS};
 pub use format::{format, format_out_of_country, Format};
 pub use regions::{example_number, regions, RegionInfo};
+pub(crate) use short::field_problem as short_field_problem;
+pub use short::{
+    connects_to_emergency_number, is_emergency_number, is_valid_short_number, short_number_cost, short_number_info,
+    ShortNumberCost, ShortNumberInfo,
+};
 pub use tables::region_codes;
 
 use crate::Options;
 use parse::{Failure, Parsed, Source};
 use tables::Territory;
 
-/// The libphonenumber metadata version the tables are compiled from; it
-/// follows the `phonenumber` crate's pin (`=0.3.10+9.0.33` in Cargo.lock).
-pub const METADATA_VERSION: &str = "9.0.33";
+/// The libphonenumber metadata version the tables are compiled from: the
+/// `phonenumber` crate's (`9.0.33` of its pin `=0.3.10+9.0.33`), or what a
+/// build from other XML files was told (`TELSCHEMA_METADATA_VERSION`, else
+/// `custom-` and a hash of the files; README, "Fresh metadata").
+pub const METADATA_VERSION: &str = tables::METADATA_VERSION;
 
 /// The type of a number, as libphonenumber's `PhoneNumberType`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
@@ -155,6 +167,8 @@ pub enum PhoneError {
     AmbiguousExtension,
     /// Two numbers in one text (`3125550100;3125550101`): one per field.
     TwoNumbers,
+    /// A text to search for numbers is longer than this many characters.
+    LimitExceeded(usize),
 }
 
 impl PhoneError {
@@ -172,6 +186,7 @@ impl PhoneError {
             Self::TextInNumber(_) => "text_in_number",
             Self::AmbiguousExtension => "ambiguous_extension",
             Self::TwoNumbers => "two_numbers",
+            Self::LimitExceeded(_) => "limit_exceeded",
         }
     }
 }
@@ -199,6 +214,9 @@ impl fmt::Display for PhoneError {
             Self::TwoNumbers => f.write_str("This holds two phone numbers; give one number per field."),
             Self::AmbiguousExtension => {
                 f.write_str("The number has two extensions; keep the one that is meant.")
+            }
+            Self::LimitExceeded(n) => {
+                write!(f, "The text is longer than {n} characters, the most one search for numbers reads; split it.")
             }
         }
     }
@@ -242,6 +260,20 @@ pub fn normalize(input: &str, options: &Options) -> Result<NormalizedNumber, Pho
 /// [`normalize`], with the labels removed from the text as written (`check`
 /// warns about them).
 pub(crate) fn read(input: &str, options: &Options) -> Result<(NormalizedNumber, Vec<String>), PhoneError> {
+    read_detailed(input, options).map(|r| (r.number, r.labels))
+}
+
+/// What [`read`] found, with where the country code came from (the
+/// matcher's national-prefix rule needs it).
+pub(crate) struct Reading {
+    pub number: NormalizedNumber,
+    pub labels: Vec<String>,
+    pub source: Source,
+    pub code_in_national: bool,
+}
+
+/// [`read`], with the source of the country code.
+pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, PhoneError> {
     let default = default_territory(&options.default_region)?;
     if input.trim().is_empty() {
         return Err(PhoneError::Empty);
@@ -288,8 +320,19 @@ pub(crate) fn read(input: &str, options: &Options) -> Result<(NormalizedNumber, 
     {
         return Err(PhoneError::TwoNumbers);
     }
-    let n = describe(parsed.country_code, parsed.national, extension, e164, default);
-    Ok((n, labels))
+    let (source, code_in_national) = (parsed.source, parsed.code_in_national);
+    let mut number = describe(parsed.country_code, parsed.national, extension, e164, default);
+    // Kazoo classifies the number as dialled: an emergency number of the
+    // region written nationally (`911`), from the short-number metadata.
+    if matches!(source, Source::Default) && default.is_some_and(|t| is_emergency_number(input, t.id)) {
+        number.kazoo_classifier = "emergency".to_string();
+    }
+    Ok(Reading {
+        number,
+        labels,
+        source,
+        code_in_national,
+    })
 }
 
 fn describe(

@@ -40,6 +40,10 @@ pub(crate) struct Parsed {
     pub national: String,
     pub extension: Option<String>,
     pub source: Source,
+    /// In national form, whether the default region's country code was
+    /// written before the number (libphonenumber's
+    /// `FROM_NUMBER_WITHOUT_PLUS_SIGN` rather than `FROM_DEFAULT_COUNTRY`).
+    pub code_in_national: bool,
     /// The number as parsed, extension removed, before normalization.
     pub text: Vec<char>,
 }
@@ -197,7 +201,7 @@ pub(crate) fn national_prefix_rewrite(number: &str, t: &Territory) -> Option<(St
 }
 
 /// `maybeStripNationalPrefixAndCarrierCode` (without the carrier code).
-fn strip_national_prefix(number: &mut String, t: &Territory) -> bool {
+pub(crate) fn strip_national_prefix(number: &mut String, t: &Territory) -> bool {
     let Some((rewritten, _)) = national_prefix_rewrite(number, t) else {
         return false;
     };
@@ -294,6 +298,7 @@ pub(crate) fn parse(input: &[char], default: Option<&Territory>) -> Result<Parse
         }
         other => other?,
     };
+    let code_in_national = matches!(extracted, Some((_, _, Source::Default)));
     let (country_code, mut normalized, source, region) = match extracted {
         Some((cc, rest, source)) => (cc, rest, source, main_territory(cc)),
         None => {
@@ -330,6 +335,7 @@ pub(crate) fn parse(input: &[char], default: Option<&Territory>) -> Result<Parse
         national: normalized,
         extension,
         source,
+        code_in_national,
         text: national,
     })
 }

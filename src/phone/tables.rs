@@ -19,12 +19,31 @@ pub(crate) struct NumberFormat {
     pub pattern: u16,
     /// The replacement, `$1 $2 $3`.
     pub format: &'static str,
-    /// The last leading-digits pattern, the only one formatting consults.
-    pub leading: Option<u16>,
+    /// Where the leading-digits patterns start in [`LEADING`], and how many
+    /// there are (see [`NumberFormat::leading`]).
+    pub leading_at: u16,
+    pub leading_len: u8,
     /// For national formatting: the first group's replacement (`(0$1)`),
     /// `$NP` and `$FG` already substituted.
     pub national_prefix_rule: Option<&'static str>,
+    /// [`NP_OPTIONAL`] and [`HAS_CARRIER_RULE`].
+    pub flags: u8,
 }
+
+impl NumberFormat {
+    /// The leading-digits patterns (indices into [`PATTERNS`]): formatting
+    /// consults the last, as-you-type formatting the one for the number of
+    /// digits typed.
+    pub(crate) fn leading(&self) -> &'static [u16] {
+        let at = usize::from(self.leading_at);
+        LEADING.get(at..at + usize::from(self.leading_len)).unwrap_or(&[])
+    }
+}
+
+/// `nationalPrefixOptionalWhenFormatting`.
+pub(crate) const NP_OPTIONAL: u8 = 1;
+/// The format has a `carrierCodeFormattingRule` (its own or the territory's).
+pub(crate) const HAS_CARRIER_RULE: u8 = 2;
 
 /// One territory (or non-geographic entity, id `001`) of the metadata.
 #[derive(Debug)]
@@ -57,6 +76,8 @@ pub(crate) struct Territory {
     /// The example national number of each type, in the order of `types`.
     pub examples: [Option<&'static str>; 10],
 }
+
+use super::short::ShortTerritory;
 
 include!(concat!(env!("OUT_DIR"), "/metadata.rs"));
 

@@ -11,13 +11,15 @@
 //! `build.rs` refuses such a schema before that).
 
 mod format;
+mod nav;
 mod pattern;
 
 use serde_json::{Map, Number, Value};
 
 use crate::code::Code;
 use crate::report::{pointer_push, Issue};
-use pattern::Pattern;
+pub(crate) use nav::{non_null_branch, schema_node};
+pub(crate) use pattern::Pattern;
 
 // The keywords the interpreter knows (`KEYWORDS`); anything else refuses to
 // compile. build.rs includes the same file to refuse such a schema early.
@@ -64,6 +66,7 @@ enum Keyword {
     /// The options, and when all are strings, those strings sorted (binary search).
     Enum(Vec<Value>, Option<Vec<String>>),
     Const(Value),
+    /// The message for a value it does not match, and the pattern.
     Pattern(String, Pattern),
     Format(format::Format),
     MinLength(u64),
@@ -87,11 +90,13 @@ fn length(v: &Value, path: &str) -> Result<u64, String> {
 
 impl Schema {
     /// Compiles a schema, refusing keywords and forms outside the subset.
-    pub(crate) fn compile(schema: &Value) -> Result<Schema, String> {
-        Schema::node(schema, "")
+    /// `pattern_message` gives the message for a value that does not match
+    /// a pattern (the kinds declare their patterns with their messages).
+    pub(crate) fn compile(schema: &Value, pattern_message: fn(&str) -> String) -> Result<Schema, String> {
+        Schema::node(schema, "", pattern_message)
     }
 
-    fn node(schema: &Value, path: &str) -> Result<Schema, String> {
+    fn node(schema: &Value, path: &str, pm: fn(&str) -> String) -> Result<Schema, String> {
         let map = match schema {
             Value::Object(m) => m,
             Value::Bool(true) => &Map::new(),
@@ -124,7 +129,7 @@ impl Schema {
                     let props = v.as_object().ok_or_else(|| bad(&at, "properties must be an object"))?;
                     let mut out = Vec::with_capacity(props.len());
                     for (name, s) in props {
-                        out.push((name.clone(), Schema::node(s, &pointer_push(&at, name))?));
+                        out.push((name.clone(), Schema::node(s, &pointer_push(&at, name), pm)?));
                     }
                     Keyword::Properties(out)
                 }
@@ -145,7 +150,7 @@ impl Schema {
                 "const" => Keyword::Const(v.clone()),
                 "pattern" => {
                     let p = v.as_str().ok_or_else(|| bad(&at, "pattern must be a string"))?;
-                    Keyword::Pattern(p.to_string(), Pattern::new(p).map_err(|e| bad(&at, e))?)
+                    Keyword::Pattern(pm(p), Pattern::new(p).map_err(|e| bad(&at, e))?)
                 }
                 "format" => match format::Format::from_name(v.as_str().unwrap_or_default()) {
                     Some(Some(f)) => Keyword::Format(f),
@@ -167,20 +172,20 @@ impl Schema {
                         Keyword::Maximum(n)
                     }
                 }
-                "items" => Keyword::Items(Box::new(Schema::node(v, &at)?)),
+                "items" => Keyword::Items(Box::new(Schema::node(v, &at, pm)?)),
                 "anyOf" => {
                     let branches = v.as_array().ok_or_else(|| bad(&at, "anyOf must be a list"))?;
                     let mut out = Vec::with_capacity(branches.len());
                     for (i, b) in branches.iter().enumerate() {
-                        out.push(Schema::node(b, &pointer_push(&at, &i.to_string()))?);
+                        out.push(Schema::node(b, &pointer_push(&at, &i.to_string()), pm)?);
                     }
                     Keyword::AnyOf(out)
                 }
                 "if" => {
                     let then = map.get("then").ok_or_else(|| bad(&at, "if without then"))?;
                     Keyword::IfThen(
-                        Box::new(Schema::node(v, &at)?),
-                        Box::new(Schema::node(then, &pointer_push(path, "then"))?),
+                        Box::new(Schema::node(v, &at, pm)?),
+                        Box::new(Schema::node(then, &pointer_push(path, "then"), pm)?),
                     )
                 }
                 "then" if map.contains_key("if") => continue,
@@ -218,16 +223,16 @@ impl Schema {
 /// fails both; the `format` issue is kept with the pattern's plainer message
 /// ("Must be a UUID (8-4-4-4-12 hexadecimal digits)."), its twin dropped.
 pub(crate) fn one_issue_per_cause(out: &mut Vec<Issue>, start: usize) {
-    if !out.get(start..).unwrap_or(&[]).iter().any(|i| i.code == Code::Format) {
+    if !out.get(start..).unwrap_or(&[]).iter().any(|i| i.code == "format") {
         return;
     }
     let mut i = start;
     while i < out.len() {
-        let twin = out.get(i).filter(|x| x.code == Code::Pattern).and_then(|p| {
+        let twin = out.get(i).filter(|x| x.code == "pattern").and_then(|p| {
             let f = out
                 .iter()
                 .skip(start)
-                .position(|f| f.code == Code::Format && f.path == p.path)?;
+                .position(|f| f.code == "format" && f.path == p.path)?;
             Some((start + f, p.message.clone()))
         });
         match twin {
@@ -277,8 +282,9 @@ fn article(t: &str) -> &'static str {
     }
 }
 
-/// Required when remaining_numbers_action is keep: the only `then` in our schemas.
-const KEEP: &str = "Required when remaining_numbers_action is keep.";
+/// A field absent (or `null` where a condition requires it). The kind's
+/// spec gives a conditional requirement its reason (`validate`).
+const REQUIRED: &str = "This field is required.";
 
 fn issue(path: &Loc<'_>, code: Code, keyword: &str, message: String, value: Option<&Value>) -> Issue {
     let mut i = Issue::new(path.render(), code, message).with_keyword(keyword);
@@ -295,7 +301,7 @@ impl Keyword {
                 }
                 if conditional && value.is_null() {
                     // null counts as absent for a conditional field.
-                    out.push(issue(path, Code::Required, "required", KEEP.into(), None));
+                    out.push(issue(path, Code::Required, "required", REQUIRED.into(), None));
                 } else {
                     let name = t.name();
                     let message = format!("Must be {} {name}.", article(name));
@@ -317,12 +323,11 @@ impl Keyword {
                 let Value::Object(map) = value else { return 0 };
                 let mut failures = 0;
                 for name in names.iter().filter(|n| !map.contains_key(n.as_str())) {
-                    let message = if conditional { KEEP } else { "This field is required." };
                     out.push(issue(
                         &Loc::Key(path, name),
                         Code::Required,
                         "required",
-                        message.into(),
+                        REQUIRED.into(),
                         None,
                     ));
                     failures += 1;
@@ -363,10 +368,9 @@ impl Keyword {
                 ));
                 1
             }
-            Keyword::Pattern(source, p) => match value {
+            Keyword::Pattern(message, p) => match value {
                 Value::String(s) if !p.is_match(s) => {
-                    let message = crate::validate::pattern_message(source);
-                    out.push(issue(path, Code::Pattern, "pattern", message, Some(value)));
+                    out.push(issue(path, Code::Pattern, "pattern", message.clone(), Some(value)));
                     1
                 }
                 _ => 0,
@@ -540,20 +544,27 @@ mod tests {
 
     use super::*;
 
+    fn generic(p: &str) -> String {
+        format!("Does not match {p}.")
+    }
+
     #[test]
     fn every_published_schema_compiles() {
         for kind in crate::KINDS {
-            Schema::compile(kind.schema()).unwrap_or_else(|e| panic!("{kind}: {e}"));
+            Schema::compile(kind.schema(), crate::documents::patterns::message)
+                .unwrap_or_else(|e| panic!("{kind}: {e}"));
         }
     }
 
     #[test]
     fn refuses_unknown_keywords_and_forms() {
-        assert!(Schema::compile(&json!({"oneOf": []})).unwrap_err().contains("oneOf"));
-        assert!(Schema::compile(&json!({"type": ["string", "null"]})).is_err());
-        assert!(Schema::compile(&json!({"format": "email"})).is_err());
-        assert!(Schema::compile(&json!({"pattern": "\\w+"})).is_err());
-        assert!(Schema::compile(&json!({"properties": {"a": {"additionalProperties": false}}})).is_err());
+        assert!(Schema::compile(&json!({"oneOf": []}), generic)
+            .unwrap_err()
+            .contains("oneOf"));
+        assert!(Schema::compile(&json!({"type": ["string", "null"]}), generic).is_err());
+        assert!(Schema::compile(&json!({"format": "email"}), generic).is_err());
+        assert!(Schema::compile(&json!({"pattern": "\\w+"}), generic).is_err());
+        assert!(Schema::compile(&json!({"properties": {"a": {"additionalProperties": false}}}), generic).is_err());
     }
 
     /// Values put in place of every value of every fixture document.
@@ -638,7 +649,7 @@ mod tests {
             files.sort_by_key(|e| e.path());
             for file in files {
                 let fixture: Value = serde_json::from_str(&std::fs::read_to_string(file.path()).unwrap()).unwrap();
-                let doc = crate::validate::unwrap_envelope(&fixture["document"]).0.clone();
+                let doc = crate::documents::envelope::unwrap(&fixture["document"]).0.clone();
                 let mut all = Vec::new();
                 paths(&doc, String::new(), &mut all);
                 let mut variants = vec![doc.clone()];

@@ -1,8 +1,10 @@
 // The demo page in a real browser: Debian's Chromium driven by
 // playwright-core. Serves the repository, opens /www/, types a partial
 // porting draft and checks what the page shows against the same core in
-// Node (pkg/node), completes the draft and submits it; fails on any console
-// error; saves a screenshot to target/browser/demo.png.
+// Node (pkg/node), completes the draft and submits it; checks that both
+// forms are built from fields(kind) (labels in order, needs, selects, limits,
+// nested objects); fails on any console error; saves a screenshot to
+// target/browser/demo.png.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -63,20 +65,22 @@ const SAMPLE = [
 
 test('the porting form judges a draft as the core does, and submits it when complete', async () => {
   const page = await openDemo({ width: 1280, height: 900 });
-  // A partial draft with a wrong country and a national-format billing number.
+  // A partial draft with a state that is not two letters and a national-format billing number.
   await page.fill(id('auth_person_name'), 'Jane Smith');
   await page.fill(id('billing_phone_number'), '(312) 535-4200');
-  await page.fill(id('country_code'), 'XX');
+  await page.fill(id('administrative_area'), 'Illinois');
   const partial = {
     phone_numbers: SAMPLE,
     auth_person_name: 'Jane Smith',
     billing_phone_number: '(312) 535-4200',
-    country_code: 'XX',
+    administrative_area: 'Illinois',
   };
   const expected = telschema.check('draft_sub_request', partial);
+  const stateError = expected.report.errors.find((i) => i.path === '/administrative_area');
+  assert.ok(stateError, 'the core finds the state wrong');
 
-  assert.equal(await page.textContent(`${id('country_code')}-msg`), 'Must be an ISO 3166-1 alpha-2 country code (such as US or DE).');
-  assert.equal(await page.getAttribute(id('country_code'), 'aria-invalid'), 'true');
+  assert.equal(await page.textContent(`${id('administrative_area')}-msg`), stateError.message);
+  assert.equal(await page.getAttribute(id('administrative_area'), 'aria-invalid'), 'true');
   assert.equal(await page.textContent(`${id('billing_phone_number')}-hint`), '+13125354200 · fixed line or mobile');
   assert.equal(await page.textContent(`${id('auth_person_name')}-msg`), '');
   const percent = await page.textContent('#porting-percent');
@@ -91,7 +95,6 @@ test('the porting form judges a draft as the core does, and submits it when comp
 
   // Complete it.
   const values = {
-    country_code: 'US',
     person_or_company_name: 'Acme Corp',
     account_number: 'ACC-42',
     pin_passcode: '1234',
@@ -103,6 +106,7 @@ test('the porting form judges a draft as the core does, and submits it when comp
     default_message_profile_id: '4001767e-ce0f-4cae-9d5f-0d5e636e7809',
   };
   for (const [k, v] of Object.entries(values)) await page.fill(id(k), v);
+  await page.selectOption(id('country_code'), 'US');
   await page.fill(id('foc_date_requested_by_user'), '2027-03-01T09:00');
   await page.selectOption(id('porting_option/type'), 'full');
   assert.equal(await page.textContent('#porting-percent').then((t) => t.split('%')[0]), '100');
@@ -122,17 +126,26 @@ test('the porting form judges a draft as the core does, and submits it when comp
 
 test('the E911 form shows the Kazoo error body, and the paste panel judges any kind', async () => {
   const page = await openDemo({ width: 390, height: 844 });
-  await page.fill('#e911-form-e911-street_address', '311 W Superior St');
-  await page.fill('#e911-form-e911-region', 'Illinois');
-  assert.equal(await page.textContent('#e911-form-e911-region-msg'), 'Must be at most 2 characters.');
-  assert.equal(await page.getAttribute('#e911-form-e911-region', 'aria-invalid'), 'true');
+  const e = (p) => `#e911-form-e911-${p}`;
+  await page.fill(e('street_address'), '311 W Superior St');
+  // The state takes two characters at most (its maxLength): the browser keeps "Il".
+  await page.fill(e('region'), 'Illinois');
+  assert.equal(await page.inputValue(e('region')), 'Il');
+  await page.fill(e('caller_name'), 'Al');
+  const doc = { e911: { street_address: '311 W Superior St', region: 'Il', caller_name: 'Al' } };
+  const expected = telschema.check('phone_number', doc);
+  const short = expected.report.errors.find((i) => i.path === '/e911/caller_name');
+  assert.ok(short, 'the core finds the caller name too short');
+  assert.equal(await page.textContent(`${e('caller_name')}-msg`), short.message);
+  assert.equal(await page.getAttribute(e('caller_name'), 'aria-invalid'), 'true');
   await page.check('#kazoo-toggle');
   const kazoo = JSON.parse(await page.textContent('#kazoo-body'));
-  assert.equal(kazoo.error, '400');
-  assert.deepEqual(Object.keys(kazoo.data).sort(), ['e911.locality', 'e911.postal_code', 'e911.region']);
-  await page.fill('#e911-form-e911-region', 'IL');
-  await page.fill('#e911-form-e911-locality', 'Chicago');
-  await page.fill('#e911-form-e911-postal_code', '60654');
+  assert.deepEqual(kazoo, telschema.toKazooError(expected.report));
+  assert.deepEqual(Object.keys(kazoo.data).sort(), ['e911.caller_name', 'e911.locality', 'e911.postal_code']);
+  await page.fill(e('region'), 'IL');
+  await page.fill(e('caller_name'), 'Alice');
+  await page.fill(e('locality'), 'Chicago');
+  await page.fill(e('postal_code'), '60654');
   assert.equal(await page.isDisabled('#e911-submit'), false);
 
   await page.fill('#paste-text', '{"phone_numbers": [{"phone_number": "+13125354200"}]}');
@@ -140,6 +153,105 @@ test('the E911 form shows the Kazoo error body, and the paste panel judges any k
   await page.selectOption('#paste-kind', 'portability_check');
   assert.match(await page.textContent('#paste-report'), /Valid portability_check\./);
   await page.screenshot({ path: path.join(shots, 'demo-narrow.png'), fullPage: true });
+  await page.close();
+});
+
+// What a form shows of each field of fields(kind), in DOM order.
+async function shown(page, formId) {
+  return page.$$eval(`#${formId} .field`, (wraps) =>
+    wraps.map((w) => {
+      const input = w.querySelector('input, select');
+      return {
+        id: input.id,
+        label: w.querySelector('label').textContent,
+        labelFor: w.querySelector('label').htmlFor,
+        need: w.querySelector('.need')?.textContent ?? null,
+        reason: w.querySelector('.reason')?.textContent ?? null,
+        hint: w.querySelector('.hint').textContent,
+        required: input.required,
+        tag: input.tagName.toLowerCase(),
+        type: input.type,
+        autocomplete: input.getAttribute('autocomplete'),
+        maxLength: input.getAttribute('maxlength'),
+        minLength: input.getAttribute('minlength'),
+        options: input.tagName === 'SELECT' ? [...input.options].map((o) => o.value) : null,
+      };
+    }),
+  );
+}
+
+// The fields a form shows: those of fields(kind) in `order`, but for the fields
+// of every item of a list (`*`), which are the numbers the page lists apart.
+const formFields = (kind) =>
+  telschema
+    .fields(kind)
+    .filter((f) => !f.pointer.split('/').includes('*'))
+    .sort((a, b) => a.order - b.order);
+
+test('both forms are built from fields(kind): labels in order, needs, selects, limits and nested objects', async () => {
+  const page = await openDemo({ width: 1280, height: 900 });
+  for (const [formId, kind, at] of [
+    ['porting-form', 'draft_sub_request', ''],
+    ['e911-form', 'e911', 'e911-'],
+  ]) {
+    const want = formFields(kind);
+    const got = await shown(page, formId);
+    assert.ok(want.length > 5, `${kind} has fields`);
+    // The labels, in DOM order, are fields(kind)'s in `order`.
+    assert.deepEqual(
+      got.map((g) => g.label),
+      want.map((f) => f.label),
+      formId,
+    );
+    for (const [g, f] of want.map((f, i) => [got[i], f])) {
+      const where = `${formId} ${f.pointer}`;
+      assert.equal(g.id, `${formId}-${at}${f.pointer.slice(1).replace(/\//g, '-')}`, where);
+      assert.equal(g.labelFor, g.id, where);
+      // A required field shows its marker and reason; a conditional one says when.
+      assert.equal(g.need, f.need === 'optional' ? null : f.need, where);
+      assert.equal(g.required, f.need === 'required', where);
+      assert.equal(g.reason, f.reason, where);
+      assert.equal(g.autocomplete, f.autocomplete, where);
+      assert.equal(g.maxLength, f.maxLength == null ? null : String(f.maxLength), where);
+      assert.equal(g.minLength, f.minLength == null ? null : String(f.minLength), where);
+      if (f.format !== 'phone') assert.equal(g.hint, f.hint ?? '', where);
+      if (f.allowed) {
+        // A select offers exactly the allowed values (after the empty choice).
+        assert.equal(g.tag, 'select', where);
+        assert.deepEqual(g.options, ['', ...f.allowed.map(String)], where);
+      } else {
+        assert.equal(g.tag, 'input', where);
+        const type = { phone: 'tel', 'date-time': 'datetime-local' }[f.format] ?? 'text';
+        assert.equal(g.type, type, where);
+      }
+    }
+  }
+  // The forms' data: a required field of each form, a select with its values.
+  const porting = formFields('draft_sub_request');
+  const required = porting.filter((f) => f.need === 'required');
+  assert.ok(required.length > 0 && porting.some((f) => f.need === 'optional'));
+  assert.equal(await page.textContent(`${id(required[0].pointer.slice(1))}-need`), 'required');
+  const type = porting.find((f) => f.pointer === '/porting_option/type');
+  assert.ok(type?.allowed?.includes('partial'), 'porting type lists partial');
+
+  // A nested pointer builds a nested object in the document checked.
+  const checked = async () => JSON.parse(await page.textContent('#porting-document'));
+  assert.equal((await checked()).porting_option, undefined);
+  await page.selectOption(id('porting_option/type'), 'partial');
+  await page.selectOption(id('porting_option/remaining_numbers_action'), 'keep');
+  const doc = await checked();
+  assert.deepEqual(doc.porting_option, { type: 'partial', remaining_numbers_action: 'keep' });
+  assert.equal(Object.keys(doc).some((k) => k.includes('/')), false);
+  assert.deepEqual(doc.phone_numbers, SAMPLE, 'the numbers are the ones the page lists');
+  // The core saw it nested: keeping the other numbers asks for a new billing number.
+  const newBilling = porting.find((f) => f.pointer === '/porting_option/new_billing_phone_number');
+  const core = telschema.completeness('draft_sub_request', doc);
+  const expectedMissing = core.missing.find((m) => m.path === newBilling.pointer);
+  assert.ok(expectedMissing, 'the core asks for the new billing number');
+  assert.ok((await page.textContent('#porting-missing')).includes(`${expectedMissing.label} — ${expectedMissing.reason}`));
+  // The E911 form's fields sit in the phone number's e911 object.
+  await page.fill('#e911-form-e911-locality', 'Chicago');
+  assert.deepEqual(JSON.parse(await page.textContent('#e911-document')), { e911: { locality: 'Chicago' } });
   await page.close();
 });
 

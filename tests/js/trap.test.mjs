@@ -31,6 +31,10 @@ for (const [surface, api] of [['node', node], ['web', web]]) {
   test(`a trap in ${surface}/telschema.js throws internal_error and the next call works`, () => {
     const before = api.check('draft_sub_request', draft);
     assert.equal(before.changes.length, 1);
+    // An AsYouType made before the trap keeps what was typed (its state
+    // lives in JavaScript, not in the instance the trap replaces).
+    const typing = new api.AsYouType('US');
+    assert.equal(typing.input('650'), '650');
     for (let round = 0; round < 3; round++) {
       assert.throws(() => api.testPanic(), (e) => {
         assert.ok(e instanceof Error);
@@ -42,5 +46,6 @@ for (const [surface, api] of [['node', node], ['web', web]]) {
       assert.deepStrictEqual(api.check('draft_sub_request', draft), before);
       assert.equal(api.normalize('+44 20 7946 0958').e164, '+442079460958');
     }
+    assert.equal(typing.input('2530000'), '(650) 253-0000');
   });
 }

@@ -89,11 +89,73 @@ def main():
             "diallingPrefix": dialling,
             "possibleLengths": sorted(m.general_desc.possible_length),
         })
+    as_you_type()
     doc = {"phonenumbers": pn.__version__, "numbers": numbers, "examples": examples, "regions": regions}
     with open("tests/oracle/formatting.json", "w", encoding="utf-8") as f:
         json.dump(doc, f, ensure_ascii=False, indent=0, sort_keys=False)
         f.write("\n")
     print(f"tests/oracle/formatting.json: {len(numbers)} numbers, {len(regions)} regions")
+
+
+def typed(region, keys):
+    """What AsYouTypeFormatter shows after every keystroke of keys."""
+    f = pn.AsYouTypeFormatter(region)
+    return [f.input_digit(k) for k in keys]
+
+
+def as_you_type():
+    """Writes tests/oracle/as_you_type.json: the example number of every type
+    of every region typed keystroke by keystroke, nationally (the digits of
+    the national format) and internationally (+CC and the national number),
+    every fourth also with the international dialling prefix of another
+    region, every seventh with the national format's punctuation typed, every
+    thirteenth with a letter in it; the non-geographic entities
+    internationally from several regions. Each case is a region, a mode, the
+    keys and what Google's formatter shows after each."""
+    cases = []
+    index = 0
+
+    def add(region, mode, keys):
+        cases.append({"region": region, "mode": mode, "keys": keys, "expected": typed(region, keys)})
+
+    for region in sorted(pn.SUPPORTED_REGIONS):
+        for name, t, _ in TYPES[:10]:
+            n = pn.example_number_for_type(region, t)
+            if n is None:
+                continue
+            national = pn.format_number(n, F.NATIONAL)
+            digits = pn.normalize_diallable_chars_only(national)
+            nsn = pn.national_significant_number(n)
+            add(region, "national", digits)
+            add(region, "international", f"+{n.country_code}{nsn}")
+            if index % 4 == 0:
+                frm = FROM[(index // 4) % len(FROM)]
+                prefix = PhoneMetadata.metadata_for_region(frm).international_prefix
+                if prefix is not None and prefix.isdigit():
+                    add(frm, "idd", f"{prefix}{n.country_code}{nsn}")
+            if digits != nsn and index % 2 == 0:
+                add(region, "without_prefix", nsn)
+            if index % 5 == 0:
+                add(region, "too_long", digits + "1234")
+            if index % 7 == 0:
+                add(region, "punctuation", national)
+            if index % 13 == 0 and len(digits) > 4:
+                add(region, "letters", digits[:4] + "ABC"[index % 3] + digits[4:])
+            index += 1
+    for cc in sorted(pn.COUNTRY_CODES_FOR_NON_GEO_REGIONS):
+        meta = PhoneMetadata.metadata_for_nongeo_region(cc)
+        for name, _, desc in TYPES[:10]:
+            d = getattr(meta, desc)
+            if d is None or d.example_number is None:
+                continue
+            add(FROM[index % len(FROM)], "international", f"+{cc}{d.example_number}")
+            index += 1
+    doc = {"phonenumbers": pn.__version__, "cases": cases}
+    with open("tests/oracle/as_you_type.json", "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=0, separators=(",", ":"))
+        f.write("\n")
+    keys = sum(len(c["keys"]) for c in cases)
+    print(f"tests/oracle/as_you_type.json: {len(cases)} cases, {keys} keystrokes")
 
 
 if __name__ == "__main__":

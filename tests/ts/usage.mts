@@ -1,15 +1,18 @@
 // Compiled by `tsc --noEmit --strict` in make test: the package's types
 // describe the real shapes (a wrong use below must fail to compile).
 import init, {
+  AsYouType,
   check,
   completeness,
   exampleNumber,
+  findNumbers,
   format,
   kinds,
   normalize,
   normalizeMany,
   regions,
   schema,
+  shortNumberInfo,
   TelschemaError,
   toKazooError,
   validate,
@@ -18,10 +21,14 @@ import init, {
   type Issue,
   type IssueCode,
   type Field,
+  type FoundNumber,
   type NormalizedNumber,
   type Outcome,
+  type Reformatted,
   type RegionInfo,
   type Report,
+  type ShortNumberCost,
+  type ShortNumberInfo,
 } from 'telschema';
 
 await init();
@@ -104,3 +111,29 @@ void [shown, dialled, placeholder, code];
 format('3125354200', 'pretty');
 // @ts-expect-error: not a number type
 exampleNumber('DE', 'landline');
+
+// Numbers in text.
+const pasted: FoundNumber[] = findNumbers('Ring 020 7031 3000', { defaultRegion: 'GB', phoneLevel: 'possible' });
+const at: [number, number, string, string] = [pasted[0].start, pasted[0].end, pasted[0].text, pasted[0].number.e164];
+void at;
+// @ts-expect-error: the text is a string
+findNumbers(42);
+// Short and emergency numbers.
+const short: ShortNumberInfo = shortNumberInfo('911', 'US');
+const emergency: boolean = short.emergency && short.connectsToEmergency;
+const cost: ShortNumberCost = short.cost;
+void [emergency, cost];
+// @ts-expect-error: not a cost
+const wrongCost: ShortNumberCost = 'free';
+// @ts-expect-error: the region is needed
+shortNumberInfo('911');
+// As you type.
+const typing = new AsYouType('US');
+const partial: string = typing.input('650253');
+const kept: Reformatted = typing.reformat('(650) 2153', 7);
+const caret: number = kept.caret;
+typing.reset();
+void [partial, caret];
+// @ts-expect-error: the caret is a number
+typing.reformat('650', '3');
+

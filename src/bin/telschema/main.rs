@@ -10,6 +10,7 @@ mod bulk;
 mod docs;
 mod lines;
 mod locate;
+mod rows;
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -45,7 +46,34 @@ enum Command {
         /// Output: `ndjson` (default) or `csv` (default for CSV input; the row, then the results).
         #[arg(long, value_enum)]
         format: Option<bulk::OutFormat>,
+        /// Find the phone numbers in text (as libphonenumber's PhoneNumberMatcher): one NDJSON
+        /// row per number found, with its line, its UTF-8 byte offsets in the line, the text as
+        /// written and the normalized number. Each argument is a text; else --input or standard
+        /// input, line by line.
+        #[arg(long, conflicts_with_all = ["column", "format"])]
+        find: bool,
+        /// With --find: `valid` (leniency VALID, the default) or `possible` (POSSIBLE).
+        #[arg(long, value_enum, requires = "find")]
+        phone_level: Option<Level>,
         /// Numbers to normalize; without any, --input or standard input.
+        numbers: Vec<String>,
+    },
+    /// Format phone numbers in one of libphonenumber's styles: one NDJSON row per input line,
+    /// `{"input","formatted"}` or `{"input","error"}`. Each number is normalized first.
+    Format {
+        /// The style: e164, international, national, rfc3966, or out_of_country (with --from).
+        #[arg(long = "as", value_enum)]
+        style: Style,
+        /// With --as out_of_country: the region the number is dialled from.
+        #[arg(long, value_name = "REGION")]
+        from: Option<String>,
+        /// Region for numbers written in national form (ISO 3166-1 alpha-2).
+        #[arg(long, default_value = "US")]
+        region: String,
+        /// A file of numbers, one per line; `-` is standard input.
+        #[arg(long, conflicts_with = "numbers")]
+        input: Option<String>,
+        /// Numbers to format; without any, --input or standard input.
         numbers: Vec<String>,
     },
     /// Validate documents exactly as given. Exit 0 all valid, 1 any invalid, 2 usage, read or parse errors.
@@ -70,8 +98,27 @@ enum Command {
         /// The document kind.
         kind: String,
     },
+    /// Print the form metadata of a kind: each field's pointer, label, form order, type, need
+    /// (required, conditional or optional) and why, allowed values and limits.
+    Fields {
+        /// The document kind (see `telschema kinds`).
+        kind: Option<String>,
+        /// Output: `json` (one array, default), `ndjson` (one field per line) or `text` (a table).
+        #[arg(long, value_enum, default_value_t = FieldsFormat::Json)]
+        format: FieldsFormat,
+    },
     /// List the document kinds.
     Kinds,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FieldsFormat {
+    /// One JSON array, indented.
+    Json,
+    /// One JSON field per line.
+    Ndjson,
+    /// A table for people: order, pointer, need, label.
+    Text,
 }
 
 /// What `validate` and `check` both take.
@@ -161,6 +208,16 @@ struct OptionFlags {
     max_issues: Option<usize>,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Style {
+    E164,
+    International,
+    National,
+    Rfc3966,
+    #[value(name = "out_of_country")]
+    OutOfCountry,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Level {
     Valid,
@@ -237,12 +294,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             input,
             column,
             format,
+            find,
+            phone_level,
             numbers,
         } => {
-            let options = Options::with_region(region);
+            let mut options = Options::with_region(region);
             check_region(&options)?;
             if input.is_some() && !numbers.is_empty() {
                 return Err("give numbers as arguments or --input, not both".into());
+            }
+            if find {
+                if let Some(Level::Possible) = phone_level {
+                    options.phone_level = PhoneLevel::Possible;
+                }
+                let source = rows::Source {
+                    input: input.as_deref(),
+                    args: &numbers,
+                };
+                rows::find(&source, &options, &mut out)?;
+                out.flush().map_err(werr)?;
+                return Ok(ExitCode::SUCCESS);
             }
             let job = bulk::Job {
                 input: input.as_deref(),
@@ -252,6 +323,37 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 options: &options,
             };
             bulk::run(job, &mut out)?;
+        }
+        Command::Format {
+            style,
+            from,
+            region,
+            input,
+            numbers,
+        } => {
+            let options = Options::with_region(region);
+            check_region(&options)?;
+            let style = match style {
+                Style::E164 => Some(phone::Format::E164),
+                Style::International => Some(phone::Format::International),
+                Style::National => Some(phone::Format::National),
+                Style::Rfc3966 => Some(phone::Format::Rfc3966),
+                Style::OutOfCountry => None,
+            };
+            let from = match (style, from) {
+                (None, None) => return Err("--as out_of_country needs --from REGION".into()),
+                (Some(_), Some(_)) => return Err("--from is for --as out_of_country".into()),
+                (None, Some(r)) => {
+                    check_region(&Options::with_region(r.clone()))?;
+                    Some(r)
+                }
+                (Some(_), None) => None,
+            };
+            let source = rows::Source {
+                input: input.as_deref(),
+                args: &numbers,
+            };
+            rows::format(&source, style, from.as_deref(), &options, &mut out)?;
         }
         Command::Validate { docs } => {
             let options = docs.options.options()?;
@@ -273,6 +375,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let kind = kind.parse::<telschema::Kind>().map_err(|e| e.to_string())?;
             write!(out, "{}", kind.schema_text()).map_err(werr)?;
         }
+        Command::Fields { kind, format } => fields(kind.as_deref(), format, &mut out)?,
         Command::Kinds => {
             for k in KINDS {
                 writeln!(out, "{:<26} {}", k.as_str(), k.title()).map_err(werr)?;
@@ -281,6 +384,56 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     }
     out.flush().map_err(werr)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `telschema fields KIND`: the library's [`telschema::fields`], written out.
+fn fields(kind: Option<&str>, format: FieldsFormat, out: &mut dyn Write) -> Result<(), String> {
+    let kind = match kind {
+        Some(k) => k
+            .parse::<telschema::Kind>()
+            .map_err(|e| format!("{e} ({})", e.code()))?,
+        None => {
+            let names: Vec<&str> = KINDS.iter().map(|k| k.as_str()).collect();
+            return Err(format!(
+                "fields needs a kind; the kinds are {}. (unknown_kind)",
+                names.join(", ")
+            ));
+        }
+    };
+    let list = telschema::fields(kind);
+    match format {
+        FieldsFormat::Json => {
+            let text = serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?;
+            writeln!(out, "{text}").map_err(werr)?;
+        }
+        FieldsFormat::Ndjson => {
+            for f in &list {
+                let text = serde_json::to_string(f).map_err(|e| e.to_string())?;
+                writeln!(out, "{text}").map_err(werr)?;
+            }
+        }
+        FieldsFormat::Text => {
+            // The need as it serializes (`required`, `conditional`, `optional`).
+            let need = |f: &telschema::Field| match serde_json::to_value(f.need) {
+                Ok(serde_json::Value::String(s)) => s,
+                _ => String::new(),
+            };
+            let wide = list.iter().map(|f| f.pointer.chars().count()).max().unwrap_or(0).max(7);
+            writeln!(out, "{:>5}  {:<wide$}  {:<11}  label", "order", "pointer", "need").map_err(werr)?;
+            for f in &list {
+                writeln!(
+                    out,
+                    "{:>5}  {:<wide$}  {:<11}  {}",
+                    f.order,
+                    f.pointer,
+                    need(f),
+                    f.label
+                )
+                .map_err(werr)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 impl From<DocArgs> for docs::Settings {

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::codes::{EU_MEMBER_STATES, NANP_COUNTRIES};
+use super::rules::Ctx;
 use super::{non_null_branch, schema_node, Kind};
+use crate::code::Code;
 use crate::Options;
 
 /// One field as a form shows it.
@@ -69,6 +71,9 @@ pub(crate) struct Requirement {
     pub when: When,
     /// Why, with `{number}` or `{country}` filled from the document.
     pub reason: &'static str,
+    /// For a requirement no schema keyword expresses: the error's code and
+    /// message when it applies and is unmet (`require::enforce`).
+    pub error: Option<(Code, &'static str)>,
 }
 
 impl Requirement {
@@ -78,6 +83,14 @@ impl Requirement {
             by: &[],
             when: When::Always,
             reason,
+            error: None,
+        }
+    }
+    /// Enforced by the rules, with this code and message.
+    pub(crate) const fn error(self, code: Code, message: &'static str) -> Self {
+        Requirement {
+            error: Some((code, message)),
+            ..self
         }
     }
     pub(crate) const fn when(self, when: When) -> Self {
@@ -106,6 +119,24 @@ pub(crate) struct Spec {
     /// Another kind's spec inside this one, at a path (`e911` in a phone
     /// number, each of `sub_requests` in a port request), under a condition.
     pub embed: Option<(&'static str, Kind, When)>,
+    /// How its phone fields are judged.
+    pub phone_rule: PhoneRule,
+    /// The kind's own rules, beyond the schema and the requirements.
+    pub rules: fn(&mut Ctx, &Value, &str),
+}
+
+/// How a kind judges its phone fields (the project's rule: warnings in the
+/// Kazoo kinds, errors in the collection and the Telnyx kinds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PhoneRule {
+    /// A Kazoo document: no pattern upstream, so problems are warnings.
+    Warning,
+    /// Kazoo's collection endpoints reject what they cannot normalize or is
+    /// not even possible; a possible number the metadata calls invalid is a warning.
+    ErrorUnlessPossible,
+    /// Telnyx: the schema's E.164 pattern judges the form; a value in E.164
+    /// form is judged by the engine, as an error.
+    ErrorInE164Form,
 }
 
 /// A form entry with its full path.
@@ -224,6 +255,18 @@ impl When {
             When::EuCountry => Some("when country_code is a member state of the European Union"),
             When::NanpOrder => Some("when the order country (orderCountry) is a NANP country"),
             When::E911Present => Some("when an e911 address is given"),
+        }
+    }
+
+    /// The condition as a schema `if` on the object holding the field, where
+    /// a schema can express it.
+    pub(crate) fn schema_if(self) -> Option<Value> {
+        match self {
+            When::NumbersKept => Some(serde_json::json!({
+                "properties": {"remaining_numbers_action": {"const": "keep"}},
+                "required": ["remaining_numbers_action"]
+            })),
+            _ => None,
         }
     }
 }
