@@ -160,7 +160,8 @@ test('the E911 form shows the Kazoo error body, and the paste panel judges any k
 async function shown(page, formId) {
   return page.$$eval(`#${formId} .field`, (wraps) =>
     wraps.map((w) => {
-      const input = w.querySelector('input, select');
+      // A phone field's country select (.country) comes before its input.
+      const input = w.querySelector('input, select:not(.country)');
       return {
         id: input.id,
         label: w.querySelector('label').textContent,
