@@ -1,6 +1,19 @@
 // The demo: two forms judged live by telschema in WebAssembly, and a paste
 // panel. Everything runs in the page (../pkg/web/telschema.js).
-import init, { check, fields, kinds, normalize, toKazooError, TelschemaError } from '../pkg/web/telschema.js';
+import init, {
+  AsYouType,
+  check,
+  exampleNumber,
+  fields,
+  findNumbers,
+  format,
+  kinds,
+  normalize,
+  regions,
+  shortNumberInfo,
+  toKazooError,
+  TelschemaError,
+} from '../pkg/web/telschema.js';
 
 const $ = (id) => document.getElementById(id);
 const fieldId = (form, path) => `${form}-${path.replace(/\//g, '-')}`;
@@ -36,6 +49,72 @@ function formFields(form) {
       const segs = [...form.at, ...segmentsOf(f.pointer)];
       return { ...f, segs, path: pointerOf(segs), id: fieldId(form.id, segs.join('/')) };
     });
+}
+
+// Every region of the metadata with its calling code, named in the page's
+// language by Intl.DisplayNames (the code where the browser has no name),
+// sorted by name. Filled once the module is loaded.
+let REGIONS = [];
+function regionList() {
+  let names = null;
+  try {
+    names = new Intl.DisplayNames([navigator.language || 'en', 'en'], { type: 'region' });
+  } catch {
+    // No Intl.DisplayNames: the codes stand for the names.
+  }
+  const nameOf = (code) => {
+    try {
+      return names?.of(code) || code;
+    } catch {
+      return code;
+    }
+  };
+  return regions()
+    .map((r) => ({ ...r, name: nameOf(r.region) }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.region.localeCompare(b.region));
+}
+
+function fillCountries(select, region = 'US') {
+  select.replaceChildren(...REGIONS.map((r) => new Option(`${r.name} (+${r.callingCode})`, r.region)));
+  select.value = region;
+}
+
+// Phone fields: each has a country (its own select) and formats as it is
+// typed with AsYouType, the caret kept after the character it was after.
+const phones = new Map(); // input id -> { region, ayt }
+
+// A phone field's country: a new AsYouType, the placeholder the region's
+// example number written nationally, and the value formatted anew.
+function setRegion(input, region) {
+  const phone = { region, ayt: new AsYouType(region) };
+  phones.set(input.id, phone);
+  const example = exampleNumber(region);
+  input.placeholder = example ? format(example.e164, 'national', { defaultRegion: region }) : '';
+  if (input.value) input.value = phone.ayt.reformat(input.value).value;
+}
+
+// On every input event: the whole value formatted, the caret where it was
+// (a value with a letter comes back as it is: letters are never read as digits).
+function formatAsTyped(event) {
+  const input = event.target;
+  const phone = phones.get(input.id);
+  if (!phone) return;
+  const { value, caret } = phone.ayt.reformat(input.value, input.selectionStart ?? input.value.length);
+  if (value !== input.value) input.value = value;
+  input.setSelectionRange(caret, caret);
+}
+
+// What a phone field gives the check: the number in E.164, read in the
+// field's country (the check reads a national number as a US one only); a
+// value with a letter, or one that is no number, as typed, for the check to
+// say what is wrong with it.
+function phoneValue(input, value) {
+  if (/\p{L}/u.test(value)) return value;
+  try {
+    return normalize(value, { defaultRegion: phones.get(input.id)?.region ?? 'US' }).e164;
+  } catch {
+    return value;
+  }
 }
 
 // The input for a field: a select for allowed values (and booleans), else an
@@ -88,6 +167,21 @@ function buildForm(formId, list) {
     input.name = f.path;
     if (f.need === 'required') input.required = true;
     const parts = [head, input];
+    if (f.format === 'phone') {
+      // The country first, then the number; both in one row.
+      const country = document.createElement('select');
+      country.id = `${f.id}-country`;
+      country.className = 'country';
+      country.setAttribute('aria-label', `Country of ${f.label}`);
+      fillCountries(country);
+      country.addEventListener('input', () => setRegion(input, country.value));
+      input.addEventListener('input', formatAsTyped);
+      const row = document.createElement('div');
+      row.className = 'phone-row';
+      row.append(country, input);
+      parts[1] = row;
+      setRegion(input, country.value);
+    }
     if (f.reason) {
       const reason = document.createElement('p');
       reason.className = 'reason';
@@ -122,7 +216,8 @@ function readForm(list, base = {}) {
     else if (f.format === 'date-time') {
       const d = new Date(value);
       value = Number.isNaN(d.getTime()) ? value : d.toISOString().replace('.000Z', 'Z');
-    } else if (f.type === 'array') value = value.split(',').map((s) => s.trim()).filter(Boolean);
+    } else if (f.format === 'phone') value = phoneValue(input, value);
+    else if (f.type === 'array') value = value.split(',').map((s) => s.trim()).filter(Boolean);
     else if ((f.type === 'integer' || f.type === 'number') && Number.isFinite(Number(value))) value = Number(value);
     let at = doc;
     for (const s of f.segs.slice(0, -1)) {
@@ -162,8 +257,16 @@ function render(formId, list, outcome) {
       const v = input.value.trim();
       if (v) {
         try {
-          const n = normalize(v);
-          hint.textContent = `${n.e164} · ${words(n.numberType)}${n.valid ? '' : ' (not a number in use)'}`;
+          const region = phones.get(f.id)?.region ?? 'US';
+          const n = normalize(v, { defaultRegion: region });
+          let kind = `${words(n.numberType)}${n.valid ? '' : ' (not a number in use)'}`;
+          if (!n.valid && !/\p{L}/u.test(v)) {
+            // The message under the field (phone_emergency, phone_short_code) says why it is not a DID.
+            const short = shortNumberInfo(v, region);
+            if (short.emergency) kind = 'emergency number';
+            else if (short.valid) kind = 'short code';
+          }
+          hint.textContent = `${n.e164} · ${kind}`;
         } catch {
           // Not a number: the message under the field says why.
         }
@@ -204,16 +307,60 @@ function statusError(e) {
 // Porting form.
 let porting;
 let portingFields = [];
+let draftNumbers = structuredClone(SAMPLE_NUMBERS);
 function updatePorting() {
-  const numbers = structuredClone(SAMPLE_NUMBERS);
-  if ($('wireless').checked) numbers[1].svtype = 'wireless';
+  const numbers = structuredClone(draftNumbers);
+  if ($('wireless').checked && numbers[1]) numbers[1].svtype = 'wireless';
   $('porting-numbers').replaceChildren(
-    ...numbers.map((n) => Object.assign(document.createElement('li'), { textContent: `${n.phone_number} · ${n.svtype}` })),
+    ...numbers.map((n) =>
+      Object.assign(document.createElement('li'), { textContent: `${n.phone_number}${n.svtype ? ` · ${n.svtype}` : ''}` }),
+    ),
   );
   const draft = readForm(portingFields, { phone_numbers: numbers });
   porting = check('draft_sub_request', draft, { now: new Date().toISOString() });
   render('porting-form', portingFields, porting);
   $('porting-body').hidden = true;
+}
+
+// "Paste numbers": findNumbers reads the numbers out of any text (national
+// ones in the country chosen); they become the draft's phone_numbers, each
+// listed as written and in E.164; the lines where nothing was found are shown,
+// so nothing pasted is lost silently.
+const svtypeOf = (n) => ({ mobile: 'wireless', fixed_line: 'landline' })[n.numberType];
+const item = (text, className = '') => Object.assign(document.createElement('li'), { className, textContent: text });
+function pasteNumbers() {
+  const text = $('numbers-paste').value;
+  const summary = $('numbers-paste-summary');
+  let found;
+  try {
+    found = findNumbers(text, { defaultRegion: $('numbers-paste-country').value });
+  } catch (e) {
+    if (!(e instanceof TelschemaError)) throw e;
+    summary.textContent = `${e.code}: ${e.message}`;
+    return;
+  }
+  const unmatched = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const start = at;
+    const end = at + line.length;
+    at = end + 1;
+    if (line.trim() && !found.some((m) => m.start < end && m.end > start)) unmatched.push(line.trim());
+  }
+  $('numbers-found').replaceChildren(...found.map((m) => item(`${m.text} → ${m.number.e164}`)));
+  const unique = [...new Map(found.map((m) => [m.number.e164, m.number])).values()];
+  if (unique.length) {
+    draftNumbers = unique.map((n) => (svtypeOf(n) ? { phone_number: n.e164, svtype: svtypeOf(n) } : { phone_number: n.e164 }));
+  }
+  const count = (k, one, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+  summary.textContent = !found.length
+    ? 'No number found; the draft keeps its numbers.'
+    : `Found ${count(found.length, 'number')}${unique.length < found.length ? ` (${unique.length} different)` : ''}; the draft now ports ${unique.length === 1 ? 'it' : 'them'}.`;
+  $('numbers-unmatched').replaceChildren(
+    ...(unmatched.length ? [item(`No number found on ${count(unmatched.length, 'line')}:`, 'head')] : []),
+    ...unmatched.map((l) => item(l, 'warning')),
+  );
+  updatePorting();
 }
 
 // The update body that would be sent: the draft's editable fields, normalized.
@@ -283,6 +430,8 @@ function updatePaste() {
 
 async function main() {
   await init();
+  REGIONS = regionList();
+  fillCountries($('numbers-paste-country'));
   portingFields = formFields(FORMS.porting);
   e911Fields = formFields(FORMS.e911);
   buildForm(FORMS.porting.id, portingFields);
@@ -291,6 +440,7 @@ async function main() {
   for (const k of ['auto', ...kinds()]) select.add(new Option(k === 'auto' ? 'auto (tell from the document)' : k, k));
   $('porting-form').addEventListener('input', updatePorting);
   $('wireless').addEventListener('change', updatePorting);
+  $('numbers-paste-button').addEventListener('click', pasteNumbers);
   $('porting-submit').addEventListener('click', submitPorting);
   $('e911-form').addEventListener('input', updateE911);
   $('kazoo-toggle').addEventListener('change', updateE911);

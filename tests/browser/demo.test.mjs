@@ -160,7 +160,8 @@ test('the E911 form shows the Kazoo error body, and the paste panel judges any k
 async function shown(page, formId) {
   return page.$$eval(`#${formId} .field`, (wraps) =>
     wraps.map((w) => {
-      const input = w.querySelector('input, select');
+      // A phone field's country select (.country) comes before its input.
+      const input = w.querySelector('input, select:not(.country)');
       return {
         id: input.id,
         label: w.querySelector('label').textContent,
@@ -252,6 +253,126 @@ test('both forms are built from fields(kind): labels in order, needs, selects, l
   // The E911 form's fields sit in the phone number's e911 object.
   await page.fill('#e911-form-e911-locality', 'Chicago');
   assert.deepEqual(JSON.parse(await page.textContent('#e911-document')), { e911: { locality: 'Chicago' } });
+  await page.close();
+});
+
+// The offset in `s` just after its `n`th digit.
+const afterDigit = (s, n) => {
+  let seen = 0;
+  for (let i = 0; i < s.length; i++) if (/\d/.test(s[i]) && ++seen === n) return i + 1;
+  return -1;
+};
+
+test('phone fields format as you type with the caret kept, take a country and its example, and the paste box reads numbers', async () => {
+  const page = await openDemo({ width: 1280, height: 900 });
+  const field = id('billing_phone_number');
+  const value = () => page.inputValue(field);
+  const caret = () => page.$eval(field, (el) => el.selectionStart);
+  const checked = async () => JSON.parse(await page.textContent('#porting-document'));
+
+  // The country selector: every region of regions(), named, with its calling code; US first chosen.
+  const options = await page.$$eval(`${field}-country option`, (os) => os.map((o) => ({ value: o.value, text: o.textContent })));
+  const regions = telschema.regions();
+  assert.deepEqual(options.map((o) => o.value).sort(), regions.map((r) => r.region).sort());
+  for (const r of regions) assert.ok(options.find((o) => o.value === r.region).text.endsWith(`(+${r.callingCode})`), r.region);
+  assert.equal(options.find((o) => o.value === 'GB').text, 'United Kingdom (+44)');
+  const names = options.map((o) => o.text);
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)), 'sorted by name');
+  assert.equal(await page.inputValue(`${field}-country`), 'US');
+  const example = (region) => telschema.format(telschema.exampleNumber(region).e164, 'national', { defaultRegion: region });
+  assert.equal(await page.getAttribute(field, 'placeholder'), example('US'));
+
+  // Typed one key at a time: after each, the library's string, the caret at its end.
+  const typed = '312535200';
+  const ayt = new telschema.AsYouType('US');
+  await page.click(field);
+  let want = '';
+  for (const ch of typed) {
+    want = ayt.input(ch);
+    await page.keyboard.type(ch);
+    assert.equal(await value(), want, `after typing ${ch}`);
+    assert.equal(await caret(), want.length, `caret after typing ${ch}`);
+  }
+  assert.notEqual(want, typed, 'the library formats it');
+
+  // The caret moved back after the sixth digit ("312535|200"), and a 4 typed there.
+  const shown = await value();
+  const at = afterDigit(shown, 6);
+  assert.ok(at > 0 && at < shown.length);
+  for (let i = shown.length; i > at; i--) await page.keyboard.press('ArrowLeft');
+  assert.equal(await caret(), at);
+  await page.keyboard.type('4');
+  const expected = new telschema.AsYouType('US').reformat(`${shown.slice(0, at)}4${shown.slice(at)}`, at + 1);
+  const [v, c] = [await value(), await caret()];
+  assert.deepEqual({ value: v, caret: c }, expected);
+  // The 4 sits right after the 5 it was typed after, and the rest is formatted as if typed in order.
+  assert.equal(v.slice(0, c).replace(/\D/g, ''), '3125354');
+  assert.equal(v[c - 1], '4');
+  const straight = new telschema.AsYouType('US');
+  assert.equal(v, [...'3125354200'].map((d) => straight.input(d)).at(-1));
+  assert.equal(await page.textContent(`${field}-hint`), '+13125354200 · fixed line or mobile');
+  assert.equal((await checked()).billing_phone_number, '+13125354200');
+
+  // An emergency number and a short code: the check's own issue under the field, the hint says which.
+  for (const [typedNumber, code, kind] of [
+    ['911', 'phone_emergency', 'emergency number'],
+    ['611', 'phone_short_code', 'short code'],
+  ]) {
+    await page.fill(field, typedNumber);
+    const doc = { phone_numbers: SAMPLE, billing_phone_number: `+1${typedNumber}` };
+    const issue = telschema.check('draft_sub_request', doc).report.errors.find((i) => i.path === '/billing_phone_number');
+    assert.equal(issue?.code, code);
+    assert.equal(await page.textContent(`${field}-msg`), issue.message);
+    assert.equal(await page.textContent(`${field}-hint`), `+1${typedNumber} · ${kind}`);
+    assert.equal(telschema.shortNumberInfo(typedNumber, 'US')[code === 'phone_emergency' ? 'emergency' : 'valid'], true);
+  }
+  // A letter is never read as a digit: from the first letter on, the value is left as it is.
+  await page.fill(field, '');
+  await page.click(field);
+  const vanity = new telschema.AsYouType('US');
+  let vanityWant = '';
+  for (const ch of '1-800-FLOWERS') {
+    vanityWant = vanity.reformat(vanityWant + ch).value;
+    await page.keyboard.type(ch);
+    assert.equal(await value(), vanityWant, `after typing ${ch}`);
+  }
+  assert.equal(vanityWant.replace(/[^A-Z]/g, ''), 'FLOWERS');
+  assert.equal(vanityWant.replace(/\D/g, ''), '1800');
+
+  // The country: GB gives its example as placeholder and formats a national number the GB way.
+  await page.fill(field, '');
+  await page.selectOption(`${field}-country`, 'GB');
+  assert.equal(await page.getAttribute(field, 'placeholder'), example('GB'));
+  assert.notEqual(example('GB'), example('US'));
+  const gb = new telschema.AsYouType('GB');
+  await page.click(field);
+  for (const ch of '02079460000') {
+    const w = gb.input(ch);
+    await page.keyboard.type(ch);
+    assert.equal(await value(), w, `GB after typing ${ch}`);
+  }
+  assert.equal((await checked()).billing_phone_number, '+442079460000', 'read as a GB number');
+
+  // The paste box: three numbers and a line without one.
+  const block = 'Main line: (312) 535-4200\n+44 20 7946 0000, London office\nfax 312.535.4500\nthe number is on the invoice\n';
+  const found = telschema.findNumbers(block, { defaultRegion: 'US' });
+  assert.equal(found.length, 3, 'the library finds three');
+  await page.fill('#numbers-paste', block);
+  await page.click('#numbers-paste-button');
+  assert.deepEqual(
+    await page.$$eval('#numbers-found li', (lis) => lis.map((l) => l.textContent)),
+    found.map((m) => `${m.text} → ${m.number.e164}`),
+  );
+  assert.match(await page.textContent('#numbers-paste-summary'), /^Found 3 numbers/);
+  assert.deepEqual(await page.$$eval('#numbers-unmatched li.warning', (lis) => lis.map((l) => l.textContent)), ['the number is on the invoice']);
+  assert.match(await page.textContent('#numbers-unmatched'), /No number found on 1 line:/);
+  const doc = await checked();
+  assert.deepEqual(
+    doc.phone_numbers.map((n) => n.phone_number),
+    found.map((m) => m.number.e164),
+  );
+  assert.equal(await page.$$eval('#porting-numbers li', (lis) => lis.length), 3);
+  await page.screenshot({ path: path.join(shots, 'demo-phone.png'), fullPage: true });
   await page.close();
 });
 
