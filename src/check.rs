@@ -11,7 +11,7 @@ use crate::completeness::{self, Completeness};
 use crate::documents::envelope;
 use crate::documents::Kind;
 use crate::report::{pointer_push, Issue, Report};
-use crate::{phone, Options, PhoneLevel};
+use crate::{phone, NormalizedNumber, Options, PhoneLevel};
 
 /// What `check` found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -52,6 +52,8 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
     let mut document = doc.clone();
     let mut changes = Vec::new();
     let mut extra = Vec::new();
+    // Each phone field read once: the rules judge what was read here.
+    let mut known = std::collections::HashMap::new();
     {
         let (target, base) = envelope::unwrap_mut(&mut document);
         if options.lenient_types {
@@ -63,8 +65,12 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
                 let Some(s) = v.as_str() else { return };
                 // Only a number that meets the phone level is rewritten; any
                 // other value stays exactly as given, and its issue says why.
-                let Ok((n, labels)) = phone::read(s, options) else {
-                    return;
+                let (n, labels) = match phone::read(s, options) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        known.insert(path.to_string(), (s.to_string(), Err(e)));
+                        return;
+                    }
                 };
                 let meets = match options.phone_level {
                     PhoneLevel::Valid => n.valid,
@@ -96,7 +102,15 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
                             .with_value(Value::String(text)),
                         );
                     }
+                    // The rules judge the E.164 written: the same number, without the extension.
+                    let judged = NormalizedNumber {
+                        extension: None,
+                        ..n.clone()
+                    };
+                    known.insert(path.to_string(), (n.e164.clone(), Ok(judged)));
                     *v = Value::String(n.e164);
+                } else {
+                    known.insert(path.to_string(), (s.to_string(), Ok(n)));
                 }
             });
         }
@@ -106,7 +120,7 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
         lenient_types: false,
         ..options.clone()
     };
-    let mut report = crate::validate::judge(kind, &document, &strict);
+    let mut report = crate::validate::judge_with(kind, &document, &strict, known);
     if !extra.is_empty() {
         report.warnings.extend(extra);
         crate::validate::sort(&mut report.warnings, &document, kind);

@@ -135,6 +135,17 @@ pub fn validate(kind: Kind, doc: &Value, options: &Options) -> Report {
 /// Every issue of the document, sorted, with no list cut: `validate`,
 /// `completeness` and `check` make their verdicts from this, then cut.
 pub(crate) fn judge(kind: Kind, doc: &Value, options: &Options) -> Report {
+    judge_with(kind, doc, options, HashMap::new())
+}
+
+/// [`judge`], given the phone fields `check` has already read (by path: the
+/// value and its reading), so that no field is normalized twice.
+pub(crate) fn judge_with(
+    kind: Kind,
+    doc: &Value,
+    options: &Options,
+    known: HashMap<String, (String, crate::documents::rules::Normalized)>,
+) -> Report {
     // Limits first: a breach is the whole verdict, and nothing below recurses into it.
     let (inner, base) = envelope::unwrap(doc);
     let breaches = crate::limits::breaches(inner, base, &options.limits);
@@ -183,6 +194,7 @@ pub(crate) fn judge(kind: Kind, doc: &Value, options: &Options) -> Report {
         errors,
         warnings: lenient,
         numbers: HashMap::new(),
+        known,
     };
     rules::apply(&mut ctx, inner, base);
     let (mut errors, mut warnings) = (ctx.errors, ctx.warnings);

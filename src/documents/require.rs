@@ -370,6 +370,7 @@ mod tests {
             errors: Vec::new(),
             warnings: Vec::new(),
             numbers: Default::default(),
+            known: Default::default(),
         };
         enforce(&mut ctx, &doc, "");
         let codes: Vec<(&str, &str)> = ctx.errors.iter().map(|e| (e.path.as_str(), e.code.as_str())).collect();

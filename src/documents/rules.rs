@@ -26,6 +26,9 @@ pub(crate) struct Ctx<'a> {
     pub warnings: Vec<Issue>,
     /// Every phone field's value normalized once, by path.
     pub numbers: HashMap<String, Normalized>,
+    /// What `check` already read, by path: the field's value and its reading
+    /// (used when the value is the same, so a field is normalized once).
+    pub known: HashMap<String, (String, Normalized)>,
 }
 
 /// A field's value; `null` equals absent.
@@ -272,7 +275,10 @@ fn phones(ctx: &mut Ctx, doc: &Value, base: &str) {
             if rule == PhoneRule::ErrorInE164Form && !is_e164(s) {
                 return;
             }
-            let n = phone::normalize(s, ctx.options);
+            let n = match ctx.known.remove(&at) {
+                Some((value, n)) if value == s => n,
+                _ => phone::normalize(s, ctx.options),
+            };
             if let Some(issue) = phone_issue(at.clone(), v, &n, ctx.options.phone_level) {
                 let possible = n.as_ref().is_ok_and(|n| n.possible);
                 match rule {

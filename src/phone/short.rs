@@ -43,7 +43,7 @@ const SMS_SERVICES: usize = 6;
 const EXACT_EMERGENCY_REGIONS: [&str; 3] = ["BR", "CL", "NI"];
 
 /// What calling a short number costs, as libphonenumber's `ShortNumberCost`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ShortNumberCost {
     /// Free for the caller (emergency numbers are).
@@ -69,7 +69,7 @@ impl ShortNumberCost {
 }
 
 /// What the short-number metadata says of a number dialled in a region.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ShortNumberInfo {
     /// `isValidShortNumberForRegion`: a short code of the region.
