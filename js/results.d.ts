@@ -35,6 +35,10 @@ export type NumberType =
  */
 export type CoverageCategory = 'nanp_generic' | 'nanp_toll_free' | 'international' | 'invalid';
 /**
+ * What calling a short number costs, as libphonenumber's `ShortNumberCost`.
+ */
+export type ShortNumberCost = 'toll_free' | 'standard_rate' | 'premium_rate' | 'unknown_cost';
+/**
  * Whether and why a field is needed.
  */
 export type Need = 'required' | 'conditional' | 'optional';
@@ -118,6 +122,41 @@ export interface RegionInfo {
    * Possible lengths of a national significant number, ascending.
    */
   possibleLengths: number[];
+}
+/**
+ * What the short-number metadata says of a number dialled in a region.
+ */
+export interface ShortNumberInfo {
+  /**
+   * `isValidShortNumberForRegion`: a short code of the region.
+   */
+  valid: boolean;
+  /**
+   * `isPossibleShortNumberForRegion`: a length the region's short codes have.
+   */
+  possible: boolean;
+  /**
+   * `isEmergencyNumber`: exactly an emergency number of the region.
+   */
+  emergency: boolean;
+  /**
+   * `connectsToEmergencyNumber`: an emergency number, or one followed by
+   * more digits where the region still connects it (not BR, CL, NI).
+   */
+  connectsToEmergency: boolean;
+  /**
+   * `getExpectedCostForRegion`.
+   */
+  cost: ShortNumberCost;
+  /**
+   * `isCarrierSpecificForRegion`: reaches a different place (or nothing)
+   * depending on the caller's carrier.
+   */
+  carrierSpecific: boolean;
+  /**
+   * `isSmsServiceForRegion`: meant for text messages.
+   */
+  smsService: boolean;
 }
 /**
  * One problem (error or warning) with a document.

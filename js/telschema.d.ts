@@ -4,7 +4,17 @@
 // (documents.d.ts), the result shapes from the Rust types (results.d.ts) and
 // the issue codes from telschema::Code (codes.d.ts). See js/gen-types.mjs.
 import type { DocumentOf, Kind } from './documents.js';
-import type { CheckOutcome, Completeness, Field, NormalizedNumber, NumberType, RegionInfo, Report } from './results.js';
+import type {
+  CheckOutcome,
+  Completeness,
+  Field,
+  NormalizedNumber,
+  NumberType,
+  RegionInfo,
+  Report,
+  ShortNumberCost,
+  ShortNumberInfo,
+} from './results.js';
 
 export type * from './documents.js';
 export type * from './results.js';
@@ -94,25 +104,6 @@ export interface FormatOptions extends Options {
   from?: string;
 }
 
-/** What calling a short number costs (libphonenumber's ShortNumberCost). */
-export type ShortNumberCost = 'toll_free' | 'standard_rate' | 'premium_rate' | 'unknown_cost';
-
-/** What the short-number metadata says of a number dialled in a region (libphonenumber's ShortNumberInfo). */
-export interface ShortNumberInfo {
-  /** A short code of the region (isValidShortNumberForRegion). */
-  valid: boolean;
-  /** A length the region's short codes have. */
-  possible: boolean;
-  /** Exactly an emergency number of the region (never when written with +). */
-  emergency: boolean;
-  /** An emergency number, or one with more digits after it where that still connects (not BR, CL, NI). */
-  connectsToEmergency: boolean;
-  cost: ShortNumberCost;
-  /** Reaches a different place, or nothing, depending on the caller's carrier. */
-  carrierSpecific: boolean;
-  /** Meant for text messages. */
-  smsService: boolean;
-}
 
 /** What check() found (CheckOutcome, with the document typed by its kind, and its JSON text). */
 export interface Outcome<K extends KindOrAuto = KindOrAuto> extends Omit<CheckOutcome, 'document'> {

@@ -77,6 +77,8 @@ fn results_schema() -> Value {
         telschema::NumberType => "NumberType",
         telschema::phone::CoverageCategory => "CoverageCategory",
         telschema::phone::RegionInfo => "RegionInfo",
+        telschema::phone::ShortNumberInfo => "ShortNumberInfo",
+        telschema::phone::ShortNumberCost => "ShortNumberCost",
         telschema::Issue => "Issue",
         telschema::Report => "Report",
         telschema::Omitted => "Omitted",
