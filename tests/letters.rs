@@ -229,6 +229,10 @@ fn labels_look_alikes_and_second_numbers() {
     assert_eq!(code("Tel 030 1234567", &de), "+49301234567");
     assert_eq!(code("Tel: 1 800 555 0100", &us), "+18005550100");
     assert_eq!(code("Tel: (02) 1234 5678", &Options::with_region("AU")), "+61212345678");
+    // A trunk prefix written with a dot and no space is no list marker.
+    assert_eq!(code("06.12345437", &Options::with_region("NL")), "+31612345437");
+    assert_eq!(code("02.1234.5266", &Options::with_region("IT")), "+390212345266");
+    assert_eq!(code("1.02-212-3456", &kr), "text_in_number");
     // Capitals typed for 0 and 1, and one or two capitals, are refused.
     for s in ["+1 312 555 O1OO", "(312) 555-0IOO", "+1 312 555 A0100"] {
         assert_eq!(code(s, &us), "text_in_number", "{s}");

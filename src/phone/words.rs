@@ -391,10 +391,14 @@ fn leading_group(prefix: &[char], t: &[char], default: Option<&Territory>) -> Re
     } else {
         short
     };
-    // A list marker (`1.`, `2)`, `(1)`), not an area code in brackets (`(02) …`).
+    // A list marker (`1.`, `2)`, `(1)`), not an area code in brackets (`(02) …`)
+    // nor a trunk prefix written with a dot and no space (`06.12345437`,
+    // `02.1234.5266`: lists are not numbered from 0).
     let bracketed = before.first() == Some(&'(');
+    let dotted_trunk = group.first() == Some(&'0') && rest.first().is_some_and(|&c| is_digit(c));
     let marker = matches!(group.last(), Some('.' | ')' | '）' | '．' | ']'))
         && group_digits <= 2
+        && !dotted_trunk
         && (!bracketed || (group_digits == 1 && group.first() != Some(&'0')));
     let slashed = group.contains(&'/') && !word.is_empty() && !phone_word;
     if !(labelled || marker || slashed) || !rest.iter().any(|&c| is_digit(c)) {
