@@ -179,12 +179,21 @@ impl AsYouType {
         if self.input_has_formatting {
             return (value.to_string(), caret.min(value.chars().count()));
         }
-        let caret = if last_before_caret.is_some() {
-            self.remembered_position()
-        } else {
-            0
+        // The caret goes after the same kept character (the k-th digit or
+        // `+`) in the output. libphonenumber's remembered position is the
+        // fallback only: it loses count when a template is rebuilt after an
+        // IDD (`006 62 40|00 …` in GB).
+        let out = self.current();
+        let caret = match last_before_caret {
+            None => 0,
+            Some(k) => out
+                .chars()
+                .enumerate()
+                .filter(|&(_, c)| !is_punctuation(c))
+                .nth(k)
+                .map_or_else(|| self.remembered_position(), |(i, _)| i + 1),
         };
-        (self.current(), caret)
+        (out, caret)
     }
 
     /// Every character given since the last reset, as given (after
