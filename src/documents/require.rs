@@ -115,7 +115,7 @@ pub(crate) fn evaluate(kind: Kind, doc: &Value, base: &str, errors: &[Issue], op
             });
         }
     }
-    missing.sort_by_key(|m| form_key(kind, &rel(&m.path)));
+    missing.sort_by_cached_key(|m| form_key(kind, &rel(&m.path)));
     // Sets, not scans: one lookup per error keeps this linear in the errors.
     let missing_paths: HashSet<&str> = missing.iter().map(|m| m.path.as_str()).collect();
     let mut seen: HashSet<&str> = HashSet::new();
@@ -125,7 +125,7 @@ pub(crate) fn evaluate(kind: Kind, doc: &Value, base: &str, errors: &[Issue], op
             invalid.push((e.path.clone(), e.code));
         }
     }
-    invalid.sort_by_key(|(p, _)| form_key(kind, &rel(p)));
+    invalid.sort_by_cached_key(|(p, _)| form_key(kind, &rel(p)));
     Evaluation {
         satisfied,
         total: needs.len(),
