@@ -50,7 +50,15 @@ export interface Options {
   lenientTypes?: boolean;
   /** Limits on documents and reports (README, Limits). */
   limits?: Limits;
+  /**
+   * Language of messages, labels and reasons: "en" (default), "fr", "es", "de", "nl"; a tag such as
+   * "fr-CA" reads as its language. Any other throws `unknown_option`.
+   */
+  locale?: Locale | `${Locale}-${string}` | `${Locale}_${string}`;
 }
+
+/** A language telschema writes its messages in. */
+export type Locale = 'en' | 'fr' | 'es' | 'de' | 'nl';
 
 /** Each limit's default is in the README; a breach is a `limit_exceeded` error. */
 export interface Limits {

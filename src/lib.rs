@@ -17,6 +17,7 @@ pub mod json;
 mod kazoo;
 mod kind;
 mod limits;
+mod locale;
 mod options;
 pub mod phone;
 mod pointer;
@@ -37,6 +38,7 @@ pub use documents::{
 };
 pub use error::Error;
 pub use limits::Limits;
+pub use locale::{Locale, UnknownLocale};
 pub use options::{OptionError, Options, PhoneLevel};
 pub use phone::{normalize, NormalizedNumber, NumberType, PhoneError};
 pub use report::{Issue, Omitted, Report};

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::limits::Limits;
+use crate::locale::Locale;
 use crate::time::Timestamp;
 
 /// How strictly phone fields are judged.
@@ -36,6 +37,10 @@ pub struct Options {
     pub lenient_types: bool,
     /// Limits on documents and reports.
     pub limits: Limits,
+    /// The language of messages, labels and reasons (`en`, `fr`, `es`,
+    /// `de`, `nl`; a tag such as `fr-CA` reads as its language). Kazoo's
+    /// error body keeps Kazoo's own English strings.
+    pub locale: Locale,
 }
 
 impl Default for Options {
@@ -47,17 +52,66 @@ impl Default for Options {
             order_country: None,
             lenient_types: false,
             limits: Limits::default(),
+            locale: Locale::En,
         }
     }
 }
 
+/// A builder: `Options::new().region("DE").phone_level(PhoneLevel::Possible).locale(Locale::De)`.
+/// `Options` is `#[non_exhaustive]` (a new option is no breaking change), so
+/// outside the crate it is built this way, or from the defaults and then
+/// assigned field by field.
 impl Options {
+    /// The defaults (the same as `Options::default()`).
+    pub fn new() -> Self {
+        Options::default()
+    }
+
     /// The defaults with another default region.
     pub fn with_region(region: impl Into<String>) -> Self {
-        Options {
-            default_region: region.into(),
-            ..Options::default()
-        }
+        Options::new().region(region)
+    }
+
+    /// Region for numbers written in national form (`ZZ`: none).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.default_region = region.into();
+        self
+    }
+
+    /// `Valid` (metadata validity) or `Possible` (length only).
+    pub fn phone_level(mut self, level: PhoneLevel) -> Self {
+        self.phone_level = level;
+        self
+    }
+
+    /// The current time for date rules.
+    pub fn now(mut self, now: Timestamp) -> Self {
+        self.now = Some(now);
+        self
+    }
+
+    /// Country of a CM.com order.
+    pub fn order_country(mut self, country: impl Into<String>) -> Self {
+        self.order_country = Some(country.into());
+        self
+    }
+
+    /// Accept `"true"`/`"42"` for booleans/numbers, with a warning.
+    pub fn lenient_types(mut self, lenient: bool) -> Self {
+        self.lenient_types = lenient;
+        self
+    }
+
+    /// Limits on documents and reports.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The language of messages, labels and reasons.
+    pub fn locale(mut self, locale: Locale) -> Self {
+        self.locale = locale;
+        self
     }
 }
 
@@ -72,6 +126,8 @@ pub enum OptionError {
     UnknownOption(String),
     /// A key of `limits` that is not a limit (`unknown_option`).
     UnknownLimit(String),
+    /// A `locale` telschema has no messages in (`unknown_option`).
+    UnknownLocale(String),
     /// A value of the wrong type or form, with serde's description of it
     /// (`invalid_option`).
     InvalidValue(String),
@@ -81,20 +137,23 @@ impl OptionError {
     /// Stable code: `unknown_option` or `invalid_option`.
     pub fn code(&self) -> &'static str {
         match self {
-            OptionError::UnknownOption(_) | OptionError::UnknownLimit(_) => "unknown_option",
+            OptionError::UnknownOption(_) | OptionError::UnknownLimit(_) | OptionError::UnknownLocale(_) => {
+                "unknown_option"
+            }
             OptionError::NotAnObject | OptionError::InvalidValue(_) => "invalid_option",
         }
     }
 }
 
 /// The option keys of the JSON form.
-const KEYS: [&str; 6] = [
+const KEYS: [&str; 7] = [
     "defaultRegion",
     "phoneLevel",
     "now",
     "orderCountry",
     "lenientTypes",
     "limits",
+    "locale",
 ];
 /// The keys of `limits` in the JSON form.
 const LIMITS: [&str; 5] = [
@@ -113,6 +172,7 @@ impl std::fmt::Display for OptionError {
             OptionError::UnknownLimit(k) => {
                 write!(f, "Unknown option limits.{k}; the limits are {}.", LIMITS.join(", "))
             }
+            OptionError::UnknownLocale(l) => write!(f, "{}", crate::locale::UnknownLocale(l.clone())),
             OptionError::InvalidValue(e) => write!(f, "Invalid options: {e}."),
         }
     }
@@ -123,7 +183,7 @@ impl std::error::Error for OptionError {}
 impl Options {
     /// Reads options from their JSON form (the JavaScript keys:
     /// `defaultRegion`, `phoneLevel`, `now`, `orderCountry`, `lenientTypes`,
-    /// `limits`);
+    /// `limits`, `locale`);
     /// `null` gives the defaults.
     pub fn from_json_value(value: &serde_json::Value) -> Result<Options, OptionError> {
         if value.is_null() {
@@ -140,6 +200,11 @@ impl Options {
                 return Err(OptionError::UnknownLimit(k.clone()));
             }
         }
+        if let Some(serde_json::Value::String(tag)) = map.get("locale") {
+            if Locale::parse(tag).is_none() {
+                return Err(OptionError::UnknownLocale(tag.clone()));
+            }
+        }
         Options::deserialize(value).map_err(|e| OptionError::InvalidValue(e.to_string()))
     }
 }
@@ -149,6 +214,28 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+
+    #[test]
+    fn the_builder_sets_each_option() {
+        let o = Options::new()
+            .region("DE")
+            .phone_level(PhoneLevel::Possible)
+            .order_country("NL")
+            .lenient_types(true)
+            .locale(Locale::De);
+        assert_eq!(
+            o,
+            Options {
+                default_region: "DE".into(),
+                phone_level: PhoneLevel::Possible,
+                order_country: Some("NL".into()),
+                lenient_types: true,
+                locale: Locale::De,
+                ..Options::default()
+            }
+        );
+        assert_eq!(Options::new(), Options::default());
+    }
 
     #[test]
     fn options_from_json_take_the_javascript_keys_and_refuse_unknown_ones() {
@@ -165,7 +252,21 @@ mod tests {
         assert_eq!(e.code(), "unknown_option");
         assert_eq!(
             e.to_string(),
-            "Unknown option \"region\"; the options are defaultRegion, phoneLevel, now, orderCountry, lenientTypes, limits."
+            "Unknown option \"region\"; the options are defaultRegion, phoneLevel, now, orderCountry, lenientTypes, limits, locale."
+        );
+        let o = Options::from_json_value(&json!({"locale": "fr-CA"})).unwrap();
+        assert_eq!(o.locale, Locale::Fr);
+        let e = Options::from_json_value(&json!({"locale": "pt"})).unwrap_err();
+        assert_eq!(
+            (e.code(), e.to_string().as_str()),
+            (
+                "unknown_option",
+                "Unknown locale \"pt\"; the locales are en, fr, es, de, nl."
+            )
+        );
+        assert_eq!(
+            Options::from_json_value(&json!({"locale": 3})).unwrap_err().code(),
+            "invalid_option"
         );
         let e = Options::from_json_value(&json!({"limits": {"maxBytes": 1}})).unwrap_err();
         assert_eq!(

@@ -191,6 +191,9 @@ struct OptionFlags {
     /// Accept "true"/"42" where a boolean or number is expected, with a warning (as Kazoo does).
     #[arg(long)]
     lenient_types: bool,
+    /// Language of messages, labels and reasons: en, fr, es, de, nl (a tag such as fr-CA reads as fr).
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    locale: String,
     /// Largest document in bytes (default 1048576; per line for NDJSON).
     #[arg(long, value_name = "BYTES")]
     max_document_bytes: Option<usize>,
@@ -243,6 +246,7 @@ impl OptionFlags {
         o.now = Some(now);
         o.order_country = self.order_country.clone();
         o.lenient_types = self.lenient_types;
+        o.locale = self.locale.parse().map_err(|e| format!("--locale: {e}"))?;
         let l = &mut o.limits;
         for (flag, field) in [
             (self.max_document_bytes, &mut l.max_document_bytes),
