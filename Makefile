@@ -20,8 +20,9 @@ example:
 
 ## Every test: formatting, lints (native and wasm32), the wasm32 build, unit,
 ## property, differential and doc tests, then pkg/ and the Node suite
-## (fixtures through WebAssembly, TypeScript, a Vite build, trap recovery,
-## ajv agreement) with the package's size and start-up figures.
+## (fixtures through WebAssembly, TypeScript, trap recovery, ajv agreement)
+## with the package's size and start-up figures, then Chromium (the demo, and a
+## page built by esbuild, webpack, Vite and Rollup, under a strict CSP).
 test: setup lint wasm-check unit js browser fuzz-smoke
 
 setup:
@@ -59,7 +60,8 @@ wasm-check:
 unit:
 	$(CARGO) test --release -- --nocapture
 
-# npm packages of the build and the test suite (binaryen, typescript, vite,
+# npm packages of the build and the test suite (binaryen, typescript, the
+# bundlers esbuild, webpack, vite, rollup and its plugins, playwright-core,
 # json-schema-to-typescript, ajv, ajv-formats, google-libphonenumber), exactly
 # as locked.
 node_modules/.package-lock.json: package-lock.json package.json
@@ -86,7 +88,7 @@ target/pkg-test-panic/package.json: $(PKG_INPUTS) node_modules/.package-lock.jso
 	node js/build-pkg.mjs target/pkg-test-panic --no-opt
 
 ## The Node suite: every fixture through pkg/node and pkg/web, the API's
-## errors, require/import, TypeScript, a Vite build, trap recovery and the
+## errors, require/import, TypeScript, trap recovery and the
 ## published schemas against ajv; then the size and start-up figures.
 js: node_modules/.package-lock.json pkg pkg-test-panic
 	node js/gen-types.mjs --check
@@ -105,8 +107,11 @@ chromium:
 	@command -v chromium >/dev/null || { echo "installing Debian's chromium"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## The demo page in a real browser (playwright-core driving /usr/bin/chromium).
+## The demo page and one page per bundler (esbuild, webpack 5, Vite, Rollup)
+## in a real browser (playwright-core driving /usr/bin/chromium) under
+## Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'.
 browser: node_modules/.package-lock.json pkg chromium
+	ln -sfn ../pkg node_modules/telschema
 	node --test tests/browser/
 
 FUZZ_TARGETS := normalize check readers round_trip

@@ -146,6 +146,32 @@ ${names.map((n) => `module.exports.${n} = ${n};`).join('\n')}
 `,
 );
 
+// The entry for bundlers that do not follow `new URL('….wasm', import.meta.url)`
+// (esbuild, Rollup): it imports the .wasm, so a file/url loader emits it and
+// gives its URL; everything else is web/telschema.js. webpack 5 and Vite never
+// reach it (package.json's exports send them to web/telschema.js first).
+write(
+  'web/import-wasm.js',
+  `${banner}// telschema for bundlers with a .wasm file loader (esbuild --loader:.wasm=file,
+// Rollup with @rollup/plugin-url): the import below makes the bundler emit the
+// .wasm and gives its URL, which init() loads. Otherwise web/telschema.js.
+import wasmUrl from './telschema_glue_bg.wasm';
+import { init as initWeb } from './telschema.js';
+
+export * from './telschema.js';
+
+/** Loads the WebAssembly module the bundler emitted (or \`input\`, as web/telschema.js). */
+async function init(input) {
+  // The bundler's path is relative to the bundle (esbuild's outdir, Rollup's dir) unless a public path makes it absolute.
+  const base = import.meta.url;
+  await initWeb(input !== undefined ? input : base ? new URL(wasmUrl, base) : wasmUrl);
+}
+
+export default init;
+export { init };
+`,
+);
+
 // The same declarations as ESM (.d.mts, for `import`) and CommonJS (.d.ts,
 // for `require`, where the default export is module.exports.default).
 for (const dir of ['.', 'web', 'node']) {
@@ -160,15 +186,27 @@ write('node/package.json', `${JSON.stringify({ type: 'commonjs', types: './telsc
 
 const cargo = read('Cargo.toml');
 const field = (name) => (cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm')) ?? fail(`Cargo.toml has no ${name}`))[1];
-// Node (import and require) gets node/; browsers and bundlers get web/.
+// Which file each bundler and runtime gets, by the conditions it sets (the
+// first key of an object that a tool's conditions match wins):
+//   Node (import, require)          node/telschema.js
+//   webpack 5 (`webpack`)            web/telschema.js, emits the .wasm from new URL(…, import.meta.url)
+//   Vite, Parcel (`development`/`production`)  web/telschema.js, the same
+//   esbuild, Rollup, other browsers (`browser`, `import`, `default`)
+//                                    web/import-wasm.js, which imports the .wasm
+// A page without a build imports web/telschema.js by its path.
+const web = { types: './telschema.d.mts', default: './web/telschema.js' };
+const importWasm = { types: './telschema.d.mts', default: './web/import-wasm.js' };
 const entry = {
   node: {
     import: { types: './telschema.d.mts', default: './node/telschema.js' },
     require: { types: './telschema.d.ts', default: './node/telschema.js' },
   },
-  browser: { types: './telschema.d.mts', default: './web/telschema.js' },
-  import: { types: './telschema.d.mts', default: './web/telschema.js' },
-  default: { types: './telschema.d.ts', default: './web/telschema.js' },
+  webpack: web,
+  development: web,
+  production: web,
+  browser: importWasm,
+  import: importWasm,
+  default: { types: './telschema.d.ts', default: './web/import-wasm.js' },
 };
 const pkg = {
   name: 'telschema',
@@ -183,6 +221,7 @@ const pkg = {
   exports: {
     '.': entry,
     './web': { types: './web/telschema.d.mts', default: './web/telschema.js' },
+    './import-wasm': { types: './web/telschema.d.mts', default: './web/import-wasm.js' },
     './node': { types: './node/telschema.d.ts', default: './node/telschema.js' },
     './telschema.wasm': './web/telschema_glue_bg.wasm',
     './package.json': './package.json',

@@ -1,5 +1,5 @@
-// The package from TypeScript (tsc --noEmit --strict on tests/ts/usage.mts)
-// and from a bundler (a Vite build of tests/bundler/).
+// The package from TypeScript (tsc --noEmit --strict on tests/ts/usage.mts).
+// The bundlers (esbuild, webpack, Vite, Rollup) are tests/browser/bundlers.test.mjs.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,24 +24,4 @@ test('the public types have no `any`', () => {
     const text = fs.readFileSync(path.join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
     assert.doesNotMatch(text, /\bany\b/, file);
   }
-});
-
-test('a Vite build of one page bundles the package and its .wasm', () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'telschema-vite-'));
-  execFileSync(bin('vite'), ['build', 'tests/bundler', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'pipe',
-  });
-  const assets = fs.readdirSync(path.join(out, 'assets'));
-  const wasm = assets.filter((f) => f.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, assets.join(', '));
-  assert.deepEqual(
-    fs.readFileSync(path.join(out, 'assets', wasm[0])),
-    fs.readFileSync(path.join(root, 'pkg/web/telschema_glue_bg.wasm')),
-  );
-  const js = assets.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(out, 'assets', f), 'utf8'));
-  assert.ok(js.some((t) => t.includes(wasm[0])), 'the bundle refers to the emitted .wasm');
-  assert.ok(js.some((t) => t.includes('draft_sub_request')), 'the page code is in the bundle');
-  assert.match(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), /<script type="module"[^>]*src="\/assets\//);
-  fs.rmSync(out, { recursive: true, force: true });
 });

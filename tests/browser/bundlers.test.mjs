@@ -1,0 +1,192 @@
+// The package through every bundler the README names, in Chromium under a
+// strict Content-Security-Policy. tests/bundler/main.js (init, check a draft,
+// show the result) is built by esbuild, webpack 5, Vite and Rollup into a
+// temporary directory, each exactly as the package README tells a user to;
+// each build must emit the package's .wasm unchanged; a small server sends
+// `Content-Security-Policy: default-src 'self'; script-src 'self'
+// 'wasm-unsafe-eval'` with every response, and the page must show what the
+// core in Node (pkg/node) makes of the same draft, with no console error and
+// no CSP violation. The no-build demo page (www/) is loaded under the same
+// policy. Without 'wasm-unsafe-eval' the page must fail with the browser's
+// error, which js/README.md quotes (the test checks the quote).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const telschema = require(path.join(root, 'pkg/node/telschema.js'));
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+const page = path.join(root, 'tests/bundler');
+const wasm = fs.readFileSync(path.join(root, 'pkg/web/telschema_glue_bg.wasm'));
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+const CSP_NO_WASM = "default-src 'self'; script-src 'self'";
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+const draft = { phone_numbers: [{ phone_number: '(312) 535-4200' }] };
+const outcome = telschema.check('draft_sub_request', draft);
+const expected = `draft_sub_request ${outcome.document.phone_numbers[0].phone_number} ${outcome.completeness.percent}% next ${outcome.completeness.next}`;
+
+let work;
+let server;
+let base;
+let browser;
+
+// /<name>/… is the build of that name; /no-wasm-eval/<name>/… the same under
+// the policy without 'wasm-unsafe-eval'; /www/ and /pkg/ the repository's.
+function serve(req, res) {
+  let { pathname } = new URL(req.url, 'http://x');
+  if (pathname === '/favicon.ico') return res.writeHead(204).end();
+  let csp = CSP;
+  if (pathname.startsWith('/no-wasm-eval/')) {
+    pathname = pathname.slice('/no-wasm-eval'.length);
+    csp = CSP_NO_WASM;
+  }
+  const top = /^\/(www|pkg)\//.test(pathname) ? root : work;
+  let file = path.join(top, decodeURIComponent(pathname));
+  if (!file.startsWith(top)) return res.writeHead(403).end();
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  if (!fs.existsSync(file)) return res.writeHead(404, { 'content-security-policy': csp }).end('not found');
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp });
+  fs.createReadStream(file).pipe(res);
+}
+
+// Each build as the package README gives it (js/README.md, "Bundlers").
+const builds = {
+  // esbuild: one command, no config.
+  esbuild(out) {
+    execFileSync(bin('esbuild'), [path.join(page, 'main.js'), '--bundle', '--format=esm', '--loader:.wasm=file', `--outdir=${out}`, '--log-level=warning'], { cwd: root, stdio: 'pipe' });
+    fs.copyFileSync(path.join(page, 'index.html'), path.join(out, 'index.html'));
+  },
+  // webpack 5: its defaults (the Node API with what `npx webpack --mode production` uses).
+  async webpack(out) {
+    const { default: webpack } = await import('webpack');
+    const stats = await new Promise((resolve, reject) =>
+      webpack({ mode: 'production', context: page, entry: './main.js', output: { path: out } }, (err, s) => (err ? reject(err) : resolve(s))),
+    );
+    assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
+    // webpack's output is a classic script.
+    const html = fs.readFileSync(path.join(page, 'index.html'), 'utf8').replace('<script type="module" src="./main.js">', '<script defer src="./main.js">');
+    assert.match(html, /<script defer src=".\/main.js">/);
+    fs.writeFileSync(path.join(out, 'index.html'), html);
+  },
+  // Vite: no config (`--base ./` only because the test serves it below /vite/).
+  vite(out) {
+    execFileSync(bin('vite'), ['build', page, '--outDir', out, '--emptyOutDir', '--base', './', '--logLevel', 'warn'], { cwd: root, stdio: 'pipe' });
+  },
+  // Rollup: @rollup/plugin-node-resolve (browser) and @web/rollup-plugin-import-meta-assets,
+  // which emits what `new URL('…', import.meta.url)` names (the glue's .wasm).
+  async rollup(out) {
+    const { rollup } = await import('rollup');
+    const { default: resolve } = await import('@rollup/plugin-node-resolve');
+    const { importMetaAssets } = await import('@web/rollup-plugin-import-meta-assets');
+    const bundle = await rollup({
+      input: path.join(page, 'main.js'),
+      plugins: [resolve({ browser: true }), importMetaAssets()],
+    });
+    await bundle.write({ dir: out, format: 'es' });
+    await bundle.close();
+    fs.copyFileSync(path.join(page, 'index.html'), path.join(out, 'index.html'));
+  },
+};
+
+before(async () => {
+  // The bundlers resolve `telschema` as a user's would, from node_modules (`make js` makes the same link).
+  const link = path.join(root, 'node_modules/telschema');
+  if (!fs.existsSync(path.join(link, 'package.json'))) {
+    fs.rmSync(link, { force: true, recursive: true });
+    fs.symlinkSync('../pkg', link);
+  }
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'telschema-bundlers-'));
+  server = http.createServer(serve);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+// Every file below dir, relative paths.
+function files(dir) {
+  return fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+}
+
+// Opens url; returns the page, its console errors and the CSP violations it reported.
+async function open(url) {
+  const tab = await browser.newPage();
+  const errors = [];
+  tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  tab.on('pageerror', (e) => errors.push(String(e)));
+  await tab.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await tab.goto(url);
+  assert.equal(response.headers()['content-security-policy'], url.includes('/no-wasm-eval/') ? CSP_NO_WASM : CSP);
+  return { tab, errors, violations: () => tab.evaluate(() => window.__violations) };
+}
+
+for (const [name, build] of Object.entries(builds)) {
+  test(`${name}: the build emits the .wasm and the page runs the core under script-src 'self' 'wasm-unsafe-eval'`, async () => {
+    const out = path.join(work, name);
+    await build(out);
+    const emitted = files(out).filter((f) => f.endsWith('.wasm'));
+    assert.equal(emitted.length, 1, `${name} emitted ${files(out).join(', ')}`);
+    assert.ok(fs.readFileSync(path.join(out, emitted[0])).equals(wasm), `${name}: ${emitted[0]} is pkg/web's .wasm`);
+
+    const { tab, errors, violations } = await open(`${base}/${name}/`);
+    await tab.waitForSelector('#result[data-state]', { timeout: 15_000 });
+    assert.equal(await tab.textContent('#result'), expected);
+    assert.equal(await tab.getAttribute('#result', 'data-state'), 'ready');
+    assert.deepEqual(await violations(), []);
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+}
+
+test("without 'wasm-unsafe-eval' the page fails with the browser's error, which the README quotes", async () => {
+  const out = path.join(work, 'esbuild');
+  if (!fs.existsSync(path.join(out, 'index.html'))) await builds.esbuild(out);
+  const { tab, errors, violations } = await open(`${base}/no-wasm-eval/esbuild/`);
+  await tab.waitForSelector('#result[data-state]', { timeout: 15_000 });
+  assert.equal(await tab.getAttribute('#result', 'data-state'), 'error');
+  const shown = await tab.textContent('#result');
+  assert.match(shown, /WebAssembly module violates the following Content Security policy directive/);
+  assert.ok((await violations()).some((v) => v.startsWith('script-src')), 'a script-src violation was reported');
+  // The page caught the error (and showed it); nothing else went wrong.
+  assert.deepEqual(errors, []);
+  // js/README.md quotes the browser's words; they must be these.
+  const readme = fs.readFileSync(path.join(root, 'js/README.md'), 'utf8');
+  const quote = readme.match(/^> (.*WebAssembly module violates.*)$/m);
+  assert.ok(quote, 'js/README.md quotes the error on a line of its own ("> …")');
+  assert.ok(shown.includes(quote[1].replace(/^`|`$/g, '')), `the README quotes\n  ${quote[1]}\nthe browser says\n  ${shown}`);
+  test.diagnostic?.(shown);
+  console.log(`# the browser's error without 'wasm-unsafe-eval': ${shown}`);
+  await tab.close();
+});
+
+test("the no-build demo page (www/) runs under script-src 'self' 'wasm-unsafe-eval'", async () => {
+  const { tab, errors, violations } = await open(`${base}/www/`);
+  await tab.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  // It judged the sample draft: the progress shows the core's percentage.
+  const percent = await tab.textContent('#porting-percent');
+  assert.match(percent, /^\d+% /);
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
