@@ -70,7 +70,7 @@ node_modules/.package-lock.json: package-lock.json package.json
 # wasm-pack for one target into $(1)/$(2); $(3) extra cargo arguments.
 WASM_PACK = wasm-pack build --target $(2) --out-dir $(1)/$(subst nodejs,node,$(2)) --out-name telschema_glue \
 	--no-opt --no-pack --profile wasm . -- --no-default-features $(3)
-PKG_INPUTS := $(shell git ls-files src js build.rs Cargo.toml Cargo.lock schemas README.md 2>/dev/null)
+PKG_INPUTS := $(shell git ls-files src js build.rs Cargo.toml Cargo.lock schemas 2>/dev/null)
 
 ## pkg/: the npm package (web/ and node/ by wasm-pack, wasm-opt from binaryen,
 ## our wrapper telschema.js and the TypeScript types).

@@ -1,12 +1,14 @@
 // Finishes the npm package after wasm-pack has written OUT/web and OUT/node
 // (`make pkg`): runs binaryen's wasm-opt on each .wasm (wasm-pack's own is
 // off, it would download), writes our wrapper telschema.js for each target
-// from js/api.js, the TypeScript types and the package.json files.
+// from js/api.js, web/import-wasm.js (for esbuild), the TypeScript types, the
+// package.json files and README.md (from js/README.md, with this build's sizes).
 //
 //   node js/build-pkg.mjs OUT [--no-opt]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -147,14 +149,14 @@ ${names.map((n) => `module.exports.${n} = ${n};`).join('\n')}
 );
 
 // The entry for bundlers that do not follow `new URL('….wasm', import.meta.url)`
-// (esbuild, Rollup): it imports the .wasm, so a file/url loader emits it and
-// gives its URL; everything else is web/telschema.js. webpack 5 and Vite never
+// (esbuild): it imports the .wasm, so a file loader emits it and gives its
+// URL; everything else is web/telschema.js. webpack 5, Vite and Rollup never
 // reach it (package.json's exports send them to web/telschema.js first).
 write(
   'web/import-wasm.js',
-  `${banner}// telschema for bundlers with a .wasm file loader (esbuild --loader:.wasm=file,
-// Rollup with @rollup/plugin-url): the import below makes the bundler emit the
-// .wasm and gives its URL, which init() loads. Otherwise web/telschema.js.
+  `${banner}// telschema for bundlers with a .wasm file loader (esbuild --loader:.wasm=file):
+// the import below makes the bundler emit the .wasm and gives its URL, which
+// init() loads. Otherwise the same as web/telschema.js.
 import wasmUrl from './telschema_glue_bg.wasm';
 import { init as initWeb } from './telschema.js';
 
@@ -162,7 +164,7 @@ export * from './telschema.js';
 
 /** Loads the WebAssembly module the bundler emitted (or \`input\`, as web/telschema.js). */
 async function init(input) {
-  // The bundler's path is relative to the bundle (esbuild's outdir, Rollup's dir) unless a public path makes it absolute.
+  // esbuild's path is relative to the bundle (its outdir) unless --public-path makes it absolute.
   const base = import.meta.url;
   await initWeb(input !== undefined ? input : base ? new URL(wasmUrl, base) : wasmUrl);
 }
@@ -190,8 +192,9 @@ const field = (name) => (cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm')) ??
 // first key of an object that a tool's conditions match wins):
 //   Node (import, require)          node/telschema.js
 //   webpack 5 (`webpack`)            web/telschema.js, emits the .wasm from new URL(…, import.meta.url)
-//   Vite, Parcel (`development`/`production`)  web/telschema.js, the same
-//   esbuild, Rollup, other browsers (`browser`, `import`, `default`)
+//   Vite, Rollup's node-resolve 16 (`development`/`production`)
+//                                    web/telschema.js, the same (Rollup with importMetaAssets)
+//   esbuild, anything else (`browser`, `import`, `default`)
 //                                    web/import-wasm.js, which imports the .wasm
 // A page without a build imports web/telschema.js by its path.
 const web = { types: './telschema.d.mts', default: './web/telschema.js' };
@@ -231,5 +234,24 @@ const pkg = {
   engines: { node: '>=20' },
 };
 write('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
-fs.copyFileSync(path.join(root, 'README.md'), path.join(out, 'README.md'));
+
+// The package's README: js/README.md with the figures of this build written in
+// (sizes measured here, so they are never stale) and the repository's links.
+const size = (files) => files.reduce((n, f) => n + fs.statSync(path.join(out, f)).size, 0);
+const gzip = (files) => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(out, f)), { level: 9 }).length, 0);
+const kib = (n) => (n / 1024).toFixed(0);
+const wasmFile = ['web/telschema_glue_bg.wasm'];
+const jsFiles = ['web/telschema.js', 'web/telschema_glue.js'];
+const figures = {
+  repository: pkg.repository,
+  license: pkg.license,
+  version: pkg.version,
+  wasmBytes: String(size(wasmFile)),
+  wasmKiB: kib(size(wasmFile)),
+  wasmGzipKiB: kib(gzip(wasmFile)),
+  jsGzipKiB: kib(gzip(jsFiles)),
+};
+const readme = read('js/README.md').replace(/\{\{(\w+)\}\}/g, (all, name) => figures[name] ?? fail(`js/README.md: no figure {{${name}}}`));
+write('README.md', readme);
+console.log(`README.md: .wasm ${figures.wasmBytes} bytes, ${figures.wasmGzipKiB} KiB gzip; JS ${figures.jsGzipKiB} KiB gzip`);
 execFileSync('ls', ['-l', path.join(out, 'web'), path.join(out, 'node')], { stdio: 'inherit' });

@@ -6,9 +6,11 @@
 // `Content-Security-Policy: default-src 'self'; script-src 'self'
 // 'wasm-unsafe-eval'` with every response, and the page must show what the
 // core in Node (pkg/node) makes of the same draft, with no console error and
-// no CSP violation. The no-build demo page (www/) is loaded under the same
+// no CSP violation. Vite's dev server serves the page from a project with the
+// package copied into node_modules and js/README.md's vite.config.js. The
+// no-build demo page (www/) is loaded under the same
 // policy. Without 'wasm-unsafe-eval' the page must fail with the browser's
-// error, which js/README.md quotes (the test checks the quote).
+// error, which js/README.md and README.md quote (the test checks the quotes).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,7 +46,6 @@ let browser;
 // the policy without 'wasm-unsafe-eval'; /www/ and /pkg/ the repository's.
 function serve(req, res) {
   let { pathname } = new URL(req.url, 'http://x');
-  if (pathname === '/favicon.ico') return res.writeHead(204).end();
   let csp = CSP;
   if (pathname.startsWith('/no-wasm-eval/')) {
     pathname = pathname.slice('/no-wasm-eval'.length);
@@ -86,11 +87,11 @@ const builds = {
   // which emits what `new URL('…', import.meta.url)` names (the glue's .wasm).
   async rollup(out) {
     const { rollup } = await import('rollup');
-    const { default: resolve } = await import('@rollup/plugin-node-resolve');
+    const { nodeResolve } = await import('@rollup/plugin-node-resolve');
     const { importMetaAssets } = await import('@web/rollup-plugin-import-meta-assets');
     const bundle = await rollup({
       input: path.join(page, 'main.js'),
-      plugins: [resolve({ browser: true }), importMetaAssets()],
+      plugins: [nodeResolve({ browser: true }), importMetaAssets()],
     });
     await bundle.write({ dir: out, format: 'es' });
     await bundle.close();
@@ -130,6 +131,8 @@ function files(dir) {
 async function open(url) {
   const tab = await browser.newPage();
   const errors = [];
+  // The bundled pages name no icon; the browser's own request for one is no error of theirs.
+  await tab.route(/\/favicon\.ico$/, (route) => route.fulfill({ status: 204 }));
   tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   tab.on('pageerror', (e) => errors.push(String(e)));
   await tab.addInitScript(() => {
@@ -159,7 +162,37 @@ for (const [name, build] of Object.entries(builds)) {
   });
 }
 
-test("without 'wasm-unsafe-eval' the page fails with the browser's error, which the README quotes", async () => {
+test("Vite's dev server, with the README's optimizeDeps.exclude, runs the page under the same policy", async () => {
+  // A project of its own with the package copied into node_modules, as npm installs it (a linked package is never pre-bundled).
+  const dir = path.join(work, 'vite-dev');
+  fs.mkdirSync(path.join(dir, 'node_modules/telschema'), { recursive: true });
+  fs.cpSync(path.join(root, 'pkg'), path.join(dir, 'node_modules/telschema'), { recursive: true, dereference: true });
+  for (const f of ['index.html', 'main.js']) fs.copyFileSync(path.join(page, f), path.join(dir, f));
+  const readme = fs.readFileSync(path.join(root, 'js/README.md'), 'utf8');
+  const config = readme.match(/```js\n(\/\/ vite\.config\.js\n[^`]*)```/);
+  assert.ok(config, 'js/README.md has the vite.config.js');
+  fs.writeFileSync(path.join(dir, 'vite.config.js'), config[1]);
+  const { createServer } = await import('vite');
+  const vite = await createServer({
+    root: dir,
+    configFile: path.join(dir, 'vite.config.js'),
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, headers: { 'content-security-policy': CSP } },
+  });
+  try {
+    await vite.listen();
+    const { tab, errors, violations } = await open(`http://127.0.0.1:${vite.httpServer.address().port}/`);
+    await tab.waitForSelector('#result[data-state]', { timeout: 30_000 });
+    assert.equal(await tab.textContent('#result'), expected);
+    assert.deepEqual(await violations(), []);
+    assert.deepEqual(errors, []);
+    await tab.close();
+  } finally {
+    await vite.close();
+  }
+});
+
+test("without 'wasm-unsafe-eval' the page fails with the browser's error, which the README quotes", async (t) => {
   const out = path.join(work, 'esbuild');
   if (!fs.existsSync(path.join(out, 'index.html'))) await builds.esbuild(out);
   const { tab, errors, violations } = await open(`${base}/no-wasm-eval/esbuild/`);
@@ -170,13 +203,13 @@ test("without 'wasm-unsafe-eval' the page fails with the browser's error, which 
   assert.ok((await violations()).some((v) => v.startsWith('script-src')), 'a script-src violation was reported');
   // The page caught the error (and showed it); nothing else went wrong.
   assert.deepEqual(errors, []);
-  // js/README.md quotes the browser's words; they must be these.
-  const readme = fs.readFileSync(path.join(root, 'js/README.md'), 'utf8');
-  const quote = readme.match(/^> (.*WebAssembly module violates.*)$/m);
-  assert.ok(quote, 'js/README.md quotes the error on a line of its own ("> …")');
-  assert.ok(shown.includes(quote[1].replace(/^`|`$/g, '')), `the README quotes\n  ${quote[1]}\nthe browser says\n  ${shown}`);
-  test.diagnostic?.(shown);
-  console.log(`# the browser's error without 'wasm-unsafe-eval': ${shown}`);
+  // Both READMEs (the package's, from js/README.md, and the repository's) quote the browser's words; they must be these.
+  for (const file of ['js/README.md', 'README.md']) {
+    const quote = fs.readFileSync(path.join(root, file), 'utf8').match(/^> `(.*WebAssembly module violates.*)`$/m);
+    assert.ok(quote, `${file} quotes the error on a line of its own ("> \`…\`")`);
+    assert.ok(shown.endsWith(quote[1]), `${file} quotes\n  ${quote[1]}\nthe browser says\n  ${shown}`);
+  }
+  t.diagnostic(`the browser's error without 'wasm-unsafe-eval': ${shown}`);
   await tab.close();
 });
 
