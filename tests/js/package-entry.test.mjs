@@ -3,6 +3,7 @@
 // for real, tests/browser/bundlers.test.mjs), and README.md, written from
 // js/README.md with this build's sizes.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -70,4 +71,21 @@ test('pkg/README.md is js/README.md with the sizes of this build and no placehol
   assert.ok(pkg.files.includes('README.md'));
   assert.match(readme, /^# telschema\n/);
   assert.match(readme, /'wasm-unsafe-eval'/);
+});
+
+test("js/README.md's first example gives what its comments say, through the package's exports", () => {
+  const source = fs.readFileSync(path.join(root, 'js/README.md'), 'utf8');
+  const code = source.match(/```js\n(import init[^`]*)```/)[1];
+  // `expr; // 'value'` (or `// true…`) becomes an assertion; other lines run as they are.
+  let claims = 0;
+  const script = code.replace(/^(.+?); \/\/ ('[^']*'|true)(?!\w).*$/gm, (line, expr, value) => {
+    claims += 1;
+    return `assert.deepEqual(${expr}, ${value}, ${JSON.stringify(expr)});`;
+  });
+  assert.ok(claims >= 4, `${claims} claims`);
+  const out = execFileSync('node', ['--input-type=module', '-e', `import assert from 'node:assert/strict';\n${script}\nconsole.log('ok');`], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  assert.equal(out.trim(), 'ok');
 });
