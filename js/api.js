@@ -397,7 +397,7 @@ function standardSchema(kind, options) {
       // BigInt, a cycle, a limit) or a trap: an issue at the root, never a throw.
       const code = e instanceof TelschemaError ? e.code : 'internal_error';
       const message = e instanceof Error ? e.message : String(e);
-      report = { kind: kind === 'auto' ? null : kind, valid: false, errors: [{ path: '', code, message }], warnings: [] };
+      report = { kind, valid: false, errors: [{ path: '', code, message }], warnings: [] };
       output = undefined;
     }
     if (onReport) onReport(report);
