@@ -210,3 +210,20 @@ test('telschema options pass through: a locale, a default region', () => {
   const value = run(standardSchema('draft_sub_request', { normalize: true, defaultRegion: 'GB' }), gb).value;
   assert.equal(value.billing_phone_number, '+442079460958');
 });
+
+test('the hand-written adapter standardSchema replaces gives the same issues on plain forms; it could not give the warnings', async () => {
+  const { telschemaSchema } = await import('./handwritten_adapter.mjs');
+  const forms = [
+    ['e911', { ...E911, region: 'Illinois', caller_name: '' }],
+    ['e911', { street_address: '', locality: ' ', region: 'IL', postal_code: '606' }],
+    ['draft_sub_request', { billing_phone_number: '312 55', administrative_area: 'Illinois', phone_numbers: [{ phone_number: '1' }] }],
+  ];
+  for (const [kind, form] of forms) {
+    const before = run(telschemaSchema(kind), form);
+    const after = run(standardSchema(kind), form);
+    assert.deepEqual(after.issues.map(({ message, path }) => ({ message, path })), before.issues, JSON.stringify(form));
+  }
+  const warned = { ...E911, postal_code: '606' };
+  assert.deepEqual(Object.keys(run(telschemaSchema('e911'), warned)), ['value']);
+  assert.equal(run(standardSchema('e911'), warned).report.warnings[0].code, 'postal_code_format');
+});
