@@ -380,10 +380,11 @@ function standardSchema(kind, options) {
   const judge = (value) => {
     checkOptions();
     const text = typeof value === 'string' || value instanceof Uint8Array;
-    const input = emptyAsAbsent && !text ? dropBlank(value) : value;
+    let input = value;
     let report;
     let output;
     try {
+      if (emptyAsAbsent && !text) input = dropBlank(value);
       if (normalized) {
         const outcome = call('check', [kind, doc(input), coreOptions]);
         report = outcome.report;
@@ -395,8 +396,9 @@ function standardSchema(kind, options) {
     } catch (e) {
       // A document the core cannot read (invalid JSON, a duplicate key, a
       // BigInt, a cycle, a limit) or a trap: an issue at the root, never a throw.
-      const code = e instanceof TelschemaError ? e.code : 'internal_error';
-      const message = e instanceof Error ? e.message : String(e);
+      const deep = e instanceof RangeError; // dropBlank's recursion on a document nested past any limit
+      const code = e instanceof TelschemaError ? e.code : deep ? 'limit_exceeded' : 'internal_error';
+      const message = deep ? 'The document nests too deeply to be read (limit maxDepth).' : e instanceof Error ? e.message : String(e);
       report = { kind, valid: false, errors: [{ path: '', code, message }], warnings: [] };
       output = undefined;
     }

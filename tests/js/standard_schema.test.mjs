@@ -227,3 +227,18 @@ test('the hand-written adapter standardSchema replaces gives the same issues on 
   assert.deepEqual(Object.keys(run(telschemaSchema('e911'), warned)), ['value']);
   assert.equal(run(standardSchema('e911'), warned).report.warnings[0].code, 'postal_code_format');
 });
+
+test('a document nested past any limit, or with a getter that throws, is an issue, not a throw', () => {
+  let deep = { street_address: 'x' };
+  for (let i = 0; i < 200_000; i++) deep = { e911: deep };
+  const result = run(standardSchema('phone_number'), deep);
+  assert.deepEqual(result.issues.map((i) => [i.code, i.path]), [['limit_exceeded', []]]);
+  const hostile = { ...E911 };
+  Object.defineProperty(hostile, 'locality', { enumerable: true, get: () => { throw new Error('boom'); } });
+  for (const emptyAsAbsent of [true, false]) {
+    const r = run(standardSchema('e911', { emptyAsAbsent }), hostile);
+    assert.equal(r.issues.length, 1);
+    assert.deepEqual(r.issues[0].path, []);
+    assert.match(r.issues[0].message, /boom/);
+  }
+});
