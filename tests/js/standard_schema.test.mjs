@@ -72,6 +72,8 @@ test('every kind and auto are accepted; an unknown kind and bad options throw wh
   for (const kind of [...kinds(), 'auto']) assert.equal(standardSchema(kind)['~standard'].vendor, 'telschema');
   const is = (code) => (e) => e instanceof TelschemaError && e.code === code;
   assert.throws(() => standardSchema('e912'), is('unknown_kind'));
+  // The wrapper's own list of kinds (it answers before init) is the core's, no more, no fewer.
+  assert.throws(() => standardSchema('e912'), { message: `Unknown kind "e912"; the kinds are auto, ${kinds().join(', ')}.` });
   assert.throws(() => standardSchema(undefined), is('unknown_kind'));
   assert.throws(() => standardSchema('e911', { region: 'US' }), is('unknown_option'));
   assert.throws(() => standardSchema('e911', { phoneLevel: 'strict' }), is('invalid_option'));
