@@ -35,9 +35,9 @@ const rootError = (r) => {
 test('duplicate keys, deep nesting and the limits option', () => {
   const dup = t.validate('e911', '{"locality": "a", "locality": "b"}');
   assert.equal(rootError(dup), 'duplicate_key');
-  assert.match(dup.errors[0].message, /"locality" appears twice .*line 1, column 29/);
+  assert.match(dup.errors[0].message, /"locality" appears twice .*line 1, column 28/);
   // The rest of the document is judged too (its last value of the key).
-  assert.deepEqual(dup.errors.slice(1).map((i) => i.path), ['/street_address', '/region', '/postal_code']);
+  assert.deepEqual(dup.errors.slice(1).map((i) => i.path), ['/postal_code', '/region', '/street_address']);
   assert.equal(rootError(t.validate('e911', new TextEncoder().encode('{"a": {"x": 1, "x": 1}}'))), 'duplicate_key');
   assert.equal(rootError(t.check('e911', '{"locality": "a", "locality": "b"}').report), 'duplicate_key');
   // completeness has no report to hold it: thrown.
