@@ -107,9 +107,10 @@ chromium:
 	@command -v chromium >/dev/null || { echo "installing Debian's chromium"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## The demo page and one page per bundler (esbuild, webpack 5, Vite, Rollup)
-## in a real browser (playwright-core driving /usr/bin/chromium) under
-## Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'.
+## The demo page, the form-library pages (tests/browser/forms/, built by Vite)
+## and one page per bundler (esbuild, webpack 5, Vite, Rollup) in a real
+## browser (playwright-core driving /usr/bin/chromium), the bundled pages and
+## the demo under Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'.
 browser: node_modules/.package-lock.json pkg chromium
 	ln -sfn ../pkg node_modules/telschema
 	node --test tests/browser/
