@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -146,6 +147,59 @@ test('ErrorCode and PhoneErrorCode hold every code the Rust and JavaScript sides
   const wrapper = [...api.matchAll(/(?:TelschemaError\(|refuse\(|toJson\([^)]*?, )\s*'([a-z_]+)'/g)].map((m) => m[1]);
   assert.ok(core.size >= 15 && boundary.length >= 10 && wrapper.length >= 5, `${core.size} ${boundary.length} ${wrapper.length}`);
   for (const code of [...core, ...boundary, ...wrapper]) assert.ok(all.has(code), `${code} is not in ErrorCode`);
+});
+
+// The types still written by hand in js/telschema.d.ts (the wasm-only
+// shapes and the options) against what the package returns and what Rust
+// reads: the keys of each interface, by the compiler, equal the keys of a
+// real result (every required one present, none undeclared) and, for the
+// options, the keys src/options.rs accepts.
+test('the hand-written types have the keys the package returns and the options Rust reads', () => {
+  const program = ts.createProgram([path.join(root, 'js/telschema.d.ts')], { strict: true, noEmit: true, types: [] });
+  const checker = program.getTypeChecker();
+  const exportsOf = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(path.join(root, 'js/telschema.d.ts'))));
+  const keys = (name, type) => {
+    if (!type) {
+      const symbol = exportsOf.find((e) => e.name === name);
+      assert.ok(symbol, name);
+      type = checker.getDeclaredTypeOfSymbol(symbol);
+    }
+    const out = { required: [], optional: [], types: {} };
+    for (const p of checker.getPropertiesOfType(type)) {
+      (p.flags & ts.SymbolFlags.Optional ? out.optional : out.required).push(p.name);
+      out.types[p.name] = checker.getTypeOfSymbol(p);
+    }
+    return out;
+  };
+  const matches = (name, value, declared = keys(name)) => {
+    const given = Object.keys(value);
+    for (const k of declared.required) assert.ok(given.includes(k), `${name}.${k} is not in ${JSON.stringify(value)}`);
+    for (const k of given) assert.ok([...declared.required, ...declared.optional].includes(k), `${name} does not declare ${k}`);
+  };
+  const rustKeys = (constName) => {
+    const text = fs.readFileSync(path.join(root, 'src/options.rs'), 'utf8');
+    const m = text.match(new RegExp(`const ${constName}: \\[&str; \\d+\\] = \\[([^\\]]*)\\]`));
+    assert.ok(m, constName);
+    return [...m[1].matchAll(/"([A-Za-z]+)"/g)].map((x) => x[1]).sort();
+  };
+  const options = keys('Options');
+  assert.deepEqual([...options.required, ...options.optional].sort(), rustKeys('KEYS'), 'Options vs src/options.rs KEYS');
+  const limits = keys('Limits');
+  assert.deepEqual([...limits.required, ...limits.optional].sort(), rustKeys('LIMITS'), 'Limits vs src/options.rs LIMITS');
+
+  const require = createRequire(import.meta.url);
+  const t = require(path.join(root, 'pkg/node/telschema.js'));
+  const found = t.findNumbers('Call +1 312 535 4200 today');
+  assert.equal(found.length, 1);
+  matches('FoundNumber', found[0]);
+  matches('Reformatted', new t.AsYouType('US').reformat('650253', 3));
+  const failure = t.normalizeMany(['abc'])[0];
+  matches('NormalizeFailure', failure);
+  const failureKeys = keys('NormalizeFailure');
+  matches('NormalizeFailure.error', failure.error, keys('', failureKeys.types.error));
+  const body = t.toKazooError(t.validate('e911', '{}'));
+  matches('KazooErrorBody', body);
+  matches('Outcome', t.check('e911', '{"locality": "Chicago"}'));
 });
 
 test('the public types have no `any`', () => {
