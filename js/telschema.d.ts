@@ -77,8 +77,13 @@ export type PartialShapes = { [K in Kind]: DeepPartial<Documents[K]> };
 /** JSON text whose shape the compiler cannot know: a string, or a Uint8Array of UTF-8. */
 export type DocumentText = string | Uint8Array;
 
-/** Any document `validate` and `check` take: an object of the kind's type, or JSON text. */
+/**
+ * Any document `validate` and `check` take: an object of the kind's type, or
+ * JSON text. A function generic over the kind takes its document as this.
+ */
 export type DocumentInput<K extends KindOrAuto = KindOrAuto> = DocumentObject<K> | DocumentText;
+/** Any document `completeness` takes: a deep-partial object of the kind's type, or JSON text. */
+export type PartialDocumentInput<K extends KindOrAuto = KindOrAuto> = DocumentObject<K, PartialShapes> | DocumentText;
 
 /** The options every entry point takes; an unknown key throws `unknown_option`. */
 export interface Options {
@@ -270,7 +275,8 @@ export class AsYouType {
  * JSON text (string or Uint8Array) of any shape is judged at run time.
  */
 export function validate<K extends KindOrAuto>(kind: K, document: DocumentObject<K>, options?: Options): Report;
-export function validate(kind: KindOrAuto, document: DocumentText, options?: Options): Report;
+/** JSON text (string or Uint8Array) of any shape; or the above, in a function generic over the kind. */
+export function validate<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Report;
 /**
  * Which necessary fields are missing, why, and which to ask for next. Takes
  * a form's document as it is being filled in: every field of the kind's type
@@ -281,18 +287,25 @@ export function completeness<K extends KindOrAuto>(
   document: DocumentObject<K, PartialShapes>,
   options?: Options,
 ): Completeness;
-export function completeness(kind: KindOrAuto, document: DocumentText, options?: Options): Completeness;
-/** Normalizes phone fields in a copy, then validates and computes completeness. */
+/** JSON text (string or Uint8Array) of any shape; or the above, in a function generic over the kind. */
+export function completeness<K extends KindOrAuto>(kind: K, document: PartialDocumentInput<K>, options?: Options): Completeness;
+/**
+ * Normalizes phone fields in a copy, then validates and computes
+ * completeness. The outcome's `document` has the type of the document given:
+ * bare, in an envelope, or (for JSON text) either, to narrow with `'data' in`.
+ */
 export function check<K extends Kind>(
   kind: K,
   document: Bare<DocumentFor<K>>,
   options?: Options,
 ): Outcome<K, Bare<DocumentFor<K>>>;
+/** A document in an envelope `{ data }`. */
 export function check<K extends Kind>(
   kind: K,
   document: Envelope<DocumentFor<K>>,
   options?: Options,
 ): Outcome<K, Envelope<DocumentFor<K>>>;
+/** JSON text (string or Uint8Array) of any shape; "auto"; or either of the above in a function generic over the kind. */
 export function check<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Outcome<K>;
 /** The published JSON Schema (draft 2020-12) of a kind. */
 export function schema(kind: Kind): Record<string, unknown>;

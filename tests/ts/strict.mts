@@ -8,12 +8,14 @@ import {
   check,
   completeness,
   validate,
+  type DocumentInput,
   type Documents,
   type Issue,
   type IssueCode,
   type JsonValue,
   type Kind,
   type Options,
+  type PartialDocumentInput,
   type Report,
 } from 'telschema';
 
@@ -53,6 +55,14 @@ completeness('auto', body);
 // A kind typed as the whole Kind (chosen at run time) takes any JSON value too.
 const chosen = 'e911' as Kind;
 validate(chosen, body);
+
+// A function generic over the kind passes its document on as DocumentInput<K>.
+export function judge<K extends Kind>(kind: K, document: DocumentInput<K>, partial: PartialDocumentInput<K>) {
+  return [validate(kind, document).valid, check(kind, document).report, completeness(kind, partial).percent] as const;
+}
+judge('e911', d, { street_address: '' });
+// @ts-expect-error: the wrapper checks the literal too ['stret_address' does not exist]
+judge('e911', d, { stret_address: '' });
 
 // Forms: completeness takes a deep-partial document of the kind; so do
 // validate and check for the draft read kinds.
