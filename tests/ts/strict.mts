@@ -43,6 +43,12 @@ check('e911', { ...address, stret_address: 'x' });
 // @ts-expect-error: a wrong type in check [Type 'number' is not assignable to type 'string']
 check('e911', { ...address, postal_code: 60654 });
 
+// A list's length is judged at run time (min_items), so any string[] is a numbers list.
+const pasted: string[] = '+13125354200 +13125354201'.split(' ');
+validate('number_collection', { numbers: pasted });
+// @ts-expect-error: the numbers are strings [Type 'number' is not assignable to type 'string']
+validate('number_collection', { numbers: [3125354200] });
+
 // JSON text and bytes compile whatever they hold; "auto" takes any JSON value.
 validate('e911', '{"stret_address": "x"}');
 validate('e911', new TextEncoder().encode(JSON.stringify(address)));
