@@ -105,7 +105,8 @@ chromium:
 	@command -v chromium >/dev/null || { echo "installing Debian's chromium"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-## The demo page in a real browser (playwright-core driving /usr/bin/chromium).
+## The demo page and the form-library pages (tests/browser/forms/, built by Vite) in a real
+## browser (playwright-core driving /usr/bin/chromium).
 browser: node_modules/.package-lock.json pkg chromium
 	node --test tests/browser/
 

@@ -254,3 +254,169 @@ function kinds() {
 function toKazooError(report) {
   return call('toKazooError', [toJson(report, 'The report', 'invalid_argument')]);
 }
+
+// ---------------------------------------------------------------------------
+// Standard Schema v1 (https://standardschema.dev), for form libraries.
+
+// The kind ids, so that standardSchema refuses an unknown kind at once, even
+// before init() has finished; tests/js/standard_schema.test.mjs checks that
+// it equals kinds().
+const KIND_IDS = [
+  'phone_number',
+  'e911',
+  'number_collection',
+  'portability_check',
+  'sub_request_update',
+  'draft_sub_request_update',
+  'draft_sub_request',
+  'draft_port_request',
+  'number_request',
+];
+
+const isPlainObject = (v) => {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+const isBlank = (v) => typeof v === 'string' && v.trim() === '';
+
+// A copy with every object member whose value is "" or only whitespace
+// removed, at any depth, as forms send an empty input. An object that had
+// members and is left with none (a blank section) is removed as well. Array
+// items are never removed (that would renumber the items after them and put
+// their errors on the wrong inputs): a "" item stays and is judged; an
+// object item is cleaned but kept, `{}` if nothing is left.
+function dropBlank(value, ancestors = new Set()) {
+  const array = Array.isArray(value);
+  if (!array && !isPlainObject(value)) return value;
+  if (ancestors.has(value)) return value; // a cycle: the core's reader refuses it
+  ancestors.add(value);
+  let out;
+  if (array) {
+    out = value.map((v) => dropBlank(v, ancestors));
+  } else {
+    out = {};
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      if (isBlank(v)) continue;
+      const cleaned = dropBlank(v, ancestors);
+      if (isPlainObject(v) && Object.keys(v).length > 0 && Object.keys(cleaned).length === 0) continue;
+      // defineProperty: a "__proto__" key stays a key.
+      Object.defineProperty(out, key, { value: cleaned, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  ancestors.delete(value);
+  return out;
+}
+
+// An RFC 6901 pointer as a Standard Schema path: its keys unescaped (~1 is
+// "/", ~0 is "~"), and a number for the index of an array item (found by
+// walking the document); the root is [].
+function pointerToPath(pointer, document) {
+  if (typeof pointer !== 'string' || pointer === '') return [];
+  const segments = pointer.startsWith('/') ? pointer.slice(1).split('/') : [pointer];
+  let node = document;
+  return segments.map((segment) => {
+    const raw = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(raw) ? Number(raw) : raw;
+    node = node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? node[key] : undefined;
+    return key;
+  });
+}
+
+// A document given as JSON text (string or UTF-8 bytes), parsed for the
+// path walk and the value returned; the core has already read it strictly.
+function parsedText(value) {
+  try {
+    return JSON.parse(typeof value === 'string' ? value : new TextDecoder().decode(value));
+  } catch {
+    return undefined;
+  }
+}
+
+const SCHEMA_OPTION_KEYS = ['emptyAsAbsent', 'normalize', 'onReport'];
+
+/**
+ * A Standard Schema v1 object for a kind (or "auto"): `validate(value)`
+ * returns `{ value, report }` or `{ issues, report }`, one issue
+ * `{ message, path, code }` per error of the report (warnings never block);
+ * before `init()` has finished in a browser, a Promise of that. Options:
+ * `emptyAsAbsent` (default true), `normalize` (default false), `onReport`,
+ * and telschema's own options.
+ */
+function standardSchema(kind, options) {
+  if (kind !== 'auto' && !KIND_IDS.includes(kind)) {
+    throw new TelschemaError('unknown_kind', `Unknown kind ${JSON.stringify(kind)}; the kinds are auto, ${KIND_IDS.join(', ')}.`);
+  }
+  if (options !== undefined && options !== null && !isPlainObject(options)) {
+    throw new TelschemaError('invalid_option', 'The options of standardSchema must be a plain object.');
+  }
+  const { emptyAsAbsent = true, normalize: normalized = false, onReport, ...core } = options ?? {};
+  for (const [name, v] of [['emptyAsAbsent', emptyAsAbsent], ['normalize', normalized]]) {
+    if (typeof v !== 'boolean') throw new TelschemaError('invalid_option', `The option ${name} must be a boolean.`);
+  }
+  if (onReport !== undefined && typeof onReport !== 'function') {
+    throw new TelschemaError('invalid_option', 'The option onReport must be a function.');
+  }
+  // telschema's own options as JSON once (refusing what JSON cannot hold);
+  // the core judges them at once when it is ready, else at the first
+  // validation after init().
+  const coreOptions = opts(core);
+  let optionsChecked = false;
+  const checkOptions = () => {
+    if (optionsChecked) return;
+    try {
+      call('validate', [kind === 'auto' ? 'e911' : kind, '{}', coreOptions]);
+    } catch (e) {
+      if (e instanceof TelschemaError && e.code === 'unknown_option') {
+        e.message += ` (standardSchema adds ${SCHEMA_OPTION_KEYS.join(', ')}.)`;
+      }
+      throw e;
+    }
+    optionsChecked = true;
+  };
+  if (whenReady() === null) checkOptions();
+
+  const judge = (value) => {
+    checkOptions();
+    const text = typeof value === 'string' || value instanceof Uint8Array;
+    let input = value;
+    let report;
+    let output;
+    try {
+      if (emptyAsAbsent && !text) input = dropBlank(value);
+      if (normalized) {
+        const outcome = call('check', [kind, doc(input), coreOptions]);
+        report = outcome.report;
+        output = outcome.document;
+      } else {
+        report = call('validate', [kind, doc(input), coreOptions]);
+        output = text ? parsedText(input) : input;
+      }
+    } catch (e) {
+      // A document the core cannot read (invalid JSON, a duplicate key, a
+      // BigInt, a cycle, a limit) or a trap: an issue at the root, never a throw.
+      const deep = e instanceof RangeError; // dropBlank's recursion on a document nested past any limit
+      const code = e instanceof TelschemaError ? e.code : deep ? 'limit_exceeded' : 'internal_error';
+      const message = deep ? 'The document nests too deeply to be read (limit maxDepth).' : e instanceof Error ? e.message : String(e);
+      report = { kind, valid: false, errors: [{ path: '', code, message }], warnings: [] };
+      output = undefined;
+    }
+    if (onReport) onReport(report);
+    if (report.errors.length === 0) return { value: output, report };
+    const walked = output !== undefined ? output : text ? parsedText(input) : input;
+    const issues = report.errors.map((i) => ({ message: i.message, path: pointerToPath(i.path, walked), code: i.code }));
+    return { issues, report };
+  };
+
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'telschema',
+      validate(value) {
+        const pending = whenReady();
+        return pending === null ? judge(value) : pending.then(() => judge(value));
+      },
+    },
+  };
+}

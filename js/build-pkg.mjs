@@ -72,7 +72,7 @@ export function __telschema_reinstantiate() {
 }
 
 let api = read('js/api.js');
-const names = ['normalize', 'normalizeMany', 'format', 'findNumbers', 'exampleNumber', 'regions', 'shortNumberInfo', 'AsYouType', 'validate', 'completeness', 'check', 'schema', 'fields', 'kinds', 'toKazooError'];
+const names = ['normalize', 'normalizeMany', 'format', 'findNumbers', 'exampleNumber', 'regions', 'shortNumberInfo', 'AsYouType', 'validate', 'completeness', 'check', 'schema', 'fields', 'kinds', 'toKazooError', 'standardSchema'];
 // Only a build with the test-panic feature has this export (the trap test's).
 if (glue.includes('export function testPanic(')) {
   api += '\n/** Panics inside the module on purpose (test-panic builds only). */\nfunction testPanic() {\n  return call(\'testPanic\', []);\n}\n';
@@ -86,6 +86,15 @@ write(
 import initGlue, * as glueModule from './telschema_glue.js';
 
 let ready = false;
+let markReady;
+const initialized = new Promise((resolve) => {
+  markReady = resolve;
+});
+
+// null once init() or initSync() has finished, else a Promise of that (standardSchema waits on it).
+function whenReady() {
+  return ready ? null : initialized;
+}
 
 function glue() {
   if (!ready) throw new TelschemaError('not_initialized', 'Call \`await init()\` (or initSync) before using telschema.');
@@ -100,12 +109,14 @@ function reinstantiate() {
 async function init(input) {
   await initGlue(input === undefined ? undefined : { module_or_path: input });
   ready = true;
+  markReady();
 }
 
 /** Instantiates synchronously from a WebAssembly.Module or the .wasm bytes. */
 function initSync(input) {
   glueModule.initSync({ module: input });
   ready = true;
+  markReady();
 }
 
 ${api}
@@ -124,6 +135,10 @@ let glueModule = require(GLUE);
 
 function glue() {
   return glueModule;
+}
+
+function whenReady() {
+  return null;
 }
 
 function reinstantiate() {

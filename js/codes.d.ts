@@ -65,6 +65,12 @@ export type IssueCode =
   | 'phone_label'
   /** warning: with `lenient_types`, a string read as a boolean or number */
   | 'lenient_type'
+  /** error: the document's text is not JSON (a document given as text: `validate_str`, `check_str`, a string or bytes in JavaScript); at path `""`, with the line and column */
+  | 'invalid_json'
+  /** error: a key twice in one object of the document's text (the last value is judged, as `JSON.parse` keeps it), with the line and column */
+  | 'duplicate_key'
+  /** error: the document's bytes are not UTF-8, with the offset of the first bad byte */
+  | 'invalid_utf8'
   /** error: a value past a limit (Limits): nesting, string or key length, array length */
   | 'limit_exceeded'
   /** error: the embedded schema failed to compile (never expected; a test compiles them all) */

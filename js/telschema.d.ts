@@ -315,3 +315,113 @@ export function fields(kind: Kind): Field[];
 export function kinds(): Kind[];
 /** Kazoo's 400 error body for a report, or null when it is valid. */
 export function toKazooError(report: Report): KazooErrorBody | null;
+
+// ---------------------------------------------------------------------------
+// Standard Schema (standardSchema): self-contained, for form libraries.
+
+/**
+ * The Standard Schema v1 interface (https://standardschema.dev), written out
+ * here so that the package needs no dependency; structurally the same as
+ * `StandardSchemaV1` of `@standard-schema/spec` 1.1.0 (tests/ts checks that
+ * one is assignable to the other).
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
+}
+export namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown, options?: StandardSchemaV1.Options | undefined) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface Options {
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
+}
+
+/** What a form holds for a document type: every field optional at any depth, and "" wherever a value goes (blank inputs). */
+export type FormValues<T> = T extends readonly (infer U)[]
+  ? FormValues<U>[]
+  : T extends object
+    ? { [P in keyof T]?: FormValues<T[P]> }
+    : T | '';
+
+/** The input of `standardSchema(kind)`: the form's values for the kind's document (any object for "auto"). */
+export type StandardSchemaInput<K extends KindOrAuto> = K extends Kind
+  ? FormValues<import('./documents.js').Documents[K]>
+  : { [key: string]: JsonValue | undefined };
+/** The value of a successful validation: the kind's document (blank fields dropped; phone fields in E.164 with `normalize`). */
+export type StandardSchemaOutput<K extends KindOrAuto> = K extends Kind ? import('./documents.js').Documents[K] : import('./documents.js').DocumentOf<Kind>;
+
+/** A Standard Schema issue from telschema: one per error of the report. */
+export interface StandardSchemaIssue extends StandardSchemaV1.Issue {
+  /** The error's JSON Pointer as keys and array indexes (numbers); `[]` at the root. */
+  readonly path: ReadonlyArray<string | number>;
+  /** The issue's code (an error the document could not even be read with, such as `invalid_json`, is an ErrorCode). */
+  readonly code: import('./codes.js').IssueCode | ErrorCode;
+}
+
+/** A Report, except that `kind` is the kind asked for when the document could not be read ("auto" stays "auto"). */
+export type StandardSchemaReport = Omit<import('./results.js').Report, 'kind'> & { kind: KindOrAuto };
+
+/** The result of `validate`: Standard Schema's, with the whole report (its warnings too) beside it. */
+export type StandardSchemaResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined; readonly report: StandardSchemaReport }
+  | { readonly issues: ReadonlyArray<StandardSchemaIssue>; readonly report: StandardSchemaReport };
+
+/** The options of `standardSchema`: its own three, and telschema's Options passed to the core. */
+export interface StandardSchemaOptions extends Options {
+  /** Object fields whose value is "" or only whitespace are absent, at any depth (array items stay). Default true. */
+  emptyAsAbsent?: boolean;
+  /** Validate and return `check`'s document (phone fields in E.164) instead of the document as given. Default false. */
+  normalize?: boolean;
+  /** Called with the whole report (errors and warnings) on every validation. */
+  onReport?: (report: StandardSchemaReport) => void;
+}
+
+/** The `~standard` property of `standardSchema`'s object. */
+export interface TelschemaStandardProps<K extends KindOrAuto = KindOrAuto>
+  extends StandardSchemaV1.Props<StandardSchemaInput<K>, StandardSchemaOutput<K>> {
+  readonly vendor: 'telschema';
+  /** Synchronous once telschema is initialized; a Promise that waits for `init()` before. Never throws for a bad document. */
+  readonly validate: (
+    value: unknown,
+    options?: StandardSchemaV1.Options | undefined,
+  ) => StandardSchemaResult<StandardSchemaOutput<K>> | Promise<StandardSchemaResult<StandardSchemaOutput<K>>>;
+}
+
+/** The object `standardSchema` returns. */
+export interface TelschemaStandardSchema<K extends KindOrAuto = KindOrAuto>
+  extends StandardSchemaV1<StandardSchemaInput<K>, StandardSchemaOutput<K>> {
+  readonly '~standard': TelschemaStandardProps<K>;
+}
+
+/**
+ * A Standard Schema v1 object for a kind, for React Hook Form
+ * (`standardSchemaResolver`), TanStack Form (`validators`) and any other
+ * library that takes one. Throws `unknown_kind` or `invalid_option` (and
+ * `unknown_option` once initialized) at once.
+ */
+export function standardSchema<K extends KindOrAuto>(kind: K, options?: StandardSchemaOptions): TelschemaStandardSchema<K>;

@@ -49,6 +49,37 @@ fn visit(v: &mut Value, spec: &[&str], path: &str, f: &mut dyn FnMut(&str, &mut 
 /// modified; every rewrite is in `changes`; an extension E.164 cannot hold
 /// is kept as a `phone_extension` warning carrying it.
 pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
+    check_with(kind, doc, options, None)
+}
+
+/// [`check`] of a document given as JSON text or UTF-8 bytes, read strictly
+/// within `options.limits` (README, Documents as text): text that is not
+/// JSON, or not UTF-8, or past a limit, gives an outcome whose report holds
+/// that one error at the root (`invalid_json` with its line and column,
+/// `invalid_utf8`, `limit_exceeded`) and whose document is `null`; a
+/// duplicate key is a `duplicate_key` error beside whatever else the
+/// document has (its last value judged).
+pub fn check_str(kind: Kind, text: impl AsRef<[u8]>, options: &Options) -> Outcome {
+    check_read(kind, crate::json::read(text.as_ref(), &options.limits), options)
+}
+
+pub(crate) fn check_read(kind: Kind, read: crate::json::Read, options: &Options) -> Outcome {
+    match read.doc {
+        Some(doc) => check_with(kind, &doc, options, read.problem),
+        None => {
+            let report = crate::validate::unreadable(kind, read.problem);
+            let completeness = completeness::of(kind, &Value::Null, "", &report.errors, options);
+            Outcome {
+                document: Value::Null,
+                changes: Vec::new(),
+                report,
+                completeness,
+            }
+        }
+    }
+}
+
+fn check_with(kind: Kind, doc: &Value, options: &Options, problem: Option<Issue>) -> Outcome {
     let mut document = doc.clone();
     let mut changes = Vec::new();
     let mut extra = Vec::new();
@@ -121,6 +152,7 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
         ..options.clone()
     };
     let mut report = crate::validate::judge_with(kind, &document, &strict, known);
+    crate::validate::add_problem(&mut report, problem);
     if !extra.is_empty() {
         report.warnings.extend(extra);
         crate::validate::sort(&mut report.warnings, &document, kind);

@@ -141,6 +141,9 @@ codes! {
     /// A string read as a boolean or number.
     LenientType = "lenient_type", Warning, "with `lenient_types`, a string read as a boolean or number";
     /// A value past a limit.
+    InvalidJson = "invalid_json", Error, "the document's text is not JSON (a document given as text: `validate_str`, `check_str`, a string or bytes in JavaScript); at path `\"\"`, with the line and column";
+    DuplicateKey = "duplicate_key", Error, "a key twice in one object of the document's text (the last value is judged, as `JSON.parse` keeps it), with the line and column";
+    InvalidUtf8 = "invalid_utf8", Error, "the document's bytes are not UTF-8, with the offset of the first bad byte";
     LimitExceeded = "limit_exceeded", Error, "a value past a limit (Limits): nesting, string or key length, array length";
     /// The embedded schema failed to compile.
     InternalError = "internal_error", Error, "the embedded schema failed to compile (never expected; a test compiles them all)";

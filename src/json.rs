@@ -9,6 +9,8 @@ use std::fmt;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
+use crate::code::Code;
+use crate::report::Issue;
 use crate::Limits;
 
 /// Why text is not a document.
@@ -203,6 +205,111 @@ pub fn parse(text: &[u8], limits: &Limits) -> Result<Value, JsonError> {
     })
 }
 
+/// A document's text read for judging: its value, and the problem with the
+/// text as an error issue at the root (`invalid_json`, `duplicate_key`,
+/// `invalid_utf8`, `limit_exceeded`). A duplicate key still gives the value
+/// (the last of the key's values, as `JSON.parse` keeps it), so the rest of
+/// the document is judged too; text that is no JSON gives none.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Read {
+    pub doc: Option<Value>,
+    pub problem: Option<Issue>,
+}
+
+/// Reads a document's bytes for `validate_str` / `check_str` and the
+/// JavaScript entry points.
+pub(crate) fn read(text: &[u8], limits: &Limits) -> Read {
+    if let Err(e) = std::str::from_utf8(text) {
+        let at = e.valid_up_to();
+        let issue = Issue::new(
+            "",
+            Code::InvalidUtf8,
+            format!("The document is not UTF-8: invalid byte at offset {at}."),
+        )
+        .with_value(Value::from(at));
+        return Read {
+            doc: None,
+            problem: Some(issue),
+        };
+    }
+    match parse(text, limits) {
+        Ok(doc) => Read {
+            doc: Some(doc),
+            problem: None,
+        },
+        Err(e) => {
+            let doc = match &e {
+                // The strict reader stops at the first duplicate; serde_json's
+                // own keeps the last value of each key.
+                JsonError::DuplicateKey { .. } => serde_json::from_slice::<Value>(text).ok(),
+                _ => None,
+            };
+            Read {
+                doc,
+                problem: Some(issue_of(&e)),
+            }
+        }
+    }
+}
+
+/// The error issue at the root for text that cannot be judged as it is.
+pub(crate) fn issue_of(e: &JsonError) -> Issue {
+    let code = match e {
+        JsonError::TooLarge { .. } | JsonError::TooDeep { .. } => Code::LimitExceeded,
+        JsonError::DuplicateKey { .. } => Code::DuplicateKey,
+        JsonError::Syntax { .. } => Code::InvalidJson,
+    };
+    let message = match e {
+        JsonError::TooLarge { .. } => e.to_string(),
+        JsonError::DuplicateKey { message, line, column } => {
+            let key = message.strip_prefix(DUPLICATE).unwrap_or(message);
+            let key = key.split(" at line ").next().unwrap_or(key);
+            format!("The key {key} appears twice in one object (line {line}, column {column}).")
+        }
+        JsonError::TooDeep { line, column, .. } => {
+            format!("The document nests too deeply to be read (line {line}, column {column}).")
+        }
+        JsonError::Syntax { message, line, column } => {
+            let what = message.split(" at line ").next().unwrap_or(message);
+            format!("The document is not JSON: {what} (line {line}, column {column}).")
+        }
+    };
+    let mut issue = Issue::new("", code, message);
+    if let JsonError::TooLarge { bytes, .. } = e {
+        issue = issue.with_value(Value::from(*bytes));
+    }
+    issue
+}
+
+/// Kazoo's JSON decoder's name for a parse error (crossbar answers
+/// `"<reason> around <position>"` under `json` / `invalid`).
+#[cfg_attr(not(test), allow(dead_code))] // read by the Kazoo body once issues carry params
+pub(crate) fn kazoo_reason(message: &str) -> &'static str {
+    let m = message;
+    if m.starts_with("EOF while parsing") {
+        "truncated_json"
+    } else if m.starts_with("trailing characters") || m.starts_with("trailing comma") {
+        "invalid_trailing_data"
+    } else if m.starts_with("invalid number") || m.starts_with("number out of range") {
+        "invalid_number"
+    } else if m.starts_with("invalid escape")
+        || m.starts_with("control character")
+        || m.starts_with("invalid unicode code point")
+        || m.starts_with("lone leading surrogate")
+        || m.starts_with("unexpected end of hex escape")
+    {
+        "invalid_string"
+    } else if m.starts_with("expected ident") {
+        "invalid_literal"
+    } else if m.starts_with("key must be a string") || m.starts_with("expected `:`") || m.contains("`}`") {
+        "invalid_object"
+    } else if m.contains("`]`") {
+        "invalid_array"
+    } else {
+        "invalid_json"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -243,5 +350,56 @@ mod tests {
             parse(b"{\"a\": ", &limits),
             Err(JsonError::Syntax { line: 1, .. })
         ));
+    }
+
+    #[test]
+    fn text_that_cannot_be_judged_as_it_is_reads_as_one_root_issue() {
+        let limits = Limits::default();
+        let r = read(b"{\"a\": 1,\n \"a\": 2, \"b\": 3}", &limits);
+        assert_eq!(r.doc, Some(json!({"a": 2, "b": 3})));
+        let p = r.problem.unwrap();
+        assert_eq!((p.path.as_str(), p.code), ("", Code::DuplicateKey));
+        assert_eq!(
+            p.message,
+            "The key \"a\" appears twice in one object (line 2, column 4)."
+        );
+        let r = read(b"{\"a\": [1, 2", &limits);
+        assert_eq!(r.doc, None);
+        let p = r.problem.unwrap();
+        assert_eq!(p.code, Code::InvalidJson);
+        assert_eq!(
+            p.message,
+            "The document is not JSON: EOF while parsing a list (line 1, column 11)."
+        );
+        let r = read(b"{\"a\": \xff}", &limits);
+        assert_eq!((r.doc, r.problem.unwrap().code), (None, Code::InvalidUtf8));
+        let small = Limits {
+            max_document_bytes: 4,
+            ..Limits::default()
+        };
+        let p = read(b"[1, 2]", &small).problem.unwrap();
+        assert_eq!((p.code, p.value), (Code::LimitExceeded, Some(json!(6))));
+        assert_eq!(
+            read(b"[1]", &limits),
+            Read {
+                doc: Some(json!([1])),
+                problem: None
+            }
+        );
+        for (text, reason) in [
+            (&b"{\"a\": "[..], "truncated_json"),
+            (b"{} x", "invalid_trailing_data"),
+            (b"[01]", "invalid_number"),
+            (b"[\"\\q\"]", "invalid_string"),
+            (b"[tru]", "invalid_literal"),
+            (b"{1: 2}", "invalid_object"),
+            (b"[1 2]", "invalid_array"),
+            (b"x", "invalid_json"),
+        ] {
+            let Err(JsonError::Syntax { message, .. }) = parse(text, &limits) else {
+                panic!()
+            };
+            assert_eq!(kazoo_reason(&message), reason, "{message}");
+        }
     }
 }

@@ -94,6 +94,23 @@ fn kazoo_entry(issue: &Issue, target: Option<&Value>) -> Value {
     Value::Object(entry)
 }
 
+/// What crossbar answers for a request body it cannot read
+/// (`api_util`: `json` / `invalid`, target `body`): for text that is not
+/// JSON, the decoder's reason and where ("truncated_json around 12"); for a
+/// body that is not an object, its default "All JSON must be valid". Kazoo
+/// takes a duplicate key silently; we refuse it, under our code.
+fn body_entry(issue: &Issue) -> (String, Value) {
+    let message = match issue.code {
+        Code::Type => "All JSON must be valid".to_string(),
+        _ => issue.message.clone(),
+    };
+    let keyword = match issue.code {
+        Code::InvalidJson | Code::InvalidUtf8 | Code::Type => "invalid".to_string(),
+        c => c.as_str().to_string(),
+    };
+    (keyword, json!({ "message": message, "target": "body" }))
+}
+
 impl Report {
     /// Kazoo's HTTP 400 body for the errors (warnings never appear), or
     /// `None` for a valid report. Keys are paths relative to the envelope
@@ -105,6 +122,16 @@ impl Report {
         }
         let mut data = Map::new();
         for issue in &self.errors {
+            if issue.path.is_empty() {
+                // The body itself (not JSON, a duplicate key, not an object):
+                // crossbar's answer to a body it cannot read.
+                let (keyword, entry) = body_entry(issue);
+                let e = data.entry("json").or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(m) = e {
+                    m.entry(keyword).or_insert(entry);
+                }
+                continue;
+            }
             let mut segs = pointer_segments(&issue.path);
             let schema_segs = crate::documents::envelope::strip_segments(&mut segs);
             if self.kind == Kind::NumberCollection {
@@ -116,7 +143,12 @@ impl Report {
                     continue;
                 }
             }
-            let key = segs.iter().map(|s| s.replace('.', "%2E")).collect::<Vec<_>>().join(".");
+            let key = if segs.is_empty() {
+                // The envelope's `data` itself (not an object).
+                "data".to_string()
+            } else {
+                segs.iter().map(|s| s.replace('.', "%2E")).collect::<Vec<_>>().join(".")
+            };
             let target = issue
                 .keyword
                 .as_deref()

@@ -29,7 +29,7 @@ mod validate;
 #[allow(unsafe_code)]
 mod wasm;
 
-pub use check::{check, Outcome};
+pub use check::{check, check_str, Outcome};
 pub use code::{Code, Severity, UnknownCode};
 pub use coerce::Change;
 pub use completeness::{completeness, label, Completeness, Invalid, Missing};
@@ -43,4 +43,4 @@ pub use options::{OptionError, Options, PhoneLevel};
 pub use phone::{normalize, NormalizedNumber, NumberType, PhoneError};
 pub use report::{Issue, Omitted, Report};
 pub use time::{InvalidTimestamp, Timestamp};
-pub use validate::validate;
+pub use validate::{validate, validate_str};

@@ -132,6 +132,55 @@ pub fn validate(kind: Kind, doc: &Value, options: &Options) -> Report {
     report
 }
 
+/// [`validate`] of a document given as JSON text or UTF-8 bytes, read
+/// strictly within `options.limits` (README, Documents as text), so a
+/// service needs no second call: text that is not JSON, or not UTF-8, or
+/// past a limit, gives a report with that one error at the root
+/// (`invalid_json` with its line and column, `invalid_utf8`,
+/// `limit_exceeded`); a duplicate key is a `duplicate_key` error beside
+/// whatever else the document has (its last value judged).
+///
+/// ```
+/// use telschema::{validate_str, Code, Kind, Options};
+/// let r = validate_str(Kind::E911, r#"{"locality": "Chicago", "#, &Options::default());
+/// assert_eq!((r.valid, r.errors[0].code, r.errors[0].path.as_str()), (false, Code::InvalidJson, ""));
+/// ```
+pub fn validate_str(kind: Kind, text: impl AsRef<[u8]>, options: &Options) -> Report {
+    validate_read(kind, crate::json::read(text.as_ref(), &options.limits), options)
+}
+
+pub(crate) fn validate_read(kind: Kind, read: crate::json::Read, options: &Options) -> Report {
+    let mut report = match read.doc {
+        Some(doc) => {
+            let mut report = judge(kind, &doc, options);
+            add_problem(&mut report, read.problem);
+            report
+        }
+        None => unreadable(kind, read.problem),
+    };
+    crate::limits::cut(&mut report, options.limits.max_issues);
+    report
+}
+
+/// The report on text that gave no document: its one problem.
+pub(crate) fn unreadable(kind: Kind, problem: Option<Issue>) -> Report {
+    Report {
+        kind,
+        valid: false,
+        errors: problem.into_iter().collect(),
+        warnings: Vec::new(),
+        omitted: None,
+    }
+}
+
+/// The text's problem first (its path is the root), and the report invalid.
+pub(crate) fn add_problem(report: &mut Report, problem: Option<Issue>) {
+    if let Some(p) = problem {
+        report.errors.insert(0, p);
+        report.valid = false;
+    }
+}
+
 /// Every issue of the document, sorted, with no list cut: `validate`,
 /// `completeness` and `check` make their verdicts from this, then cut.
 pub(crate) fn judge(kind: Kind, doc: &Value, options: &Options) -> Report {

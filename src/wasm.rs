@@ -108,6 +108,30 @@ fn parse_json(text: &[u8], limits: &crate::Limits) -> Result<Value, Fail> {
 /// A document: a JSON string, UTF-8 JSON bytes, or a value for
 /// `JSON.stringify`.
 fn document(v: &JsValue, limits: &crate::Limits) -> Result<Value, Fail> {
+    let read = document_read(v, limits)?;
+    match (read.doc, read.problem) {
+        (Some(doc), None) => Ok(doc),
+        (_, Some(p)) => Err(fail_of(&p)),
+        (None, None) => Err(Fail::new("internal_error", "The document could not be read.")),
+    }
+}
+
+/// The thrown error for a problem with a document's text (where no report
+/// can hold it: `completeness`, kind `auto` with no document).
+fn fail_of(p: &crate::Issue) -> Fail {
+    let code = match p.code {
+        crate::Code::DuplicateKey => "duplicate_key",
+        crate::Code::InvalidUtf8 => "invalid_utf8",
+        crate::Code::LimitExceeded => "limit_exceeded",
+        _ => "invalid_json",
+    };
+    Fail::new(code, p.message.clone())
+}
+
+/// A document read for judging: what the text gives, and its problem as an
+/// issue (a report holds it). Thrown only for what is no document at all
+/// (`undefined`, a lone surrogate, a value JSON cannot hold).
+fn document_read(v: &JsValue, limits: &crate::Limits) -> Result<crate::json::Read, Fail> {
     if v.is_undefined() {
         return Err(Fail::new(
             "invalid_document",
@@ -115,22 +139,15 @@ fn document(v: &JsValue, limits: &crate::Limits) -> Result<Value, Fail> {
         ));
     }
     if v.is_string() {
-        return parse_json(rust_string(v, "The document")?.as_bytes(), limits);
+        return Ok(crate::json::read(rust_string(v, "The document")?.as_bytes(), limits));
     }
     if let Some(bytes) = v.dyn_ref::<Uint8Array>() {
-        let bytes = bytes.to_vec();
-        if let Err(e) = std::str::from_utf8(&bytes) {
-            return Err(Fail::new(
-                "invalid_utf8",
-                format!("The document is not UTF-8: invalid byte at offset {}.", e.valid_up_to()),
-            ));
-        }
-        return parse_json(&bytes, limits);
+        return Ok(crate::json::read(&bytes.to_vec(), limits));
     }
     let text = js_sys::JSON::stringify(v)
         .map_err(|_| Fail::new("invalid_document", "The document cannot be written as JSON."))?;
     match text.as_string() {
-        Some(t) => parse_json(t.as_bytes(), limits),
+        Some(t) => Ok(crate::json::read(t.as_bytes(), limits)),
         None => Err(Fail::new("invalid_document", "The document cannot be written as JSON.")),
     }
 }
@@ -402,10 +419,38 @@ fn judge<T: Serialize>(
     })())
 }
 
+/// Like [`judge`], for the calls whose result holds a report: a problem with
+/// the document's text (not JSON, a duplicate key, not UTF-8, too large) is
+/// an error issue in it, not a thrown error. With kind `"auto"`, text that
+/// gives no document names no kind, so that is thrown.
+fn judge_read<T: Serialize>(
+    kind: &JsValue,
+    doc: &JsValue,
+    options: &JsValue,
+    f: fn(crate::Kind, crate::json::Read, &Options) -> T,
+) -> String {
+    reply((|| {
+        let options = self::options(options)?;
+        let read = document_read(doc, &options.limits)?;
+        let kind = match (&read.doc, &read.problem) {
+            (Some(doc), _) => self::kind(kind, doc)?,
+            (None, Some(p)) => {
+                let name = rust_string(kind, "The kind").map_err(|f| Fail::new("unknown_kind", f.message))?;
+                if name == "auto" {
+                    return Err(fail_of(p));
+                }
+                documents::kind_for(&name, &Value::Null).map_err(|e| Fail::new(e.code(), e.to_string()))?
+            }
+            (None, None) => return Err(Fail::new("internal_error", "The document could not be read.")),
+        };
+        Ok(f(kind, read, &options))
+    })())
+}
+
 /// Validates a document as `kind` (or `"auto"`).
 #[wasm_bindgen]
 pub fn validate(kind: JsValue, doc: JsValue, options: JsValue) -> String {
-    judge(&kind, &doc, &options, crate::validate)
+    judge_read(&kind, &doc, &options, crate::validate::validate_read)
 }
 
 /// Completeness of a document as `kind` (or `"auto"`).
@@ -427,8 +472,8 @@ struct CheckResult {
 /// Normalizes phone fields, then validates and computes completeness.
 #[wasm_bindgen]
 pub fn check(kind: JsValue, doc: JsValue, options: JsValue) -> String {
-    judge(&kind, &doc, &options, |kind, doc, options| {
-        let outcome = crate::check(kind, doc, options);
+    judge_read(&kind, &doc, &options, |kind, read, options| {
+        let outcome = crate::check::check_read(kind, read, options);
         // Writing a Value cannot fail (its keys are strings).
         let document_json = serde_json::to_string(&outcome.document).unwrap_or_default();
         CheckResult { outcome, document_json }

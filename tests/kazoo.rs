@@ -127,3 +127,73 @@ fn the_collection_endpoints_answer_as_cb_phone_numbers_does() {
         ("/numbers/1", "duplicate_number")
     );
 }
+
+/// A service handing over the request body as it came: text that is not
+/// JSON, a duplicate key or a body that is not an object get crossbar's
+/// answer to a body it cannot read (`json` / `invalid`, target `body`).
+#[test]
+fn a_body_that_cannot_be_read_as_it_is() {
+    let o = Options::default();
+    let r = telschema::validate_str(Kind::PhoneNumber, "{\"data\": {\"carrier_name\": ", &o);
+    assert_eq!(
+        (r.valid, r.errors.len(), r.errors[0].code),
+        (false, 1, Code::InvalidJson)
+    );
+    let body = r.to_kazoo().unwrap();
+    assert_eq!(body["data"]["json"]["invalid"]["target"], json!("body"));
+    assert_eq!(body["data"].as_object().unwrap().len(), 1);
+
+    // A duplicate key: refused under our code, and the rest judged.
+    let r = telschema::validate_str(
+        Kind::PhoneNumber,
+        br#"{"data": {"carrier_name": "a", "carrier_name": "", "cnam": {"inbound_lookup": 1}}}"#,
+        &o,
+    );
+    let codes: Vec<(&str, Code)> = r.errors.iter().map(|i| (i.path.as_str(), i.code)).collect();
+    assert_eq!(
+        codes,
+        [
+            ("", Code::DuplicateKey),
+            ("/data/carrier_name", Code::MinLength),
+            ("/data/cnam/inbound_lookup", Code::Type)
+        ]
+    );
+    let body = r.to_kazoo().unwrap();
+    assert_eq!(body["data"]["json"]["duplicate_key"]["target"], json!("body"));
+    assert!(body["data"]["carrier_name"]["minLength"].is_object());
+
+    // Not an object: at the root, and as the envelope's data.
+    let body = validate(Kind::E911, &json!([1]), &o).to_kazoo().unwrap();
+    assert_eq!(
+        body["data"],
+        json!({"json": {"invalid": {"message": "All JSON must be valid", "target": "body"}}})
+    );
+    let body = validate(Kind::PhoneNumber, &json!({"data": "x"}), &o)
+        .to_kazoo()
+        .unwrap();
+    assert!(body["data"]["data"]["type"].is_object(), "{body}");
+
+    // check_str: the same report, no document, nothing rewritten.
+    let out = telschema::check_str(Kind::E911, "[1, 2", &o);
+    assert_eq!((out.document, out.changes.len()), (serde_json::Value::Null, 0));
+    assert_eq!(out.report.errors[0].code, Code::InvalidJson);
+    assert!(!out.completeness.complete);
+    // Text within the limits is judged as validate judges the value.
+    let text = r#"{"street_address": "1 Main St", "locality": "Chicago", "region": "IL", "postal_code": "6065"}"#;
+    let value: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(
+        telschema::validate_str(Kind::E911, text, &o),
+        validate(Kind::E911, &value, &o)
+    );
+    assert_eq!(
+        telschema::check_str(Kind::E911, text.as_bytes(), &o),
+        telschema::check(Kind::E911, &value, &o)
+    );
+    let small = Options::new().limits({
+        let mut l = telschema::Limits::default();
+        l.max_document_bytes = 10;
+        l
+    });
+    let r = telschema::validate_str(Kind::E911, text, &small);
+    assert_eq!((r.errors.len(), r.errors[0].code), (1, Code::LimitExceeded));
+}

@@ -65,6 +65,29 @@ test('kind "auto" resolves as the core does, by $schema or by shape', () => {
   assert.throws(() => node.validate('auto', { colour: 'red' }), { code: 'unknown_kind' });
 });
 
+test('a body that is not JSON is a report a server can answer with, as Kazoo does', () => {
+  const r = node.validate('e911', '{"locality": "Chicago",\n "region": ');
+  assert.deepEqual(
+    [r.valid, r.errors.length, r.errors[0].path, r.errors[0].code],
+    [false, 1, '', 'invalid_json'],
+  );
+  assert.match(r.errors[0].message, /^The document is not JSON: EOF while parsing a value \(line 2, column 11\)\.$/);
+  const body = node.toKazooError(r);
+  assert.deepEqual(Object.keys(body.data), ['json']);
+  assert.equal(body.data.json.invalid.target, 'body');
+  assert.deepEqual([body.status, body.error, body.message], ['error', '400', 'validation error']);
+  const bytes = node.validate('e911', new Uint8Array([0x7b, 0xff, 0x7d]));
+  assert.deepEqual([bytes.errors[0].code, bytes.errors[0].value], ['invalid_utf8', 1]);
+  const c = node.check('e911', '[1, 2');
+  assert.deepEqual([c.document, c.documentJson, c.changes, c.report.errors[0].code], [null, 'null', [], 'invalid_json']);
+  assert.equal(c.completeness.complete, false);
+  // A top-level non-object: crossbar's answer to a body it cannot read, not the key "".
+  const list = node.toKazooError(node.validate('e911', []));
+  assert.deepEqual(list.data, { json: { invalid: { message: 'All JSON must be valid', target: 'body' } } });
+  const data = node.toKazooError(node.validate('phone_number', { data: [] }));
+  assert.deepEqual(Object.keys(data.data), ['data']);
+});
+
 test('errors are real Error objects with a code', () => {
   const cases = [
     [() => node.validate('e912', {}), 'unknown_kind'],
@@ -72,8 +95,9 @@ test('errors are real Error objects with a code', () => {
     [() => node.validate('e911', {}, { region: 'US' }), 'unknown_option'],
     [() => node.validate('e911', {}, { phoneLevel: 'strict' }), 'invalid_option'],
     [() => node.validate('e911', {}, { now: 'tomorrow' }), 'invalid_option'],
-    [() => node.validate('e911', '{"locality": '), 'invalid_json'],
-    [() => node.validate('e911', new Uint8Array([0x7b, 0xff, 0x7d])), 'invalid_utf8'],
+    [() => node.validate('auto', '{"locality": '), 'invalid_json'],
+    [() => node.check('auto', new Uint8Array([0x7b, 0xff, 0x7d])), 'invalid_utf8'],
+    [() => node.completeness('e911', '{"locality": '), 'invalid_json'],
     [() => node.validate('e911', '{"locality": "\ud800"}'), 'invalid_unicode'],
     [() => node.validate('e911', { locality: 'Chicago\udc00' }), 'invalid_unicode'],
     [() => node.validate('e911', { ['\ud83dkey']: 'x' }), 'invalid_unicode'],

@@ -25,11 +25,25 @@ const code = (run) => {
   return 'no error';
 };
 
+// The one root error of a report on text that cannot be judged as it is.
+const rootError = (r) => {
+  assert.equal(r.valid, false);
+  assert.equal(r.errors[0].path, '');
+  return r.errors[0].code;
+};
+
 test('duplicate keys, deep nesting and the limits option', () => {
-  assert.equal(code(() => t.validate('e911', '{"locality": "a", "locality": "b"}')), 'duplicate_key');
-  assert.equal(code(() => t.validate('e911', new TextEncoder().encode('{"a": {"x": 1, "x": 1}}'))), 'duplicate_key');
-  // Deeper than serde_json's parser allows, as text and as an object: refused.
-  assert.equal(code(() => t.validate('e911', '['.repeat(100_000) + ']'.repeat(100_000))), 'limit_exceeded');
+  const dup = t.validate('e911', '{"locality": "a", "locality": "b"}');
+  assert.equal(rootError(dup), 'duplicate_key');
+  assert.match(dup.errors[0].message, /"locality" appears twice .*line 1, column 28/);
+  // The rest of the document is judged too (its last value of the key).
+  assert.deepEqual(dup.errors.slice(1).map((i) => i.path), ['/postal_code', '/region', '/street_address']);
+  assert.equal(rootError(t.validate('e911', new TextEncoder().encode('{"a": {"x": 1, "x": 1}}'))), 'duplicate_key');
+  assert.equal(rootError(t.check('e911', '{"locality": "a", "locality": "b"}').report), 'duplicate_key');
+  // completeness has no report to hold it: thrown.
+  assert.equal(code(() => t.completeness('e911', '{"locality": "a", "locality": "b"}')), 'duplicate_key');
+  // Deeper than serde_json's parser allows: as text a report, as an object refused.
+  assert.equal(rootError(t.validate('e911', '['.repeat(100_000) + ']'.repeat(100_000))), 'limit_exceeded');
   let deep = 1;
   for (let i = 0; i < 100_000; i++) deep = [deep];
   assert.equal(code(() => t.validate('e911', { data: deep })), 'limit_exceeded');
@@ -43,7 +57,9 @@ test('duplicate keys, deep nesting and the limits option', () => {
   // maxDocumentBytes at and past the limit.
   const text = JSON.stringify(E911);
   assert.equal(t.validate('e911', text, { limits: { maxDocumentBytes: text.length } }).valid, true);
-  assert.equal(code(() => t.validate('e911', text, { limits: { maxDocumentBytes: text.length - 1 } })), 'limit_exceeded');
+  const big = t.validate('e911', text, { limits: { maxDocumentBytes: text.length - 1 } });
+  assert.equal(rootError(big), 'limit_exceeded');
+  assert.equal(big.errors.length, 1);
   // maxIssues: the rest counted.
   const many = t.validate('number_collection', { numbers: ['a', 'b', 'c'] }, { limits: { maxIssues: 1 } });
   assert.deepEqual([many.errors.length, many.omitted], [1, { errors: 2, warnings: 0 }]);

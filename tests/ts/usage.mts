@@ -137,3 +137,37 @@ void [partial, caret];
 // @ts-expect-error: the caret is a number
 typing.reformat('650', '3');
 
+
+// Standard Schema: the object is the official interface's (@standard-schema/spec), typed by kind.
+import { standardSchema, type StandardSchemaInput, type StandardSchemaIssue, type TelschemaStandardSchema } from 'telschema';
+import type { StandardSchemaV1 as SpecSchema } from '@standard-schema/spec';
+const e911Form: TelschemaStandardSchema<'e911'> = standardSchema('e911', { normalize: true, defaultRegion: 'US', onReport: (r) => void r.warnings });
+const asSpec: SpecSchema<StandardSchemaInput<'e911'>, Documents['e911']> = e911Form;
+const formValues: SpecSchema.InferInput<typeof asSpec> = { street_address: '', locality: 'Chicago', legacy_data: { suite: '' } };
+const judged = e911Form['~standard'].validate(formValues);
+if (!(judged instanceof Promise)) {
+  const warnings: Issue[] = judged.report.warnings;
+  if (judged.issues) {
+    const issue: StandardSchemaIssue = judged.issues[0];
+    const segment: string | number = issue.path[0];
+    void [issue.code, segment];
+  } else {
+    const street: string = judged.value.street_address;
+    void street;
+  }
+  void warnings;
+}
+void [asSpec, formValues];
+// @ts-expect-error: not a kind
+standardSchema('e912');
+// @ts-expect-error: emptyAsAbsent is a boolean
+standardSchema('e911', { emptyAsAbsent: 'yes' });
+// @ts-expect-error: not an option
+standardSchema('e911', { region: 'US' });
+// @ts-expect-error: a misspelt field in the form's values
+const misspelt: StandardSchemaInput<'e911'> = { stret_address: 'x' };
+if (!(judged instanceof Promise) && !judged.issues) {
+  // @ts-expect-error: a valid e911 value has no such field
+  void judged.value.stret_address;
+}
+void misspelt;
