@@ -268,7 +268,7 @@ export interface NumberCollectionDocument {
    *
    * @minItems 1
    */
-  numbers: [string, ...string[]];
+  numbers: string[];
 }
 
 /**

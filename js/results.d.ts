@@ -352,9 +352,11 @@ export interface Field {
    */
   type: 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | null;
   /**
-   * The asserted format (`date-time`, `uuid`, `uri`) or `phone` for a phone field.
+   * The asserted format (`date-time`, `uuid`, `uri`), `int32` (a
+   * bounded integer) or `phone` for a phone field (tests/generated.rs
+   * checks every field's against this list).
    */
-  format: string | null;
+  format: 'date-time' | 'uuid' | 'uri' | 'int32' | 'phone' | null;
   /**
    * Whether it is needed.
    */

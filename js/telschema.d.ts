@@ -3,7 +3,7 @@
 // types they use are generated: the document types from the schemas
 // (documents.d.ts), the result shapes from the Rust types (results.d.ts) and
 // the issue codes from telschema::Code (codes.d.ts). See js/gen-types.mjs.
-import type { DocumentOf, Kind } from './documents.js';
+import type { Documents, Kind } from './documents.js';
 import type {
   CheckOutcome,
   Completeness,
@@ -26,15 +26,64 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 /** A kind id, or "auto" to let telschema name it (by "$schema", else by shape). */
 export type KindOrAuto = Kind | 'auto';
 
+/** Every field optional, at every depth: a document while a form fills it in. */
+export type DeepPartial<T> = T extends readonly (infer U)[]
+  ? DeepPartial<U>[]
+  : T extends object
+    ? { [P in keyof T]?: DeepPartial<T[P]> }
+    : T;
+
+/** The draft read kinds: nothing missing is an error there, so their documents are deep-partial. */
+export type DraftKind = 'draft_sub_request' | 'draft_port_request';
+
 /**
- * A document: a JavaScript object, a JSON string, or a Uint8Array of UTF-8
- * JSON. Any JSON value is judged (that is the point); the kind's own type
- * gives editors its fields.
+ * The document of kind K as `validate` and `check` take it: the kind's type
+ * (`Documents[K]`), deep-partial for the draft read kinds.
  */
-export type DocumentInput<K extends KindOrAuto = KindOrAuto> =
-  | (K extends Kind ? DocumentOf<K> : DocumentOf<Kind>)
+export type DocumentFor<K extends Kind> = K extends DraftKind ? DeepPartial<Documents[K]> : Documents[K];
+
+/** A document bare (a "$schema" key allowed beside its fields). */
+export type Bare<T> = T & { $schema?: string };
+/** A document in an envelope `{ "data": … }` (paths are reported with it: `/data/…`). */
+export interface Envelope<T> {
+  data: T | null;
+  $schema?: string;
+}
+
+/**
+ * The document an object literal of kind K must be: bare or in an envelope;
+ * with "auto", or a kind typed as the whole `Kind` rather than one literal,
+ * any JSON value or document.
+ */
+export type DocumentObject<K extends KindOrAuto, Shape extends { [k in Kind]: unknown } = DocumentShapes> = [
+  Kind,
+] extends [K]
+  ? AnyDocument<Shape>
+  : K extends Kind
+    ? Bare<Shape[K]> | Envelope<Shape[K]>
+    : AnyDocument<Shape>;
+
+/** Any JSON value, or a document of any kind's type. */
+export type AnyDocument<Shape extends { [k in Kind]: unknown } = DocumentShapes> =
   | JsonValue
-  | Uint8Array;
+  | Bare<Shape[Kind]>
+  | Envelope<Shape[Kind]>;
+
+/** `DocumentFor` of every kind. */
+export type DocumentShapes = { [K in Kind]: DocumentFor<K> };
+/** `DeepPartial<Documents[K]>` of every kind (what `completeness` takes). */
+export type PartialShapes = { [K in Kind]: DeepPartial<Documents[K]> };
+
+/** JSON text whose shape the compiler cannot know: a string, or a Uint8Array of UTF-8. */
+export type DocumentText = string | Uint8Array;
+
+/**
+ * Any document `validate` and `check` take: an object of the kind's type, or
+ * JSON text. A function generic over the kind takes its document as this.
+ */
+export type DocumentInput<K extends KindOrAuto = KindOrAuto> = DocumentObject<K> | DocumentText;
+/** Any document `completeness` takes: a deep-partial object of the kind's type, or JSON text. */
+export type PartialDocumentInput<K extends KindOrAuto = KindOrAuto> = DocumentObject<K, PartialShapes> | DocumentText;
 
 /** The options every entry point takes; an unknown key throws `unknown_option`. */
 export interface Options {
@@ -74,7 +123,11 @@ export interface Limits {
   maxIssues?: number;
 }
 
-/** The codes a number that cannot be normalized throws (or gets in normalizeMany). */
+/**
+ * The codes of telschema's PhoneError: a number that cannot be normalized
+ * throws them (or gets them in normalizeMany); `limit_exceeded` is
+ * findNumbers' text over its limit.
+ */
 export type PhoneErrorCode =
   | 'empty'
   | 'not_a_number'
@@ -86,7 +139,8 @@ export type PhoneErrorCode =
   | 'unknown_region'
   | 'text_in_number'
   | 'ambiguous_extension'
-  | 'two_numbers';
+  | 'two_numbers'
+  | 'limit_exceeded';
 
 /** A phone number found in a text by `findNumbers`. */
 export interface FoundNumber {
@@ -113,10 +167,16 @@ export interface FormatOptions extends Options {
 }
 
 
-/** What check() found (CheckOutcome, with the document typed by its kind, and its JSON text). */
-export interface Outcome<K extends KindOrAuto = KindOrAuto> extends Omit<CheckOutcome, 'document'> {
+/**
+ * What check() found (CheckOutcome, with the document typed by its kind, and
+ * its JSON text). `document` is what was given with its phone fields
+ * rewritten: of the kind's type when the report is valid, whatever was given
+ * otherwise (the type says what a valid one holds).
+ */
+export interface Outcome<K extends KindOrAuto = KindOrAuto, D = OutcomeDocument<K>>
+  extends Omit<CheckOutcome, 'document'> {
   /** The document with its phone fields in E.164 (key order kept); judged in `report`. */
-  document: (K extends Kind ? DocumentOf<K> : DocumentOf<Kind>) | JsonValue;
+  document: D;
   /**
    * The same document as JSON text. `document` went through `JSON.parse`, which
    * rounds integers past 2^53 (12345678901234567890 becomes 12345678901234567000);
@@ -124,6 +184,9 @@ export interface Outcome<K extends KindOrAuto = KindOrAuto> extends Omit<CheckOu
    */
   documentJson: string;
 }
+
+/** The document of an Outcome: bare or enveloped as given; any JSON for "auto". */
+export type OutcomeDocument<K extends KindOrAuto> = DocumentObject<K>;
 
 /** Kazoo's 400 body: keys are dotted paths, then keyword → { message, target?, value? }. */
 export interface KazooErrorBody {
@@ -206,11 +269,43 @@ export class AsYouType {
    */
   reformat(value: string, caret?: number): Reformatted;
 }
-/** Validates a document as `kind` (or "auto"). */
+/**
+ * Validates a document as `kind` (or "auto"). An object literal is checked
+ * against the kind's type (misspelt fields and wrong types do not compile);
+ * JSON text (string or Uint8Array) of any shape is judged at run time.
+ */
+export function validate<K extends KindOrAuto>(kind: K, document: DocumentObject<K>, options?: Options): Report;
+/** JSON text (string or Uint8Array) of any shape; or the above, in a function generic over the kind. */
 export function validate<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Report;
-/** Which necessary fields are missing, why, and which to ask for next. */
-export function completeness<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Completeness;
-/** Normalizes phone fields in a copy, then validates and computes completeness. */
+/**
+ * Which necessary fields are missing, why, and which to ask for next. Takes
+ * a form's document as it is being filled in: every field of the kind's type
+ * is optional, at every depth (`DeepPartial`).
+ */
+export function completeness<K extends KindOrAuto>(
+  kind: K,
+  document: DocumentObject<K, PartialShapes>,
+  options?: Options,
+): Completeness;
+/** JSON text (string or Uint8Array) of any shape; or the above, in a function generic over the kind. */
+export function completeness<K extends KindOrAuto>(kind: K, document: PartialDocumentInput<K>, options?: Options): Completeness;
+/**
+ * Normalizes phone fields in a copy, then validates and computes
+ * completeness. The outcome's `document` has the type of the document given:
+ * bare, in an envelope, or (for JSON text) either, to narrow with `'data' in`.
+ */
+export function check<K extends Kind>(
+  kind: K,
+  document: Bare<DocumentFor<K>>,
+  options?: Options,
+): Outcome<K, Bare<DocumentFor<K>>>;
+/** A document in an envelope `{ data }`. */
+export function check<K extends Kind>(
+  kind: K,
+  document: Envelope<DocumentFor<K>>,
+  options?: Options,
+): Outcome<K, Envelope<DocumentFor<K>>>;
+/** JSON text (string or Uint8Array) of any shape; "auto"; or either of the above in a function generic over the kind. */
 export function check<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Outcome<K>;
 /** The published JSON Schema (draft 2020-12) of a kind. */
 export function schema(kind: Kind): Record<string, unknown>;

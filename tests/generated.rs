@@ -146,3 +146,32 @@ fn every_code_is_in_the_table_once_and_severities_are_the_readme_words() {
     let members: Vec<&str> = dts.lines().filter_map(|l| l.trim().strip_prefix("| '")).collect();
     assert_eq!(members.len(), Code::ALL.len());
 }
+
+/// The unions js/results.d.ts gives `Field.type` and `Field.format` (their
+/// `tsType` in results.schema.json) hold every value `fields` gives, of
+/// every kind.
+#[test]
+fn field_type_and_format_unions_hold_every_value() {
+    let schema = results_schema();
+    let union = |name: &str| -> Vec<String> {
+        let t = schema["$defs"]["Field"]["properties"][name]["tsType"].as_str().unwrap();
+        t.split('|').map(|m| m.trim().trim_matches('\'').to_string()).collect()
+    };
+    let (types, formats) = (union("type"), union("format"));
+    assert!(types.len() >= 6 && formats.len() >= 5, "{types:?} {formats:?}");
+    let mut seen = std::collections::BTreeSet::new();
+    for kind in telschema::KINDS {
+        for f in telschema::fields(kind) {
+            let t = f.value_type.clone().unwrap_or_else(|| "null".into());
+            let m = f.format.clone().unwrap_or_else(|| "null".into());
+            assert!(types.contains(&t), "{kind:?} {}: type {t}", f.pointer);
+            assert!(formats.contains(&m), "{kind:?} {}: format {m}", f.pointer);
+            seen.insert(m);
+        }
+    }
+    // The walk saw real values (phone fields, dates, bounded integers).
+    assert!(
+        seen.contains("phone") && seen.contains("date-time") && seen.contains("int32"),
+        "{seen:?}"
+    );
+}

@@ -349,7 +349,10 @@ pub struct Field {
     #[serde(rename = "type")]
     #[schemars(extend("tsType" = "'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | null"))]
     pub value_type: Option<String>,
-    /// The asserted format (`date-time`, `uuid`, `uri`) or `phone` for a phone field.
+    /// The asserted format (`date-time`, `uuid`, `uri`), `int32` (a
+    /// bounded integer) or `phone` for a phone field (tests/generated.rs
+    /// checks every field's against this list).
+    #[schemars(extend("tsType" = "'date-time' | 'uuid' | 'uri' | 'int32' | 'phone' | null"))]
     pub format: Option<String>,
     /// Whether it is needed.
     pub need: Need,

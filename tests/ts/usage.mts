@@ -74,17 +74,17 @@ try {
 }
 
 // @ts-expect-error: not a kind
-validate('e912', {});
+validate('e912', '{}');
 // @ts-expect-error: not an option
-validate('e911', {}, { region: 'US' });
+validate('e911', '{}', { region: 'US' });
 // @ts-expect-error: phoneLevel is 'valid' | 'possible'
-validate('e911', {}, { phoneLevel: 'strict' });
+validate('e911', '{}', { phoneLevel: 'strict' });
 // @ts-expect-error: a report's valid is a boolean, not a string
 const wrong: string = report.valid;
 // @ts-expect-error: a country code is one of the assigned ones
 const badCountry: Documents['sub_request_update']['country_code'] = 'XX';
 // @ts-expect-error: a BigInt is not JSON
-check('e911', { latitude: 10n });
+check('e911', { street_address: '1 Main St', locality: 'Chicago', region: 'IL', postal_code: '60654', latitude: 10n });
 
 // Issue codes are the generated union (codes.d.ts, from telschema::Code).
 const issueCode: IssueCode | undefined = first?.code;
