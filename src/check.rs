@@ -3,13 +3,13 @@
 //! is validated and measured for completeness.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use crate::code::Code;
 use crate::coerce::{coerce_lenient, Change};
 use crate::completeness::{self, Completeness};
 use crate::documents::envelope;
 use crate::documents::Kind;
+use crate::messages::{params, Message};
 use crate::report::{pointer_push, Issue, Report};
 use crate::{phone, NormalizedNumber, Options, PhoneLevel};
 
@@ -84,20 +84,21 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
                     });
                     if let Some(ext) = &n.extension {
                         extra.push(
-                            Issue::new(path, Code::PhoneExtension, format!("E.164 cannot hold the extension {ext}; it was removed from {}: send it separately.", n.e164))
-                                .with_value(Value::String(ext.clone())),
+                            Issue::of(
+                                path,
+                                Message::PhoneExtension,
+                                params(json!({ "extension": ext, "e164": n.e164 })),
+                            )
+                            .with_value(Value::String(ext.clone())),
                         );
                     }
                     if !labels.is_empty() {
                         let text = labels.join(", ");
                         extra.push(
-                            Issue::new(
+                            Issue::of(
                                 path,
-                                Code::PhoneLabel,
-                                format!(
-                                    "The text {text:?} is not part of the number; it was removed from {}.",
-                                    n.e164
-                                ),
+                                Message::PhoneLabel,
+                                params(json!({ "text": text, "e164": n.e164 })),
                             )
                             .with_value(Value::String(text)),
                         );
@@ -128,6 +129,7 @@ pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
     let (inner, base) = envelope::unwrap(&document);
     let completeness = completeness::of(kind, inner, base, &report.errors, options);
     crate::limits::cut(&mut report, options.limits.max_issues);
+    report.localize(options.locale);
     changes.sort_by(|a, b| {
         crate::validate::position(&document, kind, &a.path).cmp(&crate::validate::position(&document, kind, &b.path))
     });
