@@ -55,7 +55,11 @@ fn readme_table() -> String {
             .iter()
             .map(|p| format!("`{p}`"))
             .collect();
-        let params = if params.is_empty() { "—".to_string() } else { params.join(", ") };
+        let params = if params.is_empty() {
+            "—".to_string()
+        } else {
+            params.join(", ")
+        };
         s += &format!("| `{}` | {} | {} | {} |\n", c, c.severity(), c.description(), params);
     }
     s + END
