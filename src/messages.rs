@@ -632,9 +632,9 @@ catalog! {
     UnknownFieldSuggestion = UnknownField ["field", "suggestion"] [] {
         "Unknown field \"{field}\"; did you mean \"{suggestion}\"?",
         "Champ inconnu « {field} » ; peut-être « {suggestion} » ?",
-        "Campo desconocido \"{field}\"; ¿quería decir \"{suggestion}\"?",
+        "Campo desconocido \"{field}\"; ¿quizá \"{suggestion}\"?",
         "Unbekanntes Feld „{field}“; vielleicht „{suggestion}“?",
-        "Onbekend veld \"{field}\"; bedoelt u \"{suggestion}\"?",
+        "Onbekend veld \"{field}\"; misschien \"{suggestion}\"?",
     }
     /// An unknown field.
     UnknownField = UnknownField ["field"] [] {

@@ -300,10 +300,10 @@ pub(crate) const TABLE: &[Texts] = &[
     ],
     [
         "Your local time",
-        "Votre heure locale",
-        "Su hora local",
-        "Ihre Ortszeit",
-        "Uw lokale tijd",
+        "Heure locale",
+        "Hora local",
+        "Ortszeit",
+        "Lokale tijd",
     ],
     // Reasons.
     [
