@@ -240,9 +240,12 @@ function schema(kind) {
   return call('schema', [kind]);
 }
 
-/** Form metadata of a kind: each field's pointer, label, order, need and limits. */
-function fields(kind) {
-  return call('fields', [kind]);
+/**
+ * Form metadata of a kind: each field's pointer, label, order, need and
+ * limits; labels, hints and reasons in `options.locale` (default en).
+ */
+function fields(kind, options) {
+  return call('fields', [kind, opts(options)]);
 }
 
 /** The kind ids. */

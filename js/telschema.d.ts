@@ -309,8 +309,8 @@ export function check<K extends Kind>(
 export function check<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Outcome<K>;
 /** The published JSON Schema (draft 2020-12) of a kind. */
 export function schema(kind: Kind): Record<string, unknown>;
-/** Form metadata of a kind: every field of its form, in form order. */
-export function fields(kind: Kind): Field[];
+/** Form metadata of a kind: every field of its form, in form order; labels, hints and reasons in `options.locale`. */
+export function fields(kind: Kind, options?: Options): Field[];
 /** The kind ids. */
 export function kinds(): Kind[];
 /** Kazoo's 400 error body for a report, or null when it is valid. */

@@ -64,7 +64,7 @@ pub struct Completeness {
 
 /// A field's label in a kind's form (the kind's file says it).
 pub fn label(kind: Kind, path: &str) -> String {
-    crate::documents::spec::label(kind, path)
+    crate::documents::spec::label(kind, path, crate::Locale::En)
 }
 
 /// Completeness of one document (envelope removed) at `base`, given the
@@ -149,8 +149,12 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
         total += 1;
         missing.push(Missing {
             path: list.clone(),
-            label: label(Kind::DraftPortRequest, "sub_requests"),
-            reason: "A port request needs at least one sub request.".into(),
+            label: crate::documents::spec::label(Kind::DraftPortRequest, "sub_requests", options.locale),
+            reason: crate::documents::translations::tr(
+                "A port request needs at least one sub request.",
+                options.locale,
+            )
+            .into(),
         });
     }
     let mut invalid: Vec<Invalid> = subs.iter().flat_map(|c| c.invalid.iter().cloned()).collect();

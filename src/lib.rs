@@ -18,6 +18,7 @@ mod kazoo;
 mod kind;
 mod limits;
 mod locale;
+pub mod messages;
 mod options;
 pub mod phone;
 mod pointer;
@@ -34,11 +35,12 @@ pub use code::{Code, Severity, UnknownCode};
 pub use coerce::Change;
 pub use completeness::{completeness, label, Completeness, Invalid, Missing};
 pub use documents::{
-    fields, kind_for, resolve_kind, Field, Kind, KindError, Need, UnknownKind, KINDS, SUB_REQUEST_FORM_ORDER,
+    fields, fields_in, kind_for, resolve_kind, Field, Kind, KindError, Need, UnknownKind, KINDS, SUB_REQUEST_FORM_ORDER,
 };
 pub use error::Error;
 pub use limits::Limits;
 pub use locale::{Locale, UnknownLocale};
+pub use messages::Message;
 pub use options::{OptionError, Options, PhoneLevel};
 pub use phone::{normalize, NormalizedNumber, NumberType, PhoneError};
 pub use report::{Issue, Omitted, Report};

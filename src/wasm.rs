@@ -480,10 +480,15 @@ pub fn check(kind: JsValue, doc: JsValue, options: JsValue) -> String {
     })
 }
 
-/// Form metadata of a kind: each field's pointer, label, order, need and limits.
+/// Form metadata of a kind: each field's pointer, label, order, need and
+/// limits, the labels, hints and reasons in `options.locale`.
 #[wasm_bindgen]
-pub fn fields(kind: JsValue) -> String {
-    reply(self::kind(&kind, &Value::Null).map(crate::fields))
+pub fn fields(kind: JsValue, options: JsValue) -> String {
+    reply((|| {
+        let options = self::options(&options)?;
+        let kind = self::kind(&kind, &Value::Null)?;
+        Ok(crate::fields_in(kind, options.locale))
+    })())
 }
 
 /// The published JSON Schema of a kind.

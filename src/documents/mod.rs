@@ -18,6 +18,7 @@ pub(crate) mod rules;
 pub(crate) mod spec;
 pub mod sub_request_update;
 pub mod telnyx;
+pub(crate) mod translations;
 
 use std::sync::OnceLock;
 
@@ -27,7 +28,7 @@ pub use crate::kind::{Kind, UnknownKind, KINDS};
 pub(crate) use crate::schema::{non_null_branch, schema_node};
 pub use auto::{kind_for, resolve_kind, KindError};
 pub use codes::{EU_MEMBER_STATES, ISO_3166_ALPHA2, NANP_COUNTRIES};
-pub use spec::{fields, Field, Need};
+pub use spec::{fields, fields_in, Field, Need};
 pub use telnyx::SUB_REQUEST_FORM_ORDER;
 
 impl Kind {

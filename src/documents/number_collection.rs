@@ -15,11 +15,11 @@ pub struct NumberCollection {
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use super::rules::{get, Ctx};
 use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec};
-use crate::code::Code;
+use crate::messages::{params, Message};
 use crate::pointer::pointer_push;
 use crate::report::Issue;
 
@@ -46,10 +46,10 @@ fn rules(ctx: &mut Ctx, doc: &Value, base: &str) {
         let Some(Ok(n)) = ctx.numbers.get(&path) else { continue };
         match seen.get(&n.e164) {
             Some(first) => repeats.push(
-                Issue::new(
+                Issue::of(
                     path,
-                    Code::DuplicateNumber,
-                    format!("Same number as {list}/{first} once normalized ({}).", n.e164),
+                    Message::DuplicateNumber,
+                    params(json!({ "first": format!("{list}/{first}"), "e164": n.e164 })),
                 )
                 .with_value(v.clone()),
             ),

@@ -39,7 +39,7 @@ pub struct NumberRequest {
 
 use super::patterns::{HTTP_URL, UUID};
 use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec, When};
-use crate::code::Code;
+use crate::messages::Message;
 
 const ORDER: &str = "Required to place a CM.com order.";
 const AREA_OR_CITY: &str = "An area code or a city is required (either one satisfies both).";
@@ -63,16 +63,13 @@ pub(crate) const SPEC: Spec = Spec {
         R::always("numberType", ORDER),
         R::always("areaCode", AREA_OR_CITY)
             .satisfied_by(&["areaCode", "city"])
-            .error(Code::AreaCodeOrCityRequired, "Give an area code or a city."),
+            .error(Message::AreaCodeOrCity),
         R::always("city", AREA_OR_CITY)
             .satisfied_by(&["areaCode", "city"])
-            .error(Code::AreaCodeOrCityRequired, "Give an area code or a city."),
+            .error(Message::AreaCodeOrCity),
         R::always("region", "Required for an order in a NANP country ({country}).")
             .when(When::NanpOrder)
-            .error(
-                Code::RegionRequired,
-                "A region is required for orders in a NANP country ({country}).",
-            ),
+            .error(Message::RegionRequired),
     ],
     phones: &[],
     embed: None,

@@ -12,6 +12,7 @@ use super::rules::{get, Ctx};
 use super::spec::{self, spec, When};
 use super::{non_null_branch, schema_node, Kind};
 use crate::code::Code;
+use crate::messages::params;
 use crate::pointer::{pointer_push, pointer_segments};
 use crate::report::Issue;
 use crate::Options;
@@ -110,7 +111,7 @@ pub(crate) fn evaluate(kind: Kind, doc: &Value, base: &str, errors: &[Issue], op
         } else if n.by.iter().all(|f| at(doc, f).is_none()) {
             missing.push(Unmet {
                 path: n.field.split('/').fold(base.to_string(), |p, k| pointer_push(&p, k)),
-                label: spec::label(kind, &n.field),
+                label: spec::label(kind, &n.field, options.locale),
                 reason: n.reason.clone(),
             });
         }
@@ -150,7 +151,7 @@ pub(crate) fn enforce(ctx: &mut Ctx, doc: &Value, base: &str) {
         return;
     }
     for r in spec(ctx.kind).requirements {
-        let Some((code, message)) = r.error else { continue };
+        let Some(message) = r.error else { continue };
         let Some((_, country)) = r.when.applies(doc, ctx.options) else {
             continue;
         };
@@ -161,7 +162,12 @@ pub(crate) fn enforce(ctx: &mut Ctx, doc: &Value, base: &str) {
         });
         if !met {
             let path = r.field.split('/').fold(base.to_string(), |p, k| pointer_push(&p, k));
-            let mut issue = Issue::new(path, code, message.replace("{country}", &country));
+            let p = if message.placeholders().contains(&"country") {
+                params(json!({ "country": country }))
+            } else {
+                Map::new()
+            };
+            let mut issue = Issue::of(path, message, p);
             if r.when == When::Always {
                 issue = issue.with_keyword("required");
             }

@@ -3,7 +3,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// Whether all or part of the numbers on the account are ported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -88,7 +88,7 @@ use super::patterns::E164;
 use super::rules::{get, get_str, is_iso_country, Ctx};
 use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec, When};
 use super::Kind;
-use crate::code::Code;
+use crate::messages::{params, Message};
 use crate::pointer::pointer_push;
 use crate::report::Issue;
 
@@ -220,10 +220,10 @@ pub(crate) fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
             for attr in ["remaining_numbers_action", "new_billing_phone_number"] {
                 if let Some(v) = get(po, attr) {
                     ctx.warn(
-                        Issue::new(
+                        Issue::of(
                             pointer_push(&po_path, attr),
-                            Code::FullPortAttribute,
-                            "A full port moves every number; this attribute only applies to a partial port.",
+                            Message::FullPortAttribute,
+                            serde_json::Map::new(),
                         )
                         .with_value(v.clone()),
                     );
@@ -242,10 +242,10 @@ pub(crate) fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
         for field in ["tax_identifier", "business_identifier"] {
             if let Some(v) = get(o, field) {
                 ctx.warn(
-                    Issue::new(
+                    Issue::of(
                         pointer_push(base, field),
-                        Code::EuIdentifierOutsideEu,
-                        format!("European identifiers apply only in the European Union; the country is {c}."),
+                        Message::EuIdentifierOutsideEu,
+                        params(json!({ "country": c })),
                     )
                     .with_value(v.clone()),
                 );
@@ -255,10 +255,10 @@ pub(crate) fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
     if let (Some(c), Some((b, r))) = (country, billing_region) {
         if r != c && is_iso_country(c) {
             ctx.warn(
-                Issue::new(
+                Issue::of(
                     billing_path,
-                    Code::BillingCountryMismatch,
-                    format!("This number is from {r}, but the billing address is in {c}."),
+                    Message::BillingCountryMismatch,
+                    params(json!({ "region": r, "country": c })),
                 )
                 .with_value(Value::String(b.to_string())),
             );
@@ -269,22 +269,14 @@ pub(crate) fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
             let path = pointer_push(base, "foc_date_requested_by_user");
             if t.unix < now.unix {
                 ctx.warn(
-                    Issue::new(
-                        path.clone(),
-                        Code::FocDateInPast,
-                        "The requested FOC date is in the past.",
-                    )
-                    .with_value(Value::String(foc.to_string())),
+                    Issue::of(path.clone(), Message::FocDateInPast, serde_json::Map::new())
+                        .with_value(Value::String(foc.to_string())),
                 );
             }
             if t.is_weekend() {
                 ctx.warn(
-                    Issue::new(
-                        path,
-                        Code::FocDateOnWeekend,
-                        "The requested FOC date falls on a weekend.",
-                    )
-                    .with_value(Value::String(foc.to_string())),
+                    Issue::of(path, Message::FocDateOnWeekend, serde_json::Map::new())
+                        .with_value(Value::String(foc.to_string())),
                 );
             }
         }
@@ -299,18 +291,17 @@ pub(crate) fn complete_flag(ctx: &mut Ctx, sub: &Value, path: &str) {
     };
     let ours = super::require::evaluate(Kind::DraftSubRequest, sub, path, &ctx.errors, ctx.options);
     if ours.complete() != flag {
-        let why = match (ours.missing.first(), ours.invalid.first()) {
-            (Some(m), _) => format!("{} is missing", m.label),
-            (None, Some((p, code))) => format!("{p} fails {code}"),
-            _ => "every necessary field is present and valid".to_string(),
+        let (message, p) = match (ours.missing.first(), ours.invalid.first()) {
+            (Some(m), _) => (
+                Message::CompleteFlagMissing,
+                params(json!({ "flag": flag, "missing": m.path })),
+            ),
+            (None, Some((p, code))) => (
+                Message::CompleteFlagInvalid,
+                params(json!({ "flag": flag, "field": p, "failed": code })),
+            ),
+            _ => (Message::CompleteFlagComplete, params(json!({ "flag": flag }))),
         };
-        ctx.warn(
-            Issue::new(
-                pointer_push(path, "complete"),
-                Code::CompleteFlagMismatch,
-                format!("The draft says complete: {flag}, but {why}."),
-            )
-            .with_value(Value::Bool(flag)),
-        );
+        ctx.warn(Issue::of(pointer_push(path, "complete"), message, p).with_value(Value::Bool(flag)));
     }
 }

@@ -16,6 +16,8 @@ pub(crate) mod find;
 mod format;
 mod matcher;
 mod parse;
+/// The longest input `normalize` reads (the `limit` of a `too_large` issue).
+pub(crate) use parse::MAX_INPUT_CHARS;
 mod regions;
 mod short;
 mod tables;
