@@ -51,6 +51,10 @@ lint:
 	@for c in phonenumber jsonschema regex; do \
 	  if $(CARGO) tree -e normal --prefix none | grep -E "^$$c "; then \
 	    echo "$$c leaked into the runtime dependencies"; exit 1; fi; done
+	@# schemars only generates schemas/ (feature schemars, on by default): a
+	@# library built with default-features = false must not pull it in.
+	@if $(CARGO) tree -e normal --no-default-features --prefix none | grep -E "^schemars "; then \
+	  echo "schemars is a dependency without the schemars feature"; exit 1; fi
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --lib --no-default-features --target $(WASM_TARGET) -- -D warnings
 

@@ -14,7 +14,8 @@ use crate::report::{pointer_push, Issue, Report};
 use crate::{phone, NormalizedNumber, Options, PhoneLevel};
 
 /// What `check` found.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
     /// The document with its phone fields in E.164 (key order kept).

@@ -215,6 +215,7 @@ impl<'de> Deserialize<'de> for Code {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl schemars::JsonSchema for Code {
     fn schema_name() -> Cow<'static, str> {
         "IssueCode".into()

@@ -11,7 +11,8 @@ use crate::report::Issue;
 use crate::schema::non_null_branch;
 
 /// One rewrite `check` made.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// JSON Pointer of the rewritten value.

@@ -12,7 +12,8 @@ use crate::locale::Locale;
 use crate::messages::{Message, Source, Texts};
 
 /// One problem (error or warning) with a document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
     /// RFC 6901 JSON Pointer into the document as given; for a missing
@@ -22,7 +23,7 @@ pub struct Issue {
     pub code: Code,
     /// The JSON Schema keyword, where one applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     pub keyword: Option<String>,
     /// A message a form can show next to the field, in the locale asked for.
     pub message: String,
@@ -30,15 +31,15 @@ pub struct Issue {
     /// params): `limit`, `allowed`, `format`, `pattern`, `e164`, `country`,
     /// `suggestion`, ... `{}` when it has none.
     #[serde(default)]
-    #[schemars(with = "Map<String, Value>")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Map<String, Value>"))]
     pub params: Map<String, Value>,
     /// The offending value, where useful.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Value")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Value"))]
     pub value: Option<Value>,
     /// Where the message comes from, to write it in another locale.
     #[serde(skip)]
-    #[schemars(skip)]
+    #[cfg_attr(feature = "schemars", schemars(skip))]
     pub(crate) source: Source,
 }
 
@@ -102,7 +103,8 @@ impl Issue {
 }
 
 /// The verdict on one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The kind the document was judged as.
@@ -115,7 +117,7 @@ pub struct Report {
     pub warnings: Vec<Issue>,
     /// Issues past the reporting limit (`limits.max_issues`), counted; absent when none were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Omitted")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Omitted"))]
     pub omitted: Option<Omitted>,
 }
 
@@ -132,7 +134,8 @@ impl Report {
 }
 
 /// Issues beyond `max_issues`, counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Omitted {
     /// Errors not listed.
     pub errors: usize,

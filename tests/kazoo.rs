@@ -183,7 +183,10 @@ fn a_body_that_cannot_be_read_as_it_is() {
     assert!(!out.completeness.complete);
     // In the report's locale, the same params.
     let fr = telschema::check_str(Kind::E911, "[1, 2", &Options::new().locale(telschema::Locale::Fr));
-    assert_eq!(fr.report.errors[0].message, "Le document n'est pas du JSON valide (ligne 1, colonne 5).");
+    assert_eq!(
+        fr.report.errors[0].message,
+        "Le document n'est pas du JSON valide (ligne 1, colonne 5)."
+    );
     assert_eq!(fr.report.errors[0].params, out.report.errors[0].params);
     // Text within the limits is judged as validate judges the value.
     let text = r#"{"street_address": "1 Main St", "locality": "Chicago", "region": "IL", "postal_code": "6065"}"#;

@@ -1,15 +1,15 @@
 //! The `{"numbers": [...]}` body of Kazoo's `/phone_numbers/check`,
 //! `/locality` and `/collection` endpoints.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A list of numbers for Kazoo's collection endpoints. Kazoo normalizes
 /// every number to E.164 and rejects duplicates after normalization.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct NumberCollection {
     /// The numbers, in any form Kazoo normalizes (E.164 or national); at least one
-    #[schemars(length(min = 1))]
+    #[cfg_attr(feature = "schemars", schemars(length(min = 1)))]
     pub numbers: Vec<String>,
 }
 

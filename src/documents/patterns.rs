@@ -1,6 +1,6 @@
 //! The string patterns of our schemas, each declared once with the message a
 //! form shows when a value does not match it. The schema types use the
-//! constants (`#[schemars(regex(pattern = E164))]`); the interpreter knows
+//! constants (`#[cfg_attr(feature = "schemars", schemars(regex(pattern = E164)))]`); the interpreter knows
 //! no pattern, and `validate` puts these messages on its `pattern` issues.
 
 use crate::messages::Message;

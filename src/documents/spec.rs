@@ -273,6 +273,7 @@ impl When {
 
     /// The condition as a schema `if` on the object holding the field, where
     /// a schema can express it.
+    #[cfg(feature = "schemars")]
     pub(crate) fn schema_if(self) -> Option<Value> {
         match self {
             When::NumbersKept => Some(serde_json::json!({
@@ -342,7 +343,8 @@ pub(crate) fn label(kind: Kind, path: &str, locale: Locale) -> String {
 }
 
 /// Whether and why a field is needed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Need {
     /// Always needed.
@@ -354,7 +356,8 @@ pub enum Need {
 }
 
 /// Form metadata of one field of a kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Field {
     /// JSON Pointer of the field in the document (`/phone_numbers/*/phone_number` for every item).
@@ -365,12 +368,12 @@ pub struct Field {
     pub order: usize,
     /// The JSON type the schema expects (`string`, `integer`, `boolean`, `array`, `object`).
     #[serde(rename = "type")]
-    #[schemars(extend("tsType" = "'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | null"))]
+    #[cfg_attr(feature = "schemars", schemars(extend("tsType" = "'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | null")))]
     pub value_type: Option<String>,
     /// The asserted format (`date-time`, `uuid`, `uri`), `int32` (a
     /// bounded integer) or `phone` for a phone field (tests/generated.rs
     /// checks every field's against this list).
-    #[schemars(extend("tsType" = "'date-time' | 'uuid' | 'uri' | 'int32' | 'phone' | null"))]
+    #[cfg_attr(feature = "schemars", schemars(extend("tsType" = "'date-time' | 'uuid' | 'uri' | 'int32' | 'phone' | null")))]
     pub format: Option<String>,
     /// Whether it is needed.
     pub need: Need,
@@ -383,10 +386,10 @@ pub struct Field {
     /// Longest string length.
     pub max_length: Option<u64>,
     /// Smallest number.
-    #[schemars(with = "Option<f64>")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<f64>"))]
     pub minimum: Option<Value>,
     /// Largest number.
-    #[schemars(with = "Option<f64>")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<f64>"))]
     pub maximum: Option<Value>,
     /// A short hint under the input.
     pub hint: Option<String>,

@@ -1,12 +1,12 @@
 //! Types Telnyx's porting documents share, and the schema conditional for
 //! `new_billing_phone_number`.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 /// Whether all or part of the numbers on the account are ported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum PortingOptionType {
@@ -15,7 +15,8 @@ pub enum PortingOptionType {
 }
 
 /// What happens to the numbers that stay on the old account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum RemainingNumbersAction {
@@ -24,7 +25,8 @@ pub enum RemainingNumbersAction {
 }
 
 /// Porting options of a sub request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PortingOption {
     /// Whether all (`full`) or some (`partial`) of the account's numbers are ported
     #[serde(rename = "type")]
@@ -34,12 +36,13 @@ pub struct PortingOption {
     pub remaining_numbers_action: Option<RemainingNumbersAction>,
     /// The new billing number of the old account, required when the remaining numbers are kept; one of the numbers that remain
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = E164))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = E164)))]
     pub new_billing_phone_number: Option<String>,
 }
 
 /// Telnyx's coverage category of a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum CoverageCategory {
@@ -50,7 +53,8 @@ pub enum CoverageCategory {
 }
 
 /// Telnyx's portability status of a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum PortabilityStatus {
@@ -60,11 +64,12 @@ pub enum PortabilityStatus {
 }
 
 /// A phone number of a draft port request (read-only).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct DraftPortRequestPhoneNumber {
     /// The phone number, E.164
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = E164))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = E164)))]
     pub phone_number: Option<String>,
     /// The service type of the number (wireless numbers need a PIN)
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -84,6 +89,7 @@ pub struct DraftPortRequestPhoneNumber {
 }
 
 use super::codes::EU_MEMBER_STATES;
+#[cfg(feature = "schemars")]
 use super::patterns::E164;
 use super::rules::{get, get_str, is_iso_country, Ctx};
 use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec, When};
