@@ -1,5 +1,7 @@
 // telschema's JavaScript API over the wasm-bindgen glue, shared by
-// pkg/web/telschema.js (ES module) and pkg/node/telschema.js (CommonJS);
+// pkg/web/telschema.js (ES module) and pkg/node/telschema.js (CommonJS), and
+// its phone part (down to the "telschema/phone ends here" line) by
+// pkg/phone/web/ and pkg/phone/node/;
 // js/build-pkg.mjs joins it with each target's head and tail. The head
 // defines `glue()` (the current glue module, or a `not_initialized` error)
 // and `reinstantiate()` (a fresh WebAssembly instance after a trap).
@@ -110,10 +112,6 @@ function toJson(value, what, badCode) {
   }
 }
 
-function doc(value) {
-  return toJson(value, 'The document', 'invalid_document');
-}
-
 // Options are small and flat: when every value is a string, boolean or Date
 // (the common case), plain JSON.stringify is exact and much cheaper.
 function opts(value) {
@@ -218,6 +216,14 @@ class AsYouType {
     this.#typed = r.typed;
     return { value: r.value, caret: r.caret };
   }
+}
+
+// ---------------------------------------------------------------------------
+// telschema/phone ends here: js/build-pkg.mjs builds the phone-only wrapper
+// (pkg/phone/) from the part above this line, the full one from all of it.
+
+function doc(value) {
+  return toJson(value, 'The document', 'invalid_document');
 }
 
 /** Validates a document as `kind` (or `"auto"`). */
