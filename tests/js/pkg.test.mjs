@@ -72,9 +72,9 @@ test('a body that is not JSON is a report a server can answer with, as Kazoo doe
     [false, 1, '', 'invalid_json'],
   );
   assert.equal(r.errors[0].message, 'The document is not JSON (line 2, column 11).');
-  assert.deepEqual(r.errors[0].params, { line: 2, column: 11, offset: 36, detail: 'EOF while parsing a value' });
+  assert.deepEqual(r.errors[0].params, { line: 2, column: 11, offset: 35, detail: 'EOF while parsing a value' });
   const body = node.toKazooError(r);
-  assert.deepEqual(body.data, { json: { invalid: { message: 'truncated_json around 36', target: 'body' } } });
+  assert.deepEqual(body.data, { json: { invalid: { message: 'truncated_json around 35', target: 'body' } } });
   const de = node.validate('e911', '{"locality": "Chicago",\n "region": ', { locale: 'de' });
   assert.equal(de.errors[0].message, 'Das Dokument ist kein gültiges JSON (Zeile 2, Spalte 11).');
   assert.deepEqual([body.status, body.error, body.message], ['error', '400', 'validation error']);
