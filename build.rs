@@ -24,7 +24,8 @@ use phonenumber::metadata::{Database, Descriptor, Metadata, DATABASE};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// Opcodes; an instruction is `op | operand << 3` (absolute jump targets
-/// while compiling, relative ones in the table: [`encode16`]).
+/// while compiling, relative ones in the table, sets with a count:
+/// [`pack_sets`], [`encode16`]).
 const OP_SET: u32 = 0; // operand: 10-bit digit mask
 const OP_SPLIT: u32 = 1; // try pc+1, then operand
 const OP_SPLIT_LAZY: u32 = 2; // try operand, then pc+1
@@ -167,9 +168,59 @@ impl Compiler {
     }
 }
 
+/// Runs of up to [`SET_RUN`] identical `OP_SET`s (`\d{6}`, `55`) become one
+/// instruction with a count, unless a jump lands inside the run or a pattern
+/// starts there; jump targets and pattern starts move with them. The matcher
+/// charges a run as many steps as its digits, so budgets are unchanged.
+const SET_RUN: u32 = 8;
+
+fn pack_sets(prog: &[u32], pats: &mut [(u32, u8)]) -> Vec<u32> {
+    let mut entry = vec![false; prog.len() + 1];
+    for &ins in prog {
+        if matches!(ins & 7, OP_SPLIT | OP_SPLIT_LAZY | OP_JMP) {
+            entry[(ins >> 3) as usize] = true;
+        }
+    }
+    for &(start, _) in pats.iter() {
+        entry[start as usize] = true;
+    }
+    let mut packed = Vec::with_capacity(prog.len());
+    let mut moved = vec![0u32; prog.len() + 1];
+    let mut pc = 0;
+    while pc < prog.len() {
+        let ins = prog[pc];
+        let mut run = 1;
+        if ins & 7 == OP_SET {
+            while run < SET_RUN as usize && prog.get(pc + run) == Some(&ins) && !entry[pc + run] {
+                run += 1;
+            }
+        }
+        for m in &mut moved[pc..pc + run] {
+            *m = packed.len() as u32;
+        }
+        packed.push(if ins & 7 == OP_SET {
+            ins | ((run as u32 - 1) << 13)
+        } else {
+            ins
+        });
+        pc += run;
+    }
+    moved[prog.len()] = packed.len() as u32;
+    for ins in &mut packed {
+        if matches!(*ins & 7, OP_SPLIT | OP_SPLIT_LAZY | OP_JMP) {
+            *ins = (*ins & 7) | (moved[(*ins >> 3) as usize] << 3);
+        }
+    }
+    for (start, _) in pats.iter_mut() {
+        *start = moved[*start as usize];
+    }
+    packed
+}
+
 /// The program in 16-bit instructions, `op | operand << 3` with a 13-bit
 /// operand: jumps become relative to their own position (signed; the
-/// metadata's longest is under 800), which halves the table in the binary.
+/// metadata's longest is under 800), which halves the table in the binary;
+/// a set is its 10-bit digit mask and, above it, its count less one.
 fn encode16(prog: &[u32]) -> Vec<u16> {
     prog.iter()
         .enumerate()
@@ -528,13 +579,25 @@ pub fn generate(inputs: &Inputs) -> String {
         formats.leading.len(),
         formats.leading
     );
+    let program = encode16(&pack_sets(&c.prog, &mut c.pats));
+    let starts: Vec<u16> = c
+        .pats
+        .iter()
+        .map(|&(start, _)| u16::try_from(start).expect("a pattern start that fits 16 bits"))
+        .collect();
+    let groups: Vec<u8> = c.pats.iter().map(|&(_, groups)| groups).collect();
     let _ = writeln!(
         out,
-        "pub(crate) static PATTERNS: [(u32, u8); {}] = {:?};",
-        c.pats.len(),
-        c.pats
+        "/// Where each pattern starts in [`PROGRAM`].\npub(crate) static PATTERN_START: [u16; {}] = {:?};",
+        starts.len(),
+        starts
     );
-    let program = encode16(&c.prog);
+    let _ = writeln!(
+        out,
+        "/// The number of capture groups of each pattern.\npub(crate) static PATTERN_GROUPS: [u8; {}] = {:?};",
+        groups.len(),
+        groups
+    );
     let _ = writeln!(
         out,
         "pub(crate) static PROGRAM: [u16; {}] = {:?};",

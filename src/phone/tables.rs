@@ -3,7 +3,7 @@
 /// A number-type description: its pattern and its possible lengths as bit masks.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Desc {
-    /// Index into [`PATTERNS`].
+    /// Index into [`PATTERN_START`].
     pub pattern: u16,
     /// Bit `n` set when length `n` is possible; `0` means "no list" (no length check).
     pub lengths: u32,
@@ -15,7 +15,7 @@ pub(crate) struct Desc {
 /// and `formatNsnUsingPattern` read it.
 #[derive(Debug)]
 pub(crate) struct NumberFormat {
-    /// Index into [`PATTERNS`]: the whole national number, with the groups.
+    /// Index into [`PATTERN_START`]: the whole national number, with the groups.
     pub pattern: u16,
     /// The replacement, `$1 $2 $3`.
     pub format: &'static str,
@@ -31,7 +31,7 @@ pub(crate) struct NumberFormat {
 }
 
 impl NumberFormat {
-    /// The leading-digits patterns (indices into [`PATTERNS`]): formatting
+    /// The leading-digits patterns (indices into [`PATTERN_START`]): formatting
     /// consults the last, as-you-type formatting the one for the number of
     /// digits typed.
     pub(crate) fn leading(&self) -> &'static [u16] {
