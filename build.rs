@@ -24,7 +24,8 @@ use phonenumber::metadata::{Database, Descriptor, Metadata, DATABASE};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// Opcodes; an instruction is `op | operand << 3` (absolute jump targets
-/// while compiling, relative ones in the table: [`encode16`]).
+/// while compiling, relative ones in the table, sets with a count:
+/// [`pack_sets`], [`encode16`]).
 const OP_SET: u32 = 0; // operand: 10-bit digit mask
 const OP_SPLIT: u32 = 1; // try pc+1, then operand
 const OP_SPLIT_LAZY: u32 = 2; // try operand, then pc+1
@@ -167,9 +168,59 @@ impl Compiler {
     }
 }
 
+/// Runs of up to [`SET_RUN`] identical `OP_SET`s (`\d{6}`, `55`) become one
+/// instruction with a count, unless a jump lands inside the run or a pattern
+/// starts there; jump targets and pattern starts move with them. The matcher
+/// charges a run as many steps as its digits, so budgets are unchanged.
+const SET_RUN: u32 = 8;
+
+fn pack_sets(prog: &[u32], pats: &mut [(u32, u8)]) -> Vec<u32> {
+    let mut entry = vec![false; prog.len() + 1];
+    for &ins in prog {
+        if matches!(ins & 7, OP_SPLIT | OP_SPLIT_LAZY | OP_JMP) {
+            entry[(ins >> 3) as usize] = true;
+        }
+    }
+    for &(start, _) in pats.iter() {
+        entry[start as usize] = true;
+    }
+    let mut packed = Vec::with_capacity(prog.len());
+    let mut moved = vec![0u32; prog.len() + 1];
+    let mut pc = 0;
+    while pc < prog.len() {
+        let ins = prog[pc];
+        let mut run = 1;
+        if ins & 7 == OP_SET {
+            while run < SET_RUN as usize && prog.get(pc + run) == Some(&ins) && !entry[pc + run] {
+                run += 1;
+            }
+        }
+        for m in &mut moved[pc..pc + run] {
+            *m = packed.len() as u32;
+        }
+        packed.push(if ins & 7 == OP_SET {
+            ins | ((run as u32 - 1) << 13)
+        } else {
+            ins
+        });
+        pc += run;
+    }
+    moved[prog.len()] = packed.len() as u32;
+    for ins in &mut packed {
+        if matches!(*ins & 7, OP_SPLIT | OP_SPLIT_LAZY | OP_JMP) {
+            *ins = (*ins & 7) | (moved[(*ins >> 3) as usize] << 3);
+        }
+    }
+    for (start, _) in pats.iter_mut() {
+        *start = moved[*start as usize];
+    }
+    packed
+}
+
 /// The program in 16-bit instructions, `op | operand << 3` with a 13-bit
 /// operand: jumps become relative to their own position (signed; the
-/// metadata's longest is under 800), which halves the table in the binary.
+/// metadata's longest is under 800), which halves the table in the binary;
+/// a set is its 10-bit digit mask and, above it, its count less one.
 fn encode16(prog: &[u32]) -> Vec<u16> {
     prog.iter()
         .enumerate()
@@ -195,6 +246,12 @@ fn max_capture(hir: &Hir) -> u32 {
         HirKind::Repetition(r) => max_capture(&r.sub),
         _ => 0,
     }
+}
+
+/// `Desc::new(pattern, lengths, local)`; local lengths fit 16 bits.
+fn desc_new(pattern: usize, lengths: u32, local: u32) -> String {
+    assert!(local < 1 << 16, "a local-only length of 16 or more");
+    format!("Desc::new({pattern}, {lengths:#x}, {local:#x})")
 }
 
 fn mask(lengths: &[u16]) -> u32 {
@@ -245,9 +302,8 @@ fn desc_literal(c: &mut Compiler, d: Option<&Descriptor>) -> String {
         Some(d) => {
             let pat = c.pattern(d.national_number().as_str());
             format!(
-                "Some(Desc {{ pattern: {pat}, lengths: {:#x}, local: {:#x} }})",
-                mask(d.possible_length()),
-                mask(d.possible_local_length())
+                "Some({})",
+                desc_new(pat, mask(d.possible_length()), mask(d.possible_local_length()))
             )
         }
     }
@@ -268,6 +324,12 @@ struct Formats {
     seen: std::collections::HashMap<String, usize>,
     literals: Vec<String>,
     leading: Vec<u16>,
+    /// The formats' replacement texts and national prefix rules, and the
+    /// territories' prefixes and examples, each once (a text inside another
+    /// is found there): the tables hold an offset and a length, not a pointer.
+    text: String,
+    /// The territories' lists of formats (indices into `literals`).
+    lists: Vec<u16>,
 }
 
 impl Formats {
@@ -303,11 +365,12 @@ impl Formats {
             .filter(|_| national)
             .map(|r| r.replacen("$NP", np.unwrap_or(""), 1).replacen("$FG", "$1", 1))
             .filter(|r| !r.is_empty());
+        let (format_at, format_len) = self.text(f.format());
+        let (rule_at, rule_len) = self.text(rule.as_deref().unwrap_or(""));
         let literal = format!(
-            "NumberFormat {{ pattern: {pattern}, format: {:?}, leading_at: {at}, leading_len: {}, national_prefix_rule: {}, flags: {} }}",
-            f.format(),
+            "NumberFormat {{ pattern: {pattern}, leading_at: {at}, format_at: {format_at}, rule_at: {rule_at}, \
+             format_len: {format_len}, rule_len: {rule_len}, leading_len: {}, flags: {} }}",
             leading.len(),
-            opt_str(rule.as_deref()),
             u8::from(f.is_national_prefix_optional()) | (u8::from(f.domestic_carrier().is_some()) << 1)
         );
         let next = self.literals.len();
@@ -318,10 +381,29 @@ impl Formats {
     }
 }
 
-fn opt_str(s: Option<&str>) -> String {
-    match s {
-        Some(s) => format!("Some({s:?})"),
-        None => "None".into(),
+impl Formats {
+    /// Where `list` starts in [`Formats::lists`] (appended unless it is there).
+    fn list(&mut self, list: &[u16]) -> usize {
+        if list.is_empty() {
+            return 0;
+        }
+        self.lists
+            .windows(list.len())
+            .position(|w| w == list)
+            .unwrap_or_else(|| {
+                self.lists.extend_from_slice(list);
+                self.lists.len() - list.len()
+            })
+    }
+
+    /// Where `text` is in [`Formats::text`] (appended when it is not), and its length.
+    fn text(&mut self, text: &str) -> (u16, u8) {
+        let at = self.text.find(text).unwrap_or_else(|| {
+            self.text.push_str(text);
+            self.text.len() - text.len()
+        });
+        let at = u16::try_from(at).expect("the format texts fit 16-bit offsets");
+        (at, u8::try_from(text.len()).expect("a format text under 256 bytes"))
     }
 }
 
@@ -455,38 +537,47 @@ pub fn generate(inputs: &Inputs) -> String {
             } else {
                 intl_list
             };
-            let list = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
             let intl_text = m.international_prefix().map(|r| clean(r.as_str()));
             let dialling = m
                 .preferred_international_prefix()
                 .map(str::to_string)
                 .or_else(|| intl_text.clone().filter(|p| single_international_prefix(p)));
-            let examples: Vec<String> = (0..TYPES.len())
-                .map(|i| opt_str(type_desc(m, i).and_then(Descriptor::example)))
+            // The national then the international formats, one run of FORMAT_LISTS.
+            let both: Vec<u16> = national.iter().chain(&intl_list).map(|&i| i as u16).collect();
+            let formats_at = formats.list(&both);
+            let mut text = |t: Option<&str>| {
+                let (at, len) = formats.text(t.unwrap_or(""));
+                format!("Text {{ at: {at}, len: {len} }}")
+            };
+            // One string per territory, not ten: `Territory::example` splits it.
+            let examples: Vec<&str> = (0..TYPES.len())
+                .map(|i| type_desc(m, i).and_then(Descriptor::example).unwrap_or(""))
                 .collect();
+            assert!(
+                examples.iter().all(|e| !e.contains(',')),
+                "an example number with a comma"
+            );
             let _ = writeln!(
                 territories,
-                "    Territory {{ id: {:?}, country_code: {cc}, main: {}, international_prefix: {}, national_prefix: {}, \
-                 national_prefix_for_parsing: {}, national_prefix_transform_rule: {}, leading_digits: {}, \
-                 same_mobile_and_fixed_line: {same}, general: Desc {{ pattern: {gpat}, lengths: {:#x}, local: {:#x} }}, \
-                 types: [{}], formats: &[{}], intl_formats: &[{}], international_prefix_text: {}, dialling_prefix: {}, \
-                 extension_prefix: {}, examples: [{}] }},",
+                "    Territory {{ id: {:?}, country_code: {cc}, international_prefix: {}, \
+                 national_prefix_for_parsing: {}, leading_digits: {}, \
+                 same_mobile_and_fixed_line: {same}, general: {}, types: [{}], formats_at: {formats_at}, \
+                 formats_len: {}, intl_formats_len: {}, national_prefix: {}, national_prefix_transform_rule: {}, \
+                 international_prefix_text: {}, dialling_prefix: {}, extension_prefix: {}, examples: {} }},",
                 m.id(),
-                m.is_main_country_for_code(),
                 intl.map_or("None".into(), |p| format!("Some({p})")),
-                opt_str(m.national_prefix()),
                 npp.map_or("None".into(), |p| format!("Some({p})")),
-                opt_str(transform),
                 leading.map_or("None".into(), |p| format!("Some({p})")),
-                mask(&lengths),
-                mask(&local),
+                desc_new(gpat, mask(&lengths), mask(&local)),
                 types.join(", "),
-                list(&national),
-                list(&intl_list),
-                opt_str(intl_text.as_deref()),
-                opt_str(dialling.as_deref()),
-                opt_str(m.preferred_extension_prefix()),
-                examples.join(", ")
+                national.len(),
+                intl_list.len(),
+                text(m.national_prefix()),
+                text(transform),
+                text(intl_text.as_deref()),
+                text(dialling.as_deref()),
+                text(m.preferred_extension_prefix()),
+                text(Some(&examples.join(","))),
             );
             if m.id() != "001" {
                 regions.push((m.id().to_string(), index));
@@ -515,6 +606,13 @@ pub fn generate(inputs: &Inputs) -> String {
         formats.literals.len(),
         formats.literals.join(",\n    ")
     );
+    let _ = writeln!(out, "pub(crate) static TEXT: &str = {:?};", formats.text);
+    let _ = writeln!(
+        out,
+        "pub(crate) static FORMAT_LISTS: [u16; {}] = {:?};",
+        formats.lists.len(),
+        formats.lists
+    );
     for (name, class) in [("ND", r"\p{Nd}"), ("NUMBER", r"\p{N}"), ("LETTER", r"\p{L}")] {
         let r = ranges(class);
         let _ = writeln!(out, "pub(crate) static {name}: [(u32, u32); {}] = {:?};", r.len(), r);
@@ -528,13 +626,25 @@ pub fn generate(inputs: &Inputs) -> String {
         formats.leading.len(),
         formats.leading
     );
+    let program = encode16(&pack_sets(&c.prog, &mut c.pats));
+    let starts: Vec<u16> = c
+        .pats
+        .iter()
+        .map(|&(start, _)| u16::try_from(start).expect("a pattern start that fits 16 bits"))
+        .collect();
+    let groups: Vec<u8> = c.pats.iter().map(|&(_, groups)| groups).collect();
     let _ = writeln!(
         out,
-        "pub(crate) static PATTERNS: [(u32, u8); {}] = {:?};",
-        c.pats.len(),
-        c.pats
+        "/// Where each pattern starts in [`PROGRAM`].\npub(crate) static PATTERN_START: [u16; {}] = {:?};",
+        starts.len(),
+        starts
     );
-    let program = encode16(&c.prog);
+    let _ = writeln!(
+        out,
+        "/// The number of capture groups of each pattern.\npub(crate) static PATTERN_GROUPS: [u8; {}] = {:?};",
+        groups.len(),
+        groups
+    );
     let _ = writeln!(
         out,
         "pub(crate) static PROGRAM: [u16; {}] = {:?};",
@@ -748,11 +858,7 @@ fn short_tables(c: &mut Compiler, xml: &str, out: &mut String) {
                 .map(xml_text)
                 .filter(|p| !p.is_empty())?;
             let own = xml_attribute(d, "possibleLengths", "national").map_or(0, |l| mask(&xml_lengths(l)));
-            Some(format!(
-                "Desc {{ pattern: {}, lengths: {:#x}, local: 0 }}",
-                c.pattern(&pattern),
-                lengths.unwrap_or(own)
-            ))
+            Some(desc_new(c.pattern(&pattern), lengths.unwrap_or(own), 0))
         };
         let short_lengths = xml_element(body, "shortCode")
             .and_then(|d| xml_attribute(d, "possibleLengths", "national"))

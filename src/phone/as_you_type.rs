@@ -350,14 +350,14 @@ impl AsYouType {
     fn available_formats(&mut self, leading: &str) {
         let Some(t) = self.meta else { return };
         let international = self.is_complete_number && self.extracted_national_prefix.is_empty();
-        let list = if international && !t.intl_formats.is_empty() {
-            t.intl_formats
+        let list = if international && !t.intl_formats().is_empty() {
+            t.intl_formats()
         } else {
-            t.formats
+            t.formats()
         };
         let has_np = !self.extracted_national_prefix.is_empty();
         for f in list.iter().filter_map(|&i| tables::number_format(i)) {
-            let first_group_only = first_group_only(f.national_prefix_rule);
+            let first_group_only = first_group_only(f.national_prefix_rule());
             let optional = f.flags & NP_OPTIONAL != 0;
             if has_np && first_group_only && !optional && f.flags & HAS_CARRIER_RULE == 0 {
                 continue;
@@ -365,7 +365,7 @@ impl AsYouType {
             if !has_np && !self.is_complete_number && !first_group_only && !optional {
                 continue;
             }
-            if eligible(f.format) {
+            if eligible(f.format()) {
                 self.possible.push(f);
             }
         }
@@ -421,7 +421,7 @@ impl AsYouType {
             return None;
         }
         let number = std::str::from_utf8(LONGEST_NUMBER.get(start..start + len)?).ok()?;
-        let formatted = replace_all(number, f.pattern, f.format);
+        let formatted = replace_all(number, f.pattern, f.format());
         let template: Vec<char> = formatted
             .chars()
             .map(|c| if c == '9' { PLACEHOLDER } else { c })
@@ -439,7 +439,7 @@ impl AsYouType {
                 continue;
             }
             self.space_after_national_prefix = separated_prefix(f);
-            let formatted = replace_all(&national, f.pattern, f.format);
+            let formatted = replace_all(&national, f.pattern, f.format());
             let full = self.append_national(&formatted);
             let diallable: String = full
                 .chars()
@@ -602,7 +602,7 @@ fn first_group_only(rule: Option<&str>) -> bool {
 /// `NATIONAL_PREFIX_SEPARATORS_PATTERN` (`[- ]`) found in the format's
 /// national prefix formatting rule.
 fn separated_prefix(f: &NumberFormat) -> bool {
-    f.national_prefix_rule.is_some_and(|r| r.contains(['-', ' ']))
+    f.national_prefix_rule().is_some_and(|r| r.contains(['-', ' ']))
 }
 
 /// `ELIGIBLE_FORMAT_PATTERN`: punctuation, `$1`, then `$n` groups with

@@ -870,10 +870,10 @@ fn national_prefix_present_if_required(
     let Some(t) = tables::main_territory(u32::from(n.country_code)) else {
         return true;
     };
-    let Some(rule) = choose_format(t.formats, &n.national_number) else {
+    let Some(rule) = choose_format(t.formats(), &n.national_number) else {
         return true;
     };
-    let Some(np_rule) = rule.national_prefix_rule else {
+    let Some(np_rule) = rule.national_prefix_rule() else {
         return true;
     };
     if rule.flags & tables::NP_OPTIONAL != 0 || first_group_only(np_rule) {

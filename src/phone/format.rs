@@ -96,7 +96,7 @@ pub fn format_out_of_country(number: &NormalizedNumber, region: &str) -> Result<
     }
     let mut out = format_nsn(&number.national_number, t, Format::International);
     append_extension(&mut out, number, t, Format::International);
-    Ok(match from.dialling_prefix {
+    Ok(match from.dialling_prefix() {
         Some(prefix) => format!("{prefix} {cc} {out}"),
         None => format!("+{cc} {out}"),
     })
@@ -105,10 +105,10 @@ pub fn format_out_of_country(number: &NormalizedNumber, region: &str) -> Result<
 /// `formatNsn`: the national number grouped by the first format that fits,
 /// or as it is when none does.
 fn format_nsn(nsn: &str, t: &Territory, style: Format) -> String {
-    let list = if t.intl_formats.is_empty() || style == Format::National {
-        t.formats
+    let list = if t.intl_formats().is_empty() || style == Format::National {
+        t.formats()
     } else {
-        t.intl_formats
+        t.intl_formats()
     };
     match choose_format(list, nsn) {
         Some(f) => format_with(nsn, f, style),
@@ -126,9 +126,9 @@ pub(crate) fn choose_format(list: &[u16], nsn: &str) -> Option<&'static NumberFo
 
 /// `formatNsnUsingPattern` (without carrier codes).
 fn format_with(nsn: &str, f: &NumberFormat, style: Format) -> String {
-    let rule: Cow<'_, str> = match f.national_prefix_rule {
-        Some(np) if style == Format::National => Cow::Owned(with_national_prefix(f.format, np)),
-        _ => Cow::Borrowed(f.format),
+    let rule: Cow<'_, str> = match f.national_prefix_rule() {
+        Some(np) if style == Format::National => Cow::Owned(with_national_prefix(f.format(), np)),
+        _ => Cow::Borrowed(f.format()),
     };
     let out = replace_all(nsn, f.pattern, &rule);
     if style == Format::Rfc3966 {
@@ -234,7 +234,7 @@ fn append_extension(out: &mut String, number: &NormalizedNumber, t: &Territory, 
     out.push_str(if style == Format::Rfc3966 {
         RFC3966_EXTENSION_PREFIX
     } else {
-        t.extension_prefix.unwrap_or(DEFAULT_EXTENSION_PREFIX)
+        t.extension_prefix().unwrap_or(DEFAULT_EXTENSION_PREFIX)
     });
     out.push_str(ext);
 }

@@ -1,11 +1,11 @@
 //! A backtracking matcher for the digit bytecode (16-bit instructions,
-//! relative jumps) that `build.rs` compiles the metadata patterns into. It
+//! relative jumps, digit sets with a count) that `build.rs` compiles the metadata patterns into. It
 //! gives Java's `Matcher` semantics as libphonenumber uses them:
 //! leftmost-first alternation, greedy and lazy repetition, captures,
 //! `matches()` (whole input) and `lookingAt()` (a
 //! prefix). Every run is bounded by a step budget.
 
-use super::tables::{PATTERNS, PROGRAM};
+use super::tables::{PATTERN_GROUPS, PATTERN_START, PROGRAM};
 
 const OP_SET: u32 = 0;
 const OP_SPLIT: u32 = 1;
@@ -91,13 +91,14 @@ enum Run {
 
 /// Runs pattern `id` on ASCII digits; `whole` asks for `matches()`.
 fn run(id: u16, input: &[u8], whole: bool, caps: Option<&mut Captures>) -> Run {
-    let Some(&(start, groups)) = PATTERNS.get(usize::from(id)) else {
+    let (Some(&start), Some(&groups)) = (PATTERN_START.get(usize::from(id)), PATTERN_GROUPS.get(usize::from(id)))
+    else {
         return Run::NotFound;
     };
     let mut slots = [None; MAX_SLOTS];
     let mut stack = Stack::new();
     let mut steps = 0u32;
-    let mut pc = start;
+    let mut pc = u32::from(start);
     let mut pos = 0usize;
     loop {
         steps += 1;
@@ -109,14 +110,26 @@ fn run(id: u16, input: &[u8], whole: bool, caps: Option<&mut Captures>) -> Run {
         // Jump operands are relative to `pc`, 13 bits signed.
         let target = pc.wrapping_add((((arg << 19) as i32) >> 19) as u32);
         let ok = match ins & 7 {
-            OP_SET => match input.get(pos) {
-                Some(&b) if b.is_ascii_digit() && arg & (1 << (b - b'0')) != 0 => {
-                    pos += 1;
+            OP_SET => {
+                // A run of `count` digits of one set (`\d{6}`), charged a step
+                // per digit tried, as that many single sets would be.
+                let count = (arg >> 10) as usize + 1;
+                let rest = input.get(pos..).unwrap_or_default();
+                let hits = rest
+                    .iter()
+                    .take(count)
+                    .take_while(|&&b| b.is_ascii_digit() && arg & (1 << (b - b'0')) != 0)
+                    .count();
+                if hits == count {
+                    steps += count as u32 - 1;
+                    pos += count;
                     pc += 1;
                     true
+                } else {
+                    steps += hits as u32;
+                    false
                 }
-                _ => false,
-            },
+            }
             OP_SPLIT => {
                 stack.push(Frame::Try {
                     pc: target,

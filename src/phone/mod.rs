@@ -384,7 +384,7 @@ fn describe(
 fn without_parenthesised_trunk(text: &[char], cc: u32) -> Option<String> {
     let prefixes: Vec<&str> = tables::by_code(cc)?
         .iter()
-        .filter_map(|&i| tables::territory(i)?.national_prefix)
+        .filter_map(|&i| tables::territory(i)?.national_prefix())
         .collect();
     let open = text.iter().position(|&c| c == '(' || c == '\u{FF08}')?;
     let close = open + text.get(open..)?.iter().position(|&c| c == ')' || c == '\u{FF09}')?;

@@ -70,7 +70,7 @@ pub(crate) fn test_number_length(number: &str, t: &Territory) -> Length {
         return Length::InvalidLength;
     }
     let len = number.len();
-    if has_len(t.general.local, len) {
+    if has_len(u32::from(t.general.local), len) {
         return Length::IsPossibleLocalOnly;
     }
     let min = possible.trailing_zeros() as usize;
@@ -92,7 +92,7 @@ pub(crate) fn test_number_length(number: &str, t: &Territory) -> Length {
 fn matches_desc(nsn: &str, desc: Option<Desc>) -> bool {
     match desc {
         None => false,
-        Some(d) => (d.lengths == 0 || has_len(d.lengths, nsn.len())) && matches(d.pattern, nsn.as_bytes()),
+        Some(d) => (d.lengths == 0 || has_len(d.lengths, nsn.len())) && matches(d.pattern(), nsn.as_bytes()),
     }
 }
 
@@ -193,7 +193,7 @@ pub(crate) fn national_prefix_rewrite(number: &str, t: &Territory) -> Option<(St
     } else {
         caps.group(number.as_bytes(), caps.groups)
     };
-    let rewritten = match t.national_prefix_transform_rule {
+    let rewritten = match t.national_prefix_transform_rule() {
         Some(rule) if last.is_some() => replace_first(number, &caps, rule),
         _ => number.get(caps.end..).unwrap_or("").to_string(),
     };
@@ -205,7 +205,7 @@ pub(crate) fn strip_national_prefix(number: &mut String, t: &Territory) -> bool 
     let Some((rewritten, _)) = national_prefix_rewrite(number, t) else {
         return false;
     };
-    let general = t.general.pattern;
+    let general = t.general.pattern();
     if matches(general, number.as_bytes()) && !matches(general, rewritten.as_bytes()) {
         return false;
     }
@@ -262,7 +262,7 @@ fn extract_country_code_from(
         if let Some(rest) = full.strip_prefix(&code) {
             let mut potential = rest.to_string();
             strip_national_prefix(&mut potential, t);
-            let general = t.general.pattern;
+            let general = t.general.pattern();
             if (!matches(general, full.as_bytes()) && matches(general, potential.as_bytes()))
                 || test_number_length(&full, t) == Length::TooLong
             {

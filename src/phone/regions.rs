@@ -44,9 +44,9 @@ fn info(id: &str, t: &Territory) -> RegionInfo {
     RegionInfo {
         region: id.to_string(),
         calling_code: t.country_code,
-        national_prefix: t.national_prefix.map(str::to_string),
-        international_prefix: t.international_prefix_text.map(str::to_string),
-        dialling_prefix: t.dialling_prefix.map(str::to_string),
+        national_prefix: t.national_prefix().map(str::to_string),
+        international_prefix: t.international_prefix_text().map(str::to_string),
+        dialling_prefix: t.dialling_prefix().map(str::to_string),
         possible_lengths: (0u8..32).filter(|&l| t.general.lengths & (1 << l) != 0).collect(),
     }
 }
@@ -72,6 +72,6 @@ pub fn example_number(region: &str, number_type: Option<NumberType>) -> Option<N
         NumberType::Voicemail => 9,
         NumberType::Unknown => return None,
     };
-    let example = (*t.examples.get(index)?)?;
+    let example = t.example(index)?;
     normalize(example, &Options::with_region(code)).ok()
 }

@@ -106,7 +106,7 @@ fn has_length(d: &Desc, len: usize) -> bool {
 /// `matchesPossibleNumberAndNationalNumber`: the length (when the
 /// description lists lengths) and the whole pattern.
 fn matches_desc(nsn: &str, d: Option<&Desc>) -> bool {
-    d.is_some_and(|d| (d.lengths == 0 || has_length(d, nsn.len())) && matcher::matches(d.pattern, nsn.as_bytes()))
+    d.is_some_and(|d| (d.lengths == 0 || has_length(d, nsn.len())) && matcher::matches(d.pattern(), nsn.as_bytes()))
 }
 
 /// `matchesEmergencyNumberHelper`.
@@ -130,9 +130,9 @@ fn emergency_helper(text: &str, region: &str, allow_prefix: bool) -> bool {
         .map(|d| char::from(b'0' + d))
         .collect();
     if allow_prefix && !EXACT_EMERGENCY_REGIONS.contains(&region.as_str()) {
-        matcher::looking_at(d.pattern, digits.as_bytes()).is_some()
+        matcher::looking_at(d.pattern(), digits.as_bytes()).is_some()
     } else {
-        matcher::matches(d.pattern, digits.as_bytes())
+        matcher::matches(d.pattern(), digits.as_bytes())
     }
 }
 

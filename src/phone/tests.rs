@@ -251,13 +251,13 @@ fn no_metadata_example_exhausts_the_step_budget() {
             for &t in tables::by_code(cc).unwrap_or(&[]) {
                 let t = tables::territory(t).unwrap();
                 let pats = [
-                    Some(t.general.pattern),
+                    Some(t.general.pattern()),
                     t.international_prefix,
                     t.national_prefix_for_parsing,
                     t.leading_digits,
                 ]
                 .into_iter()
-                .chain(t.types.iter().map(|d| d.map(|d| d.pattern)));
+                .chain(t.types.iter().map(|d| d.map(|d| d.pattern())));
                 for p in pats.flatten() {
                     assert!(!matcher::exhausts_budget(p, nsn.as_bytes()), "pattern {p} on {nsn}");
                     checked += 1;
