@@ -5,6 +5,7 @@ import init, {
   check,
   completeness,
   exampleNumber,
+  fields,
   findNumbers,
   format,
   kinds,
@@ -171,3 +172,10 @@ if (!(judged instanceof Promise) && !judged.issues) {
   void judged.value.stret_address;
 }
 void misspelt;
+
+// Form metadata in a locale: labels, hints and reasons translated.
+const frenchFields = fields('e911', { locale: 'fr' });
+const firstLabel: string | undefined = frenchFields[0]?.label;
+void firstLabel;
+// @ts-expect-error: no messages in Portuguese
+fields('e911', { locale: 'pt' });
