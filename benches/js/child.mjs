@@ -45,7 +45,7 @@ function perDocument(fn, texts) {
 
 // TELSCHEMA_PKG: another build of the package (a baseline, or one with a name section for --cpu-prof).
 function ours() {
-  return require(path.join(process.env.TELSCHEMA_PKG ?? path.join(root, 'pkg'), 'node/telschema.js'));
+  return require(path.join(path.resolve(root, process.env.TELSCHEMA_PKG ?? 'pkg'), 'node/telschema.js'));
 }
 
 function jsStack(kinds = ['update', 'draft']) {
