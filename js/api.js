@@ -117,8 +117,26 @@ function toJson(value, what, badCode) {
   }
 }
 
+// A well-formed document text goes over as its UTF-8 bytes, written by
+// encodeInto into a reused buffer (the core reads bytes and text with the same
+// reader, limits and messages): the glue's own string passing copies
+// character by character in JavaScript, measured 5 µs for a 900-character
+// document against 0.4 µs. A lone surrogate keeps the string path, which
+// refuses it (invalid_unicode).
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(16384);
+function utf8(text) {
+  if (!text.isWellFormed()) return text;
+  if (text.length * 3 > scratch.length) {
+    if (text.length > 65536) return encoder.encode(text);
+    scratch = new Uint8Array(text.length * 3);
+  }
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+}
+
 function doc(value) {
-  return toJson(value, 'The document', 'invalid_document');
+  const v = toJson(value, 'The document', 'invalid_document');
+  return typeof v === 'string' ? utf8(v) : v;
 }
 
 // Options are small and flat: when every value is a string, boolean or Date

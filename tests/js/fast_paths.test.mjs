@@ -3,8 +3,10 @@
 // with their lengths, compact records decoded in JavaScript) give exactly the
 // objects of the general path (the glue's JSON exports, parsed), key order
 // included, on a sample of the differential corpus and on inputs chosen to
-// reach the decoder's edges (non-ASCII and astral text, separators inside a
-// message quoting the input, extensions, non-geographic numbers, failures, many options).
+// reach the decoder's edges (non-ASCII and astral text, tabs and newlines in
+// inputs that messages quote, extensions, non-geographic numbers, failures,
+// many options);
+// and documents sent as UTF-8 bytes answer as the glue reading the string.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -109,4 +111,32 @@ test('normalizeMany: the same entries as one normalize each, ASCII, non-ASCII an
   assert.throws(() => t.normalizeMany(['+44 20 7946 0958'], { color: 'red' }), { code: 'unknown_option' });
   assert.throws(() => t.normalizeMany(['+44 20 7946 0958'], '{not json'), { code: 'invalid_json' });
   assert.equal(t.normalizeMany(['+44 20 7946 0958'], { defaultRegion: 'XX' })[0].error.code, 'unknown_region');
+});
+
+test('documents as UTF-8 bytes: the same answers as the glue reading the string', () => {
+  const fixtures = [];
+  for (const kind of fs.readdirSync(path.join(root, 'tests/fixtures')).sort()) {
+    for (const file of fs.readdirSync(path.join(root, 'tests/fixtures', kind)).sort()) {
+      const f = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures', kind, file), 'utf8'));
+      if (f.document !== undefined) fixtures.push([kind, JSON.stringify(f.document, null, file.length % 2 ? 2 : 0)]);
+    }
+  }
+  assert.ok(fixtures.length > 100);
+  const wide = (n) => JSON.stringify({ description: 'é☎'.repeat(n), person_or_company_name: 'Zoë Ünal', billing_phone_number: '(312) 535-4200' });
+  // One short of the reused buffer, past it (it grows), past 65,536 characters (a fresh encode), beyond the size limit.
+  for (const text of [wide(2000), wide(3000), wide(40_000), wide(400_000), '{"a": 1, "a": 2}', '{"locality": "x"', '']) {
+    fixtures.push(['draft_sub_request', text]);
+  }
+  for (const [kind, text] of fixtures) {
+    for (const name of ['validate', 'check', 'completeness']) {
+      let got;
+      try {
+        got = t[name](kind, text);
+      } catch (e) {
+        got = { error: { code: e.code, message: e.message } };
+      }
+      const r = JSON.parse(glue[name](kind, text, undefined));
+      same(got, r.error ? { error: r.error } : r.ok, `${name} ${kind} ${text.slice(0, 60)}`);
+    }
+  }
 });
