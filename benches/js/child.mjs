@@ -19,9 +19,15 @@ const inputs = JSON.parse(fs.readFileSync(path.join(root, 'benches/js/corpus.jso
 const readMs = performance.now() - tRead;
 const { updates, drafts } = inputs;
 
+// Warm-up before measuring, by time, the same for both sides: the engines
+// tier up (V8 compiles hot WebAssembly and JavaScript again, optimized, on
+// background threads), which on a busy machine takes longer than a few calls.
+const WARM_MS = Number(process.env.WARM_MS ?? 1000);
+
 /** Runs `fn` (which handles `unit` items per call) for about `ms` after a warm-up; items per second. */
 function rate(fn, unit, ms = 1500) {
   for (let i = 0; i < 3; i++) fn();
+  for (const warm = performance.now(); performance.now() - warm < WARM_MS; ) fn();
   let n = 0;
   const start = performance.now();
   let now = start;

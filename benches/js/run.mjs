@@ -5,7 +5,7 @@
 // target. Writes benches/RESULTS.md with the machine, versions, date, both
 // .wasm sizes and the native criterion figures (cargo bench runs first in
 // make bench).
-//   ROUNDS=5 TELSCHEMA_PKG=pkg node benches/js/run.mjs
+//   ROUNDS=7 TELSCHEMA_PKG=pkg node benches/js/run.mjs
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,7 +17,7 @@ import { draw, REGIONS } from './inputs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const pkg = path.resolve(root, process.env.TELSCHEMA_PKG ?? 'pkg');
 const lpn = require('libphonenumber-js/max');
 
@@ -165,7 +165,7 @@ Written by \`make bench\` (benches/js/run.mjs) on ${new Date().toISOString().sli
 Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, load average ${os.loadavg()[0].toFixed(1)} at the end; Node ${process.version}.
 Peers: libphonenumber-js ${version('libphonenumber-js')} (max metadata), google-libphonenumber ${version('google-libphonenumber')}, ajv ${version('ajv')} + ajv-formats ${version('ajv-formats')}; telschema ${path.relative(root, pkg) || '.'}/node ${require(path.join(pkg, 'package.json')).version}.
 
-Each figure is the median of ${ROUNDS} fresh Node processes, ours and theirs alternating; ratios are of medians from this run; targets are issue 18's. The machine is shared and noisy: read ratios, not absolute figures.
+Each figure is the median of ${ROUNDS} fresh Node processes, ours and theirs alternating; ratios are of medians from this run; targets are issue 18's. Each throughput is measured after ${Number(process.env.WARM_MS ?? 1000)} ms of warm-up (\`WARM_MS\`), the same for both sides: V8 runs WebAssembly first from a baseline compile and tiers hot functions up on background threads, which a busy machine delays (with 3 warm-up calls only, as before, ours measured about half its steady rate on validate and check). The machine is shared and noisy: read ratios, not absolute figures.
 
 | what | telschema | peer | ratio (ours/theirs) | target | |
 |---|---|---|---|---|---|
