@@ -3,6 +3,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
+, := ,
 
 .PHONY: example test setup tools lint wasm-check unit js pkg pkg-test-panic browser chromium demo fuzz fuzz-smoke bench wasm-size corpus oracle
 
@@ -51,10 +52,17 @@ lint:
 	@for c in phonenumber jsonschema regex; do \
 	  if $(CARGO) tree -e normal --prefix none | grep -E "^$$c "; then \
 	    echo "$$c leaked into the runtime dependencies"; exit 1; fi; done
+	@# schemars only generates schemas/ (feature schemars, on by default): a
+	@# library built with default-features = false must not pull it in.
+	@if $(CARGO) tree -e normal --no-default-features --prefix none | grep -E "^schemars "; then \
+	  echo "schemars is a dependency without the schemars feature"; exit 1; fi
 	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --lib --no-default-features --features documents --target $(WASM_TARGET) -- -D warnings
+	@# The phone-only build (pkg/phone/): the phone engine without the documents.
 	$(CARGO) clippy --lib --no-default-features --target $(WASM_TARGET) -- -D warnings
 
 wasm-check:
+	$(CARGO) build --lib --no-default-features --features documents --target $(WASM_TARGET)
 	$(CARGO) build --lib --no-default-features --target $(WASM_TARGET)
 
 unit:
@@ -73,18 +81,21 @@ WASM_PACK = wasm-pack build --target $(2) --out-dir $(1)/$(subst nodejs,node,$(2
 PKG_INPUTS := $(shell git ls-files src js build.rs Cargo.toml Cargo.lock schemas 2>/dev/null)
 
 ## pkg/: the npm package (web/ and node/ by wasm-pack, wasm-opt from binaryen,
-## our wrapper telschema.js and the TypeScript types).
+## our wrapper telschema.js and the TypeScript types), and in pkg/phone/ the
+## phone-only build (entry telschema/phone: no documents feature).
 pkg: pkg/package.json
 pkg/package.json: $(PKG_INPUTS) node_modules/.package-lock.json | tools
-	$(call WASM_PACK,pkg,web)
-	$(call WASM_PACK,pkg,nodejs)
+	$(call WASM_PACK,pkg,web,--features documents)
+	$(call WASM_PACK,pkg,nodejs,--features documents)
+	$(call WASM_PACK,pkg/phone,web)
+	$(call WASM_PACK,pkg/phone,nodejs)
 	node js/build-pkg.mjs pkg
 
 # The same with the test-panic export, for the trap-recovery test only.
 pkg-test-panic: target/pkg-test-panic/package.json
 target/pkg-test-panic/package.json: $(PKG_INPUTS) node_modules/.package-lock.json | tools
-	$(call WASM_PACK,target/pkg-test-panic,web,--features test-panic)
-	$(call WASM_PACK,target/pkg-test-panic,nodejs,--features test-panic)
+	$(call WASM_PACK,target/pkg-test-panic,web,--features documents$(,)test-panic)
+	$(call WASM_PACK,target/pkg-test-panic,nodejs,--features documents$(,)test-panic)
 	node js/build-pkg.mjs target/pkg-test-panic --no-opt
 
 ## The Node suite: every fixture through pkg/node and pkg/web, the API's

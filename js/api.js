@@ -1,5 +1,7 @@
 // telschema's JavaScript API over the wasm-bindgen glue, shared by
-// pkg/web/telschema.js (ES module) and pkg/node/telschema.js (CommonJS);
+// pkg/web/telschema.js (ES module) and pkg/node/telschema.js (CommonJS), and
+// its phone part (down to the "telschema/phone ends here" line) by
+// pkg/phone/web/ and pkg/phone/node/;
 // js/build-pkg.mjs joins it with each target's head and tail. The head
 // defines `glue()` (the current glue module, or a `not_initialized` error)
 // and `reinstantiate()` (a fresh WebAssembly instance after a trap).
@@ -115,28 +117,6 @@ function toJson(value, what, badCode) {
     }
     throw new TelschemaError(badCode, `${what} cannot be JSON: ${e.message}`, { cause: e });
   }
-}
-
-// A well-formed document text goes over as its UTF-8 bytes, written by
-// encodeInto into a reused buffer (the core reads bytes and text with the same
-// reader, limits and messages): the glue's own string passing copies
-// character by character in JavaScript, measured 5 µs for a 900-character
-// document against 0.4 µs. A lone surrogate keeps the string path, which
-// refuses it (invalid_unicode).
-const encoder = new TextEncoder();
-let scratch = new Uint8Array(16384);
-function utf8(text) {
-  if (!text.isWellFormed()) return text;
-  if (text.length * 3 > scratch.length) {
-    if (text.length > 65536) return encoder.encode(text);
-    scratch = new Uint8Array(text.length * 3);
-  }
-  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
-}
-
-function doc(value) {
-  const v = toJson(value, 'The document', 'invalid_document');
-  return typeof v === 'string' ? utf8(v) : v;
 }
 
 // Options are small and flat: when every value is a string, boolean or Date
@@ -336,6 +316,32 @@ class AsYouType {
   }
 }
 
+// ---------------------------------------------------------------------------
+// telschema/phone ends here: js/build-pkg.mjs builds the phone-only wrapper
+// (pkg/phone/) from the part above this line, the full one from all of it.
+
+// A well-formed document text goes over as its UTF-8 bytes, written by
+// encodeInto into a reused buffer (the core reads bytes and text with the same
+// reader, limits and messages): the glue's own string passing copies
+// character by character in JavaScript, measured 5 µs for a 900-character
+// document against 0.4 µs. A lone surrogate keeps the string path, which
+// refuses it (invalid_unicode).
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(16384);
+function utf8(text) {
+  if (!text.isWellFormed()) return text;
+  if (text.length * 3 > scratch.length) {
+    if (text.length > 65536) return encoder.encode(text);
+    scratch = new Uint8Array(text.length * 3);
+  }
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+}
+
+function doc(value) {
+  const v = toJson(value, 'The document', 'invalid_document');
+  return typeof v === 'string' ? utf8(v) : v;
+}
+
 /** Validates a document as `kind` (or `"auto"`). */
 function validate(kind, document, options) {
   return call('validate', [kind, doc(document), opts(options)]);
@@ -356,9 +362,12 @@ function schema(kind) {
   return call('schema', [kind]);
 }
 
-/** Form metadata of a kind: each field's pointer, label, order, need and limits. */
-function fields(kind) {
-  return call('fields', [kind]);
+/**
+ * Form metadata of a kind: each field's pointer, label, order, need and
+ * limits; labels, hints and reasons in `options.locale` (default en).
+ */
+function fields(kind, options) {
+  return call('fields', [kind, opts(options)]);
 }
 
 /** The kind ids. */

@@ -176,9 +176,17 @@ export interface Issue {
    */
   keyword?: string;
   /**
-   * A message a form can show next to the field.
+   * A message a form can show next to the field, in the locale asked for.
    */
   message: string;
+  /**
+   * The issue's values, the same in every locale (README, Locales and
+   * params): `limit`, `allowed`, `format`, `pattern`, `e164`, `country`,
+   * `suggestion`, ... `{}` when it has none.
+   */
+  params: {
+    [k: string]: unknown | undefined;
+  };
   /**
    * The offending value, where useful.
    */

@@ -3,87 +3,12 @@
 // types they use are generated: the document types from the schemas
 // (documents.d.ts), the result shapes from the Rust types (results.d.ts) and
 // the issue codes from telschema::Code (codes.d.ts). See js/gen-types.mjs.
-import type { Documents, Kind } from './documents.js';
-import type {
-  CheckOutcome,
-  Completeness,
-  Field,
-  NormalizedNumber,
-  NumberType,
-  RegionInfo,
-  Report,
-  ShortNumberCost,
-  ShortNumberInfo,
-} from './results.js';
+// The part above the "telschema/phone ends here" line is also the types of
+// the phone-only entry (pkg/phone/, js/build-pkg.mjs).
+import type { NormalizedNumber, NumberType, RegionInfo, ShortNumberInfo } from './results.js';
 
-export type * from './documents.js';
 export type * from './results.js';
 export type * from './codes.js';
-
-/** Any value JSON can hold (what a document may be before it is judged). */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue | undefined };
-
-/** A kind id, or "auto" to let telschema name it (by "$schema", else by shape). */
-export type KindOrAuto = Kind | 'auto';
-
-/** Every field optional, at every depth: a document while a form fills it in. */
-export type DeepPartial<T> = T extends readonly (infer U)[]
-  ? DeepPartial<U>[]
-  : T extends object
-    ? { [P in keyof T]?: DeepPartial<T[P]> }
-    : T;
-
-/** The draft read kinds: nothing missing is an error there, so their documents are deep-partial. */
-export type DraftKind = 'draft_sub_request' | 'draft_port_request';
-
-/**
- * The document of kind K as `validate` and `check` take it: the kind's type
- * (`Documents[K]`), deep-partial for the draft read kinds.
- */
-export type DocumentFor<K extends Kind> = K extends DraftKind ? DeepPartial<Documents[K]> : Documents[K];
-
-/** A document bare (a "$schema" key allowed beside its fields). */
-export type Bare<T> = T & { $schema?: string };
-/** A document in an envelope `{ "data": … }` (paths are reported with it: `/data/…`). */
-export interface Envelope<T> {
-  data: T | null;
-  $schema?: string;
-}
-
-/**
- * The document an object literal of kind K must be: bare or in an envelope;
- * with "auto", or a kind typed as the whole `Kind` rather than one literal,
- * any JSON value or document.
- */
-export type DocumentObject<K extends KindOrAuto, Shape extends { [k in Kind]: unknown } = DocumentShapes> = [
-  Kind,
-] extends [K]
-  ? AnyDocument<Shape>
-  : K extends Kind
-    ? Bare<Shape[K]> | Envelope<Shape[K]>
-    : AnyDocument<Shape>;
-
-/** Any JSON value, or a document of any kind's type. */
-export type AnyDocument<Shape extends { [k in Kind]: unknown } = DocumentShapes> =
-  | JsonValue
-  | Bare<Shape[Kind]>
-  | Envelope<Shape[Kind]>;
-
-/** `DocumentFor` of every kind. */
-export type DocumentShapes = { [K in Kind]: DocumentFor<K> };
-/** `DeepPartial<Documents[K]>` of every kind (what `completeness` takes). */
-export type PartialShapes = { [K in Kind]: DeepPartial<Documents[K]> };
-
-/** JSON text whose shape the compiler cannot know: a string, or a Uint8Array of UTF-8. */
-export type DocumentText = string | Uint8Array;
-
-/**
- * Any document `validate` and `check` take: an object of the kind's type, or
- * JSON text. A function generic over the kind takes its document as this.
- */
-export type DocumentInput<K extends KindOrAuto = KindOrAuto> = DocumentObject<K> | DocumentText;
-/** Any document `completeness` takes: a deep-partial object of the kind's type, or JSON text. */
-export type PartialDocumentInput<K extends KindOrAuto = KindOrAuto> = DocumentObject<K, PartialShapes> | DocumentText;
 
 /** The options every entry point takes; an unknown key throws `unknown_option`. */
 export interface Options {
@@ -166,36 +91,6 @@ export interface FormatOptions extends Options {
   from?: string;
 }
 
-
-/**
- * What check() found (CheckOutcome, with the document typed by its kind, and
- * its JSON text). `document` is what was given with its phone fields
- * rewritten: of the kind's type when the report is valid, whatever was given
- * otherwise (the type says what a valid one holds).
- */
-export interface Outcome<K extends KindOrAuto = KindOrAuto, D = OutcomeDocument<K>>
-  extends Omit<CheckOutcome, 'document'> {
-  /** The document with its phone fields in E.164 (key order kept); judged in `report`. */
-  document: D;
-  /**
-   * The same document as JSON text. `document` went through `JSON.parse`, which
-   * rounds integers past 2^53 (12345678901234567890 becomes 12345678901234567000);
-   * this text keeps every digit of a document given as JSON text or bytes.
-   */
-  documentJson: string;
-}
-
-/** The document of an Outcome: bare or enveloped as given; any JSON for "auto". */
-export type OutcomeDocument<K extends KindOrAuto> = DocumentObject<K>;
-
-/** Kazoo's 400 body: keys are dotted paths, then keyword → { message, target?, value? }. */
-export interface KazooErrorBody {
-  data: Record<string, Record<string, { message: string; target?: unknown; value?: unknown }>>;
-  error: string;
-  message: string;
-  status: 'error';
-}
-
 export type ErrorCode =
   | PhoneErrorCode
   | 'unknown_kind'
@@ -269,6 +164,110 @@ export class AsYouType {
    */
   reformat(value: string, caret?: number): Reformatted;
 }
+
+// ---------------------------------------------------------------------------
+// telschema/phone ends here: the documents' API, in the full entry only.
+
+import type { Documents, Kind } from './documents.js';
+import type { CheckOutcome, Completeness, Field, Report } from './results.js';
+
+export type * from './documents.js';
+
+/** Any value JSON can hold (what a document may be before it is judged). */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue | undefined };
+
+/** A kind id, or "auto" to let telschema name it (by "$schema", else by shape). */
+export type KindOrAuto = Kind | 'auto';
+
+/** Every field optional, at every depth: a document while a form fills it in. */
+export type DeepPartial<T> = T extends readonly (infer U)[]
+  ? DeepPartial<U>[]
+  : T extends object
+    ? { [P in keyof T]?: DeepPartial<T[P]> }
+    : T;
+
+/** The draft read kinds: nothing missing is an error there, so their documents are deep-partial. */
+export type DraftKind = 'draft_sub_request' | 'draft_port_request';
+
+/**
+ * The document of kind K as `validate` and `check` take it: the kind's type
+ * (`Documents[K]`), deep-partial for the draft read kinds.
+ */
+export type DocumentFor<K extends Kind> = K extends DraftKind ? DeepPartial<Documents[K]> : Documents[K];
+
+/** A document bare (a "$schema" key allowed beside its fields). */
+export type Bare<T> = T & { $schema?: string };
+/** A document in an envelope `{ "data": … }` (paths are reported with it: `/data/…`). */
+export interface Envelope<T> {
+  data: T | null;
+  $schema?: string;
+}
+
+/**
+ * The document an object literal of kind K must be: bare or in an envelope;
+ * with "auto", or a kind typed as the whole `Kind` rather than one literal,
+ * any JSON value or document.
+ */
+export type DocumentObject<K extends KindOrAuto, Shape extends { [k in Kind]: unknown } = DocumentShapes> = [
+  Kind,
+] extends [K]
+  ? AnyDocument<Shape>
+  : K extends Kind
+    ? Bare<Shape[K]> | Envelope<Shape[K]>
+    : AnyDocument<Shape>;
+
+/** Any JSON value, or a document of any kind's type. */
+export type AnyDocument<Shape extends { [k in Kind]: unknown } = DocumentShapes> =
+  | JsonValue
+  | Bare<Shape[Kind]>
+  | Envelope<Shape[Kind]>;
+
+/** `DocumentFor` of every kind. */
+export type DocumentShapes = { [K in Kind]: DocumentFor<K> };
+/** `DeepPartial<Documents[K]>` of every kind (what `completeness` takes). */
+export type PartialShapes = { [K in Kind]: DeepPartial<Documents[K]> };
+
+/** JSON text whose shape the compiler cannot know: a string, or a Uint8Array of UTF-8. */
+export type DocumentText = string | Uint8Array;
+
+/**
+ * Any document `validate` and `check` take: an object of the kind's type, or
+ * JSON text. A function generic over the kind takes its document as this.
+ */
+export type DocumentInput<K extends KindOrAuto = KindOrAuto> = DocumentObject<K> | DocumentText;
+/** Any document `completeness` takes: a deep-partial object of the kind's type, or JSON text. */
+export type PartialDocumentInput<K extends KindOrAuto = KindOrAuto> = DocumentObject<K, PartialShapes> | DocumentText;
+
+/**
+ * What check() found (CheckOutcome, with the document typed by its kind, and
+ * its JSON text). `document` is what was given with its phone fields
+ * rewritten: of the kind's type when the report is valid, whatever was given
+ * otherwise (the type says what a valid one holds).
+ */
+export interface Outcome<K extends KindOrAuto = KindOrAuto, D = OutcomeDocument<K>>
+  extends Omit<CheckOutcome, 'document'> {
+  /** The document with its phone fields in E.164 (key order kept); judged in `report`. */
+  document: D;
+  /**
+   * The same document as JSON text. `document` went through `JSON.parse`, which
+   * rounds integers past 2^53 (12345678901234567890 becomes 12345678901234567000);
+   * this text keeps every digit of a document given as JSON text or bytes.
+   */
+  documentJson: string;
+}
+
+/** The document of an Outcome: bare or enveloped as given; any JSON for "auto". */
+export type OutcomeDocument<K extends KindOrAuto> = DocumentObject<K>;
+
+/** Kazoo's 400 body: keys are dotted paths, then keyword → { message, target?, value? }. */
+export interface KazooErrorBody {
+  data: Record<string, Record<string, { message: string; target?: unknown; value?: unknown }>>;
+  error: string;
+  message: string;
+  status: 'error';
+}
+
+
 /**
  * Validates a document as `kind` (or "auto"). An object literal is checked
  * against the kind's type (misspelt fields and wrong types do not compile);
@@ -309,8 +308,8 @@ export function check<K extends Kind>(
 export function check<K extends KindOrAuto>(kind: K, document: DocumentInput<K>, options?: Options): Outcome<K>;
 /** The published JSON Schema (draft 2020-12) of a kind. */
 export function schema(kind: Kind): Record<string, unknown>;
-/** Form metadata of a kind: every field of its form, in form order. */
-export function fields(kind: Kind): Field[];
+/** Form metadata of a kind: every field of its form, in form order; labels, hints and reasons in `options.locale`. */
+export function fields(kind: Kind, options?: Options): Field[];
 /** The kind ids. */
 export function kinds(): Kind[];
 /** Kazoo's 400 error body for a report, or null when it is valid. */

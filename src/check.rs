@@ -3,18 +3,19 @@
 //! is validated and measured for completeness.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use crate::code::Code;
 use crate::coerce::{coerce_lenient, Change};
 use crate::completeness::{self, Completeness};
 use crate::documents::envelope;
 use crate::documents::Kind;
+use crate::messages::{params, Message};
 use crate::report::{pointer_push, Issue, Report};
 use crate::{phone, NormalizedNumber, Options, PhoneLevel};
 
 /// What `check` found.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
     /// The document with its phone fields in E.164 (key order kept).
@@ -67,7 +68,8 @@ pub(crate) fn check_read(kind: Kind, read: crate::json::Read, options: &Options)
     match read.doc {
         Some(doc) => check_with(kind, &doc, options, read.problem),
         None => {
-            let report = crate::validate::unreadable(kind, read.problem);
+            let mut report = crate::validate::unreadable(kind, read.problem);
+            report.localize(options.locale);
             let completeness = completeness::of(kind, &Value::Null, "", &report.errors, options);
             Outcome {
                 document: Value::Null,
@@ -115,20 +117,21 @@ fn check_with(kind: Kind, doc: &Value, options: &Options, problem: Option<Issue>
                     });
                     if let Some(ext) = &n.extension {
                         extra.push(
-                            Issue::new(path, Code::PhoneExtension, format!("E.164 cannot hold the extension {ext}; it was removed from {}: send it separately.", n.e164))
-                                .with_value(Value::String(ext.clone())),
+                            Issue::of(
+                                path,
+                                Message::PhoneExtension,
+                                params(json!({ "extension": ext, "e164": n.e164 })),
+                            )
+                            .with_value(Value::String(ext.clone())),
                         );
                     }
                     if !labels.is_empty() {
                         let text = labels.join(", ");
                         extra.push(
-                            Issue::new(
+                            Issue::of(
                                 path,
-                                Code::PhoneLabel,
-                                format!(
-                                    "The text {text:?} is not part of the number; it was removed from {}.",
-                                    n.e164
-                                ),
+                                Message::PhoneLabel,
+                                params(json!({ "text": text, "e164": n.e164 })),
                             )
                             .with_value(Value::String(text)),
                         );
@@ -160,6 +163,7 @@ fn check_with(kind: Kind, doc: &Value, options: &Options, problem: Option<Issue>
     let (inner, base) = envelope::unwrap(&document);
     let completeness = completeness::of(kind, inner, base, &report.errors, options);
     crate::limits::cut(&mut report, options.limits.max_issues);
+    report.localize(options.locale);
     changes.sort_by(|a, b| {
         crate::validate::position(&document, kind, &a.path).cmp(&crate::validate::position(&document, kind, &b.path))
     });

@@ -215,6 +215,7 @@ impl<'de> Deserialize<'de> for Code {
     }
 }
 
+#[cfg(feature = "schemars")]
 impl schemars::JsonSchema for Code {
     fn schema_name() -> Cow<'static, str> {
         "IssueCode".into()
@@ -249,7 +250,12 @@ mod tests {
             let json = serde_json::to_value(c).unwrap();
             assert_eq!(json, serde_json::Value::String(c.as_str().into()));
             assert_eq!(serde_json::from_value::<Code>(json).unwrap(), c);
-            assert!(c.as_str().bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{c}");
+            assert!(
+                c.as_str()
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
+                "{c}"
+            );
             assert!(!c.description().is_empty() && !c.description().contains('\n'), "{c}");
         }
         assert!("Required".parse::<Code>().is_err());

@@ -3,15 +3,16 @@
 //! is, rewritten along the schema with a `lenient_type` warning each.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use crate::code::Code;
+use crate::messages::{params, Message};
 use crate::pointer::pointer_push;
 use crate::report::Issue;
 use crate::schema::non_null_branch;
 
 /// One rewrite `check` made.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// JSON Pointer of the rewritten value.
@@ -49,12 +50,8 @@ pub(crate) fn coerce_lenient(
         };
         if let Some(c) = coerced {
             warnings.push(
-                Issue::new(
-                    path,
-                    Code::LenientType,
-                    format!("Sent as the string {s:?}; read as {c} (lenient types)."),
-                )
-                .with_value(Value::String(s.clone())),
+                Issue::of(path, Message::LenientType, params(json!({ "sent": s, "read": c })))
+                    .with_value(Value::String(s.clone())),
             );
             changes.push(Change {
                 path: path.to_string(),

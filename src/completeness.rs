@@ -13,7 +13,8 @@ use crate::report::Issue;
 use crate::Options;
 
 /// A necessary field that is absent (or `null`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Missing {
     /// JSON Pointer of the field.
@@ -25,7 +26,8 @@ pub struct Missing {
 }
 
 /// A field that is present but fails a rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Invalid {
     /// JSON Pointer of the field.
@@ -35,7 +37,8 @@ pub struct Invalid {
 }
 
 /// How far along a document is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Completeness {
     /// Every necessary field satisfied and no error in the document.
@@ -54,17 +57,17 @@ pub struct Completeness {
     pub next: Option<String>,
     /// `draft_port_request`: the completeness of each sub request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Vec<Completeness>")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Vec<Completeness>"))]
     pub sub_requests: Option<Vec<Completeness>>,
     /// `draft_port_request`: every sub request complete and `status` still `pending`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "bool")]
+    #[cfg_attr(feature = "schemars", schemars(with = "bool"))]
     pub submittable: Option<bool>,
 }
 
 /// A field's label in a kind's form (the kind's file says it).
 pub fn label(kind: Kind, path: &str) -> String {
-    crate::documents::spec::label(kind, path)
+    crate::documents::spec::label(kind, path, crate::Locale::En)
 }
 
 /// Completeness of one document (envelope removed) at `base`, given the
@@ -149,8 +152,12 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
         total += 1;
         missing.push(Missing {
             path: list.clone(),
-            label: label(Kind::DraftPortRequest, "sub_requests"),
-            reason: "A port request needs at least one sub request.".into(),
+            label: crate::documents::spec::label(Kind::DraftPortRequest, "sub_requests", options.locale),
+            reason: crate::documents::translations::tr(
+                "A port request needs at least one sub request.",
+                options.locale,
+            )
+            .into(),
         });
     }
     let mut invalid: Vec<Invalid> = subs.iter().flat_map(|c| c.invalid.iter().cloned()).collect();

@@ -7,9 +7,9 @@
 use std::fmt;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
-use crate::code::Code;
+use crate::messages::{params, Message};
 use crate::report::Issue;
 use crate::Limits;
 
@@ -221,12 +221,7 @@ pub(crate) struct Read {
 pub(crate) fn read(text: &[u8], limits: &Limits) -> Read {
     if let Err(e) = std::str::from_utf8(text) {
         let at = e.valid_up_to();
-        let issue = Issue::new(
-            "",
-            Code::InvalidUtf8,
-            format!("The document is not UTF-8: invalid byte at offset {at}."),
-        )
-        .with_value(Value::from(at));
+        let issue = Issue::of("", Message::InvalidUtf8, params(json!({ "offset": at }))).with_value(Value::from(at));
         return Read {
             doc: None,
             problem: Some(issue),
@@ -246,44 +241,67 @@ pub(crate) fn read(text: &[u8], limits: &Limits) -> Read {
             };
             Read {
                 doc,
-                problem: Some(issue_of(&e)),
+                problem: Some(issue_of(&e, text)),
             }
         }
     }
 }
 
-/// The error issue at the root for text that cannot be judged as it is.
-pub(crate) fn issue_of(e: &JsonError) -> Issue {
-    let code = match e {
-        JsonError::TooLarge { .. } | JsonError::TooDeep { .. } => Code::LimitExceeded,
-        JsonError::DuplicateKey { .. } => Code::DuplicateKey,
-        JsonError::Syntax { .. } => Code::InvalidJson,
-    };
-    let message = match e {
-        JsonError::TooLarge { .. } => e.to_string(),
+/// The 1-based byte position of a line and column (Kazoo's decoder reports
+/// a byte position).
+fn offset_of(text: &[u8], line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split(|&b| b == b'\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum();
+    start + column
+}
+
+/// The error issue at the root for text that cannot be judged as it is;
+/// its params say where (`line`, `column`, and for `invalid_json` the byte
+/// `offset` and the parser's own `detail`).
+pub(crate) fn issue_of(e: &JsonError, text: &[u8]) -> Issue {
+    match e {
+        JsonError::TooLarge { bytes, limit } => Issue::of(
+            "",
+            Message::LimitDocument,
+            params(json!({ "length": bytes, "limit": limit })),
+        )
+        .with_value(Value::from(*bytes)),
         JsonError::DuplicateKey { message, line, column } => {
-            let key = message.strip_prefix(DUPLICATE).unwrap_or(message);
-            let key = key.split(" at line ").next().unwrap_or(key);
-            format!("The key {key} appears twice in one object (line {line}, column {column}).")
+            let quoted = message.strip_prefix(DUPLICATE).unwrap_or(message);
+            let quoted = quoted.split(" at line ").next().unwrap_or(quoted);
+            let key = serde_json::from_str::<String>(quoted).unwrap_or_else(|_| quoted.to_string());
+            Issue::of(
+                "",
+                Message::DuplicateKey,
+                params(json!({ "key": key, "line": line, "column": column })),
+            )
         }
-        JsonError::TooDeep { line, column, .. } => {
-            format!("The document nests too deeply to be read (line {line}, column {column}).")
-        }
+        JsonError::TooDeep { line, column, .. } => Issue::of(
+            "",
+            Message::LimitParse,
+            params(json!({ "line": line, "column": column })),
+        ),
         JsonError::Syntax { message, line, column } => {
-            let what = message.split(" at line ").next().unwrap_or(message);
-            format!("The document is not JSON: {what} (line {line}, column {column}).")
+            let detail = message.split(" at line ").next().unwrap_or(message);
+            Issue::of(
+                "",
+                Message::InvalidJson,
+                params(json!({
+                    "line": line,
+                    "column": column,
+                    "offset": offset_of(text, *line, *column),
+                    "detail": detail,
+                })),
+            )
         }
-    };
-    let mut issue = Issue::new("", code, message);
-    if let JsonError::TooLarge { bytes, .. } = e {
-        issue = issue.with_value(Value::from(*bytes));
     }
-    issue
 }
 
 /// Kazoo's JSON decoder's name for a parse error (crossbar answers
 /// `"<reason> around <position>"` under `json` / `invalid`).
-#[cfg_attr(not(test), allow(dead_code))] // read by the Kazoo body once issues carry params
 pub(crate) fn kazoo_reason(message: &str) -> &'static str {
     let m = message;
     if m.starts_with("EOF while parsing") {
@@ -315,6 +333,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::code::Code;
 
     #[test]
     fn parses_keeps_order_and_refuses_duplicates_and_oversize_text() {
@@ -363,14 +382,19 @@ mod tests {
             p.message,
             "The key \"a\" appears twice in one object (line 2, column 4)."
         );
+        assert_eq!(p.params, params(json!({"key": "a", "line": 2, "column": 4})));
         let r = read(b"{\"a\": [1, 2", &limits);
         assert_eq!(r.doc, None);
         let p = r.problem.unwrap();
         assert_eq!(p.code, Code::InvalidJson);
+        assert_eq!(p.message, "The document is not JSON (line 1, column 11).");
         assert_eq!(
-            p.message,
-            "The document is not JSON: EOF while parsing a list (line 1, column 11)."
+            p.params,
+            params(json!({"line": 1, "column": 11, "offset": 11, "detail": "EOF while parsing a list"}))
         );
+        // The byte position counts the lines before.
+        let p = read(b"{\n  \"a\": tru\n}", &limits).problem.unwrap();
+        assert_eq!((&p.params["line"], &p.params["offset"]), (&json!(3), &json!(13)));
         let r = read(b"{\"a\": \xff}", &limits);
         assert_eq!((r.doc, r.problem.unwrap().code), (None, Code::InvalidUtf8));
         let small = Limits {

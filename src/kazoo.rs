@@ -102,6 +102,10 @@ fn kazoo_entry(issue: &Issue, target: Option<&Value>) -> Value {
 fn body_entry(issue: &Issue) -> (String, Value) {
     let message = match issue.code {
         Code::Type => "All JSON must be valid".to_string(),
+        Code::InvalidJson => match (issue.params.get("detail"), issue.params.get("offset")) {
+            (Some(Value::String(d)), Some(at)) => format!("{} around {at}", crate::json::kazoo_reason(d)),
+            _ => issue.message.clone(),
+        },
         _ => issue.message.clone(),
     };
     let keyword = match issue.code {

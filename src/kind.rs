@@ -7,10 +7,11 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 /// A document kind; the same id everywhere (Rust, CLI, JavaScript, schemas).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 // The TypeScript type is documents.d.ts's Kind (generated from the schemas).
-#[schemars(inline, extend("tsType" = "Kind"))]
+#[cfg_attr(feature = "schemars", schemars(inline, extend("tsType" = "Kind")))]
 pub enum Kind {
     /// Kazoo / Vinix phone-number document.
     PhoneNumber,

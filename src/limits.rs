@@ -4,9 +4,9 @@
 //! limit are counted in the report's `omitted`.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use crate::code::Code;
+use crate::messages::{params, Message};
 use crate::pointer::pointer_push;
 use crate::report::{Issue, Omitted};
 
@@ -61,11 +61,8 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
     };
     while let Some((v, depth, id)) = stack.pop() {
         if depth > limits.max_depth && (v.is_object() || v.is_array()) {
-            let message = format!(
-                "This value nests deeper than {} levels (limit maxDepth); it was not judged further.",
-                limits.max_depth
-            );
-            out.push(Issue::new(path_of(&nodes, id), Code::LimitExceeded, message));
+            let p = params(json!({ "limit": limits.max_depth }));
+            out.push(Issue::of(path_of(&nodes, id), Message::LimitDepth, p));
             continue;
         }
         match v {
@@ -75,14 +72,8 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
                     nodes.push((id, k.clone()));
                     let child_id = nodes.len() - 1;
                     if n > limits.max_string_length {
-                        out.push(Issue::new(
-                            path_of(&nodes, child_id),
-                            Code::LimitExceeded,
-                            format!(
-                                "This key has {n} characters; the limit is {} (maxStringLength).",
-                                limits.max_string_length
-                            ),
-                        ));
+                        let p = params(json!({ "length": n, "limit": limits.max_string_length }));
+                        out.push(Issue::of(path_of(&nodes, child_id), Message::LimitKey, p));
                         continue;
                     }
                     stack.push((child, depth + 1, child_id));
@@ -90,15 +81,8 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
             }
             Value::Array(a) => {
                 if a.len() > limits.max_array_length {
-                    out.push(Issue::new(
-                        path_of(&nodes, id),
-                        Code::LimitExceeded,
-                        format!(
-                            "This list has {} items; the limit is {} (maxArrayLength).",
-                            a.len(),
-                            limits.max_array_length
-                        ),
-                    ));
+                    let p = params(json!({ "length": a.len(), "limit": limits.max_array_length }));
+                    out.push(Issue::of(path_of(&nodes, id), Message::LimitArray, p));
                     continue;
                 }
                 for (i, child) in a.iter().enumerate().rev() {
@@ -110,14 +94,8 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
             Value::String(s)
                 if s.len() > limits.max_string_length && s.chars().nth(limits.max_string_length).is_some() =>
             {
-                out.push(Issue::new(
-                    path_of(&nodes, id),
-                    Code::LimitExceeded,
-                    format!(
-                        "This text has more than {} characters (limit maxStringLength).",
-                        limits.max_string_length
-                    ),
-                ));
+                let p = params(json!({ "limit": limits.max_string_length }));
+                out.push(Issue::of(path_of(&nodes, id), Message::LimitString, p));
             }
             _ => {}
         }

@@ -2,15 +2,18 @@
 //! message, and Kazoo's 400 error body.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 pub use crate::pointer::{pointer_push, pointer_segments};
 
 use crate::code::Code;
 use crate::kind::Kind;
+use crate::locale::Locale;
+use crate::messages::{Message, Source, Texts};
 
 /// One problem (error or warning) with a document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
     /// RFC 6901 JSON Pointer into the document as given; for a missing
@@ -20,14 +23,24 @@ pub struct Issue {
     pub code: Code,
     /// The JSON Schema keyword, where one applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "String")]
+    #[cfg_attr(feature = "schemars", schemars(with = "String"))]
     pub keyword: Option<String>,
-    /// A message a form can show next to the field.
+    /// A message a form can show next to the field, in the locale asked for.
     pub message: String,
+    /// The issue's values, the same in every locale (README, Locales and
+    /// params): `limit`, `allowed`, `format`, `pattern`, `e164`, `country`,
+    /// `suggestion`, ... `{}` when it has none.
+    #[serde(default)]
+    #[cfg_attr(feature = "schemars", schemars(with = "Map<String, Value>"))]
+    pub params: Map<String, Value>,
     /// The offending value, where useful.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Value")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Value"))]
     pub value: Option<Value>,
+    /// Where the message comes from, to write it in another locale.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schemars", schemars(skip))]
+    pub(crate) source: Source,
 }
 
 impl Issue {
@@ -38,7 +51,41 @@ impl Issue {
             code,
             keyword: None,
             message: message.into(),
+            params: Map::new(),
             value: None,
+            source: Source::default(),
+        }
+    }
+
+    /// An issue with a message of the catalog, in English, filled from `params`.
+    pub(crate) fn of(path: impl Into<String>, message: Message, params: Map<String, Value>) -> Self {
+        Issue::texts(path, message.code(), message.texts(), params)
+    }
+
+    /// An issue whose message is one of `texts` (a catalog entry or a
+    /// spec's string), in English, filled from `params`.
+    pub(crate) fn texts(
+        path: impl Into<String>,
+        code: Code,
+        texts: &'static Texts,
+        params: Map<String, Value>,
+    ) -> Self {
+        Issue {
+            path: path.into(),
+            code,
+            keyword: None,
+            message: crate::messages::fill(crate::messages::text_in(texts, Locale::En), &params),
+            params,
+            value: None,
+            source: Source(Some(texts)),
+        }
+    }
+
+    /// The message written again in `locale` (an issue made by
+    /// [`Issue::new`] keeps its own).
+    pub(crate) fn localize(&mut self, locale: Locale) {
+        if let Source(Some(texts)) = self.source {
+            self.message = crate::messages::fill(crate::messages::text_in(texts, locale), &self.params);
         }
     }
 
@@ -56,7 +103,8 @@ impl Issue {
 }
 
 /// The verdict on one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The kind the document was judged as.
@@ -69,12 +117,25 @@ pub struct Report {
     pub warnings: Vec<Issue>,
     /// Issues past the reporting limit (`limits.max_issues`), counted; absent when none were.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Omitted")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Omitted"))]
     pub omitted: Option<Omitted>,
 }
 
+impl Report {
+    /// Every message written in `locale`.
+    pub(crate) fn localize(&mut self, locale: Locale) {
+        if locale != Locale::En {
+            self.errors
+                .iter_mut()
+                .chain(&mut self.warnings)
+                .for_each(|i| i.localize(locale));
+        }
+    }
+}
+
 /// Issues beyond `max_issues`, counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Omitted {
     /// Errors not listed.
     pub errors: usize,

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use crate::code::Code;
 use crate::documents::rules::{self, Ctx};
 use crate::documents::{envelope, non_null_branch, schema_node, Kind, KINDS};
+use crate::messages::Message;
 use crate::report::{pointer_segments, Issue, Report};
 use crate::schema::Schema;
 use crate::Options;
@@ -21,18 +22,6 @@ pub(crate) fn schema(kind: Kind) -> Option<&'static Schema> {
         .get(i)?
         .get_or_init(|| Schema::compile(kind.schema(), crate::documents::patterns::message).ok())
         .as_ref()
-}
-
-#[cfg(test)]
-fn list(v: &Value) -> String {
-    match v {
-        Value::Array(a) => a
-            .iter()
-            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
-            .collect::<Vec<_>>()
-            .join(", "),
-        other => other.to_string(),
-    }
 }
 
 /// The positions of the keys of large objects, built once per object: a
@@ -129,6 +118,7 @@ pub(crate) fn sort(issues: &mut Vec<Issue>, doc: &Value, kind: Kind) {
 pub fn validate(kind: Kind, doc: &Value, options: &Options) -> Report {
     let mut report = judge(kind, doc, options);
     crate::limits::cut(&mut report, options.limits.max_issues);
+    report.localize(options.locale);
     report
 }
 
@@ -159,6 +149,7 @@ pub(crate) fn validate_read(kind: Kind, read: crate::json::Read, options: &Optio
         None => unreadable(kind, read.problem),
     };
     crate::limits::cut(&mut report, options.limits.max_issues);
+    report.localize(options.locale);
     report
 }
 
@@ -224,17 +215,20 @@ pub(crate) fn judge_with(
         Some(schema) => {
             schema.check(inner, base, &mut errors);
         }
-        None => errors.push(Issue::new(
-            "",
-            Code::InternalError,
-            "The published schema for this kind does not compile.",
-        )),
+        None => errors.push(Issue::of("", Message::InternalError, Map::new())),
     }
     // A conditional requirement's `required` says why (the kind's spec).
     for e in errors.iter_mut().filter(|e| e.code == "required") {
         let rel = e.path.strip_prefix(base).unwrap_or(&e.path);
         if let Some(reason) = crate::documents::require::conditional_reason(kind, rel) {
-            e.message = reason.to_string();
+            match crate::documents::translations::row(reason) {
+                Some(texts) => {
+                    let keyword = e.keyword.take();
+                    *e = Issue::texts(e.path.clone(), Code::Required, texts, Map::new());
+                    e.keyword = keyword;
+                }
+                None => e.message = reason.to_string(),
+            }
         }
     }
     let mut ctx = Ctx {
@@ -275,12 +269,7 @@ fn blank_required(schema: &Value, doc: &Value, base: &str, errors: &[Issue], war
                     let at = crate::report::pointer_push(&path, name);
                     if s.trim().is_empty() && !errors.iter().any(|e| e.path == at) {
                         warnings.push(
-                            Issue::new(
-                                at,
-                                Code::BlankRequired,
-                                "This required field is empty; upstream accepts it, but it is probably missing.",
-                            )
-                            .with_value(Value::String(s.clone())),
+                            Issue::of(at, Message::BlankRequired, Map::new()).with_value(Value::String(s.clone())),
                         );
                     }
                 }
@@ -320,11 +309,13 @@ pub(crate) mod reference {
     use jsonschema::{Draft, ValidationError, Validator};
     use serde_json::Value;
 
-    use super::list;
-    use crate::code::Code;
+    use serde_json::{json, Map};
+
     use crate::documents::patterns::message as pattern_message;
     use crate::documents::{Kind, KINDS};
+    use crate::messages::{params, Message};
     use crate::report::Issue;
+    use crate::schema::{enum_message, format_message, limit_message, min_items, type_message};
 
     fn validator(kind: Kind) -> &'static Validator {
         static VALIDATORS: [OnceLock<Validator>; 9] = [const { OnceLock::new() }; 9];
@@ -354,9 +345,9 @@ pub(crate) mod reference {
         let keyword = err.kind().keyword().to_string();
         // A field a `then` requires (its reason is the spec's, put on by `judge`).
         let conditional = err.schema_path().as_str().contains("/then/");
-        const REQUIRED: &str = "This field is required.";
+        let required = |path: String| Issue::of(path, Message::Required, Map::new()).with_keyword("required");
         let value = err.instance().clone().into_owned();
-        let (code, message, value) = match err.kind() {
+        let (message, value) = match err.kind() {
             ValidationErrorKind::AnyOf { context } => {
                 // A nullable field: report why its non-null branch failed. Other
                 // `anyOf`s (CM.com's areaCode-or-city) are reported by the rules.
@@ -374,16 +365,12 @@ pub(crate) mod reference {
             }
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
-                let message = REQUIRED;
-                out.push(
-                    Issue::new(crate::report::pointer_push(&path, name), Code::Required, message)
-                        .with_keyword("required"),
-                );
+                out.push(required(crate::report::pointer_push(&path, name)));
                 return;
             }
             ValidationErrorKind::Type { .. } if conditional && err.instance().is_null() => {
                 // null counts as absent for a conditional field.
-                out.push(Issue::new(path, Code::Required, REQUIRED).with_keyword("required"));
+                out.push(required(path));
                 return;
             }
             ValidationErrorKind::Type { kind } => {
@@ -391,48 +378,33 @@ pub(crate) mod reference {
                     TypeKind::Single(t) => t.to_string(),
                     TypeKind::Multiple(ts) => format!("{ts:?}"),
                 };
-                (
-                    Code::Type,
-                    format!(
-                        "Must be {} {t}.",
-                        if t.starts_with(['a', 'i', 'o']) { "an" } else { "a" }
-                    ),
-                    Some(value),
-                )
+                (type_message(&t), Some(value))
             }
-            ValidationErrorKind::Enum { options } => {
-                let msg = match options.as_array() {
-                    Some(a) if a.len() > 12 => {
-                        "Must be an ISO 3166-1 alpha-2 country code (such as US or DE).".to_string()
-                    }
-                    _ => format!("Must be one of: {}.", list(options)),
-                };
-                (Code::Enum, msg, Some(value))
-            }
-            ValidationErrorKind::MinLength { limit } => (
-                Code::MinLength,
-                format!("Must be at least {limit} characters."),
+            ValidationErrorKind::Enum { options } => (
+                enum_message(options.as_array().map_or(&[][..], Vec::as_slice)),
                 Some(value),
             ),
-            ValidationErrorKind::MaxLength { limit } => (
-                Code::MaxLength,
-                format!("Must be at most {limit} characters."),
+            ValidationErrorKind::MinLength { limit } => (limit_message(Message::MinLength, json!(limit)), Some(value)),
+            ValidationErrorKind::MaxLength { limit } => (limit_message(Message::MaxLength, json!(limit)), Some(value)),
+            ValidationErrorKind::Minimum { limit } => (limit_message(Message::Minimum, limit.clone()), Some(value)),
+            ValidationErrorKind::Maximum { limit } => (limit_message(Message::Maximum, limit.clone()), Some(value)),
+            ValidationErrorKind::Pattern { pattern } => (
+                (pattern_message(pattern), params(json!({ "pattern": pattern }))),
                 Some(value),
             ),
-            ValidationErrorKind::Minimum { limit } => {
-                (Code::Minimum, format!("Must be at least {limit}."), Some(value))
-            }
-            ValidationErrorKind::Maximum { limit } => (Code::Maximum, format!("Must be at most {limit}."), Some(value)),
-            ValidationErrorKind::Pattern { pattern } => (Code::Pattern, pattern_message(pattern), Some(value)),
-            ValidationErrorKind::Format { format } => (Code::Format, format!("Must be a valid {format}."), Some(value)),
-            ValidationErrorKind::MinItems { limit } => (Code::MinItems, crate::schema::min_items_message(*limit), None),
-            ValidationErrorKind::Constant { expected_value } => {
-                (Code::Const, format!("Must be {expected_value}."), Some(value))
-            }
+            ValidationErrorKind::Format { format } => (format_message(format), Some(value)),
+            ValidationErrorKind::MinItems { limit } => (min_items(*limit), None),
+            ValidationErrorKind::Constant { expected_value } => (
+                (Message::Const, params(json!({ "expected": expected_value.as_ref() }))),
+                Some(value),
+            ),
             // Any other error is one the interpreter cannot give, so it disagrees.
-            _ => (Code::InternalError, err.to_string(), None),
+            _ => {
+                out.push(Issue::new(path, crate::code::Code::InternalError, err.to_string()));
+                return;
+            }
         };
-        let mut issue = Issue::new(path, code, message).with_keyword(&keyword);
+        let mut issue = Issue::of(path, message.0, message.1).with_keyword(&keyword);
         issue.value = value;
         out.push(issue);
     }

@@ -1366,3 +1366,38 @@ fn the_summary_counts_omitted_warnings_and_github_columns_start_at_1() {
     assert_eq!(code, 2, "{out}{err}");
     assert!(out.starts_with("::error file=-,line=2,col=1::"), "{out}");
 }
+
+#[test]
+fn locale_writes_messages_labels_and_reasons_in_that_language_with_the_same_params() {
+    let doc = r#"{"street_address":"1 Main St","locality":"Chicago","region":"ILL","postal_code":"60601"}"#;
+    let run = |locale: &str| {
+        let (code, lines, err) = telschema(
+            &[
+                "validate", "--kind", "e911", "--format", "ndjson", "--locale", locale, "-",
+            ],
+            doc,
+        );
+        assert_eq!(code, 1, "{err}");
+        lines[0]["errors"][0].clone()
+    };
+    let (en, es) = (run("en"), run("es-MX"));
+    assert_eq!(en["message"], "Must be at most 2 characters.");
+    assert_eq!(es["message"], "Debe tener como máximo 2 caracteres.");
+    assert_eq!(es["params"], serde_json::json!({"limit": 2}));
+    assert_eq!(en["params"], es["params"]);
+    // fields: labels and reasons in the locale, the rest as in English.
+    let (code, out, _) = raw(&["fields", "e911", "--locale", "es"], "");
+    assert_eq!(code, 0);
+    let es_fields: Value = serde_json::from_str(&out).unwrap();
+    let expected = serde_json::to_value(telschema::fields_in(telschema::Kind::E911, telschema::Locale::Es)).unwrap();
+    assert_eq!(es_fields, expected);
+    assert_eq!(es_fields[0]["label"], "Dirección");
+    assert_eq!(
+        es_fields[0]["reason"],
+        "Obligatorio para una dirección de servicio E911."
+    );
+    // A language without messages is a usage error, naming the locales.
+    let (code, _, err) = raw(&["fields", "e911", "--locale", "pt"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("en, fr, es, de, nl"), "{err}");
+}

@@ -48,9 +48,19 @@ fn codes_dts() -> String {
 }
 
 fn readme_table() -> String {
-    let mut s = format!("{BEGIN}\n| code | kind | when |\n|---|---|---|\n");
+    let mut s = format!("{BEGIN}\n| code | kind | when | params |\n|---|---|---|---|\n");
     for c in Code::ALL {
-        s += &format!("| `{}` | {} | {} |\n", c, c.severity(), c.description());
+        // The params, from the catalog of messages (telschema::messages).
+        let params: Vec<String> = telschema::messages::params_of(*c)
+            .iter()
+            .map(|p| format!("`{p}`"))
+            .collect();
+        let params = if params.is_empty() {
+            "—".to_string()
+        } else {
+            params.join(", ")
+        };
+        s += &format!("| `{}` | {} | {} | {} |\n", c, c.severity(), c.description(), params);
     }
     s + END
 }
@@ -138,7 +148,7 @@ fn generated_files_match_the_rust_types() {
 fn every_code_is_in_the_table_once_and_severities_are_the_readme_words() {
     let table = readme_table();
     for c in Code::ALL {
-        assert_eq!(table.matches(&format!("| `{c}` |")).count(), 1, "{c}");
+        assert_eq!(table.matches(&format!("\n| `{c}` |")).count(), 1, "{c}");
     }
     assert_eq!(Severity::ErrorOrWarning.to_string(), "error / warning");
     // The union holds exactly the codes, each once.

@@ -1,13 +1,13 @@
 //! Telnyx draft port request (read form) with its sub requests.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::draft_sub_request::DraftSubRequest;
 use super::telnyx::DraftPortRequestPhoneNumber;
 
 /// Draft port request status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum DraftPortRequestStatus {
@@ -18,7 +18,8 @@ pub enum DraftPortRequestStatus {
 /// A Telnyx draft port request as a client holds it; each of its sub
 /// requests is judged as a `draft_sub_request`. Every field is optional
 /// (`null` equals absent).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct DraftPortRequest {
     /// Identifier of the draft port request
     #[serde(default, skip_serializing_if = "Option::is_none")]

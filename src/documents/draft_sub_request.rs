@@ -1,12 +1,13 @@
 //! Telnyx draft sub request (read form).
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "schemars")]
 use super::patterns::{DATE_TIME, E164, TWO_LETTERS};
 use super::telnyx::{DraftPortRequestPhoneNumber, PortingOption};
 
 /// A Telnyx draft sub request as a client holds it: read-only fields allowed, every field optional (a missing field is a gap, not an error; `null` equals absent).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct DraftSubRequest {
     /// Identifier of the draft sub request
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -19,7 +20,7 @@ pub struct DraftSubRequest {
     pub phone_numbers: Option<Vec<DraftPortRequestPhoneNumber>>,
     /// ISO 8601 formatted Date/Time requested for the FOC date
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = DATE_TIME), extend("format" = "date-time"))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = DATE_TIME), extend("format" = "date-time")))]
     pub foc_date_requested_by_user: Option<String>,
     /// Number of phone numbers attached to this sub request
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,7 +36,7 @@ pub struct DraftSubRequest {
     pub auth_person_name: Option<String>,
     /// Billing phone number associated with these phone numbers
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = E164))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = E164)))]
     pub billing_phone_number: Option<String>,
     /// First line of billing address
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -48,14 +49,14 @@ pub struct DraftSubRequest {
     pub locality: Option<String>,
     /// Two character state abbreviation of billing address
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = TWO_LETTERS))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = TWO_LETTERS)))]
     pub administrative_area: Option<String>,
     /// Postal Code of billing address
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// ISO3166-1 alpha-2 country code of billing address
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(extend("enum" = crate::documents::ISO_3166_ALPHA2.as_slice()))]
+    #[cfg_attr(feature = "schemars", schemars(extend("enum" = crate::documents::ISO_3166_ALPHA2.as_slice())))]
     pub country_code: Option<String>,
     /// ISO 8601 formatted date indicating when the resource was created
     #[serde(default, skip_serializing_if = "Option::is_none")]

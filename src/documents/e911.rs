@@ -1,11 +1,11 @@
 //! Kazoo's `e911` object: the emergency service address of a number.
 //! Fields in Kazoo's own schema order; descriptions are Kazoo's.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The e911 provisioning system status for this service address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[allow(missing_docs, clippy::upper_case_acronyms)]
 pub enum E911Status {
     INVALID,
@@ -16,7 +16,8 @@ pub enum E911Status {
 }
 
 /// Legacy E911 information.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct LegacyData {
     /// The name that will show to emergency services
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,14 +36,15 @@ pub struct LegacyData {
 /// The E911 service address of a Kazoo/Vinix phone number. Kazoo requires
 /// `locality`, `postal_code`, `region` and `street_address`, and allows
 /// fields its schema does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct E911 {
     /// The time stamp e911 was provisioned
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activated_time: Option<String>,
     /// The name that will show to emergency services
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 3))]
+    #[cfg_attr(feature = "schemars", schemars(length(min = 3)))]
     pub caller_name: Option<String>,
     /// The suit/floor/apt. address where the number is in service
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,7 +72,7 @@ pub struct E911 {
     /// The zip/postal code where the number is in service
     pub postal_code: String,
     /// The region (state) where the number is in service
-    #[schemars(length(min = 2, max = 2))]
+    #[cfg_attr(feature = "schemars", schemars(length(min = 2, max = 2)))]
     pub region: String,
     /// The e911 provisioning system status for this service address
     #[serde(default, skip_serializing_if = "Option::is_none")]

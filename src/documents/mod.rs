@@ -18,16 +18,19 @@ pub(crate) mod rules;
 pub(crate) mod spec;
 pub mod sub_request_update;
 pub mod telnyx;
+pub(crate) mod translations;
 
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value};
+#[cfg(feature = "schemars")]
+use serde_json::Map;
+use serde_json::Value;
 
 pub use crate::kind::{Kind, UnknownKind, KINDS};
 pub(crate) use crate::schema::{non_null_branch, schema_node};
 pub use auto::{kind_for, resolve_kind, KindError};
 pub use codes::{EU_MEMBER_STATES, ISO_3166_ALPHA2, NANP_COUNTRIES};
-pub use spec::{fields, Field, Need};
+pub use spec::{fields, fields_in, Field, Need};
 pub use telnyx::SUB_REQUEST_FORM_ORDER;
 
 impl Kind {
@@ -65,6 +68,7 @@ impl Kind {
 
     /// Generates the schema from the Rust types and the kind's spec (what
     /// `schemas/` must hold).
+    #[cfg(feature = "schemars")]
     pub fn generate_schema(self) -> Value {
         let mut schema = self.schema_of_types();
         // `required`, `if`/`then` and `anyOf` from the kind's spec (a draft
@@ -90,6 +94,7 @@ impl Kind {
 
     /// The schema as the Rust types alone give it (schemars, definitions
     /// inlined, nullable fields as `anyOf`).
+    #[cfg(feature = "schemars")]
     pub(crate) fn schema_of_types(self) -> Value {
         let mut schema = match self {
             Kind::PhoneNumber => root::<phone_number::PhoneNumber>(),
@@ -112,6 +117,7 @@ impl Kind {
     }
 }
 
+#[cfg(feature = "schemars")]
 fn root<T: schemars::JsonSchema>() -> Value {
     let gen = schemars::generate::SchemaSettings::draft2020_12().into_generator();
     serde_json::to_value(gen.into_root_schema_for::<T>()).unwrap_or(Value::Null)
@@ -120,6 +126,7 @@ fn root<T: schemars::JsonSchema>() -> Value {
 /// `int32` and `int64` are formats ajv-formats asserts and our interpreter
 /// (like the `jsonschema` reference) treats as annotations: their bounds are
 /// written out as `minimum`/`maximum`, so every validator enforces them.
+#[cfg(feature = "schemars")]
 fn integer_bounds(v: &mut Value) {
     match v {
         Value::Object(m) => {
@@ -142,6 +149,7 @@ fn integer_bounds(v: &mut Value) {
 }
 
 /// Replaces `{"$ref": "#/$defs/X", …}` by the definition (merged with its siblings).
+#[cfg(feature = "schemars")]
 fn inline_refs(v: &mut Value, defs: Option<&Value>) {
     match v {
         Value::Object(m) => {
@@ -165,6 +173,7 @@ fn inline_refs(v: &mut Value, defs: Option<&Value>) {
 
 /// `{"type": ["string", "null"], …}` becomes `{"anyOf": [{"type": "string", …}, {"type": "null"}]}`:
 /// ajv's strict mode refuses union types.
+#[cfg(feature = "schemars")]
 fn nullable_to_any_of(v: &mut Value) {
     match v {
         Value::Object(m) => {

@@ -1,25 +1,25 @@
 //! The `{"numbers": [...]}` body of Kazoo's `/phone_numbers/check`,
 //! `/locality` and `/collection` endpoints.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A list of numbers for Kazoo's collection endpoints. Kazoo normalizes
 /// every number to E.164 and rejects duplicates after normalization.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct NumberCollection {
     /// The numbers, in any form Kazoo normalizes (E.164 or national); at least one
-    #[schemars(length(min = 1))]
+    #[cfg_attr(feature = "schemars", schemars(length(min = 1)))]
     pub numbers: Vec<String>,
 }
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use super::rules::{get, Ctx};
 use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec};
-use crate::code::Code;
+use crate::messages::{params, Message};
 use crate::pointer::pointer_push;
 use crate::report::Issue;
 
@@ -46,10 +46,10 @@ fn rules(ctx: &mut Ctx, doc: &Value, base: &str) {
         let Some(Ok(n)) = ctx.numbers.get(&path) else { continue };
         match seen.get(&n.e164) {
             Some(first) => repeats.push(
-                Issue::new(
+                Issue::of(
                     path,
-                    Code::DuplicateNumber,
-                    format!("Same number as {list}/{first} once normalized ({}).", n.e164),
+                    Message::DuplicateNumber,
+                    params(json!({ "first": format!("{list}/{first}"), "e164": n.e164 })),
                 )
                 .with_value(v.clone()),
             ),

@@ -1,18 +1,18 @@
 //! CM.com Voice "Create Number Request" order. Upstream does not show the
 //! JSON names; we use camelCase, as CM.com's responses do (README).
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Request data for new phone number ranges.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NumberRequest {
     /// Unique identifier of the company profile that will be operating the requested numbers.
-    #[schemars(regex(pattern = UUID), extend("format" = "uuid"))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = UUID), extend("format" = "uuid")))]
     pub company_profile_id: String,
     /// The quantity of numbers to be requested.
-    #[schemars(range(min = 1, max = 1000))]
+    #[cfg_attr(feature = "schemars", schemars(range(min = 1, max = 1000)))]
     pub quantity: i32,
     /// The size of the range to be requested. Only required if a range of numbers is requested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -33,13 +33,14 @@ pub struct NumberRequest {
     pub comment: Option<String>,
     /// URL that we'll send a POST request to when the status of the request has been updated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = HTTP_URL), extend("format" = "uri"))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = HTTP_URL), extend("format" = "uri")))]
     pub callback_url: Option<String>,
 }
 
+#[cfg(feature = "schemars")]
 use super::patterns::{HTTP_URL, UUID};
 use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec, When};
-use crate::code::Code;
+use crate::messages::Message;
 
 const ORDER: &str = "Required to place a CM.com order.";
 const AREA_OR_CITY: &str = "An area code or a city is required (either one satisfies both).";
@@ -63,16 +64,13 @@ pub(crate) const SPEC: Spec = Spec {
         R::always("numberType", ORDER),
         R::always("areaCode", AREA_OR_CITY)
             .satisfied_by(&["areaCode", "city"])
-            .error(Code::AreaCodeOrCityRequired, "Give an area code or a city."),
+            .error(Message::AreaCodeOrCity),
         R::always("city", AREA_OR_CITY)
             .satisfied_by(&["areaCode", "city"])
-            .error(Code::AreaCodeOrCityRequired, "Give an area code or a city."),
+            .error(Message::AreaCodeOrCity),
         R::always("region", "Required for an order in a NANP country ({country}).")
             .when(When::NanpOrder)
-            .error(
-                Code::RegionRequired,
-                "A region is required for orders in a NANP country ({country}).",
-            ),
+            .error(Message::RegionRequired),
     ],
     phones: &[],
     embed: None,

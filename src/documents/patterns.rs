@@ -1,7 +1,9 @@
 //! The string patterns of our schemas, each declared once with the message a
 //! form shows when a value does not match it. The schema types use the
-//! constants (`#[schemars(regex(pattern = E164))]`); the interpreter knows
+//! constants (`#[cfg_attr(feature = "schemars", schemars(regex(pattern = E164)))]`); the interpreter knows
 //! no pattern, and `validate` puts these messages on its `pattern` issues.
+
+use crate::messages::Message;
 
 /// E.164 as Telnyx takes it.
 pub const E164: &str = r"^\+[1-9]\d{1,14}$";
@@ -14,25 +16,19 @@ pub const HTTP_URL: &str = "^https?://";
 /// A UUID, paired with `format: uuid`.
 pub const UUID: &str = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
-/// Every pattern with its message.
-pub const PATTERNS: [(&str, &str); 5] = [
-    (
-        E164,
-        "Must be a phone number in E.164 form: + and the country code, digits only (+13125354200).",
-    ),
-    (
-        DATE_TIME,
-        "Must be a date and time with its offset, such as 2026-12-01T09:00:00Z.",
-    ),
-    (TWO_LETTERS, "Must be two letters."),
-    (HTTP_URL, "Must be an absolute http:// or https:// URL."),
-    (UUID, "Must be a UUID (8-4-4-4-12 hexadecimal digits)."),
+/// Every pattern with its message (the catalog's, `src/messages.rs`).
+pub const PATTERNS: [(&str, Message); 5] = [
+    (E164, Message::PatternE164),
+    (DATE_TIME, Message::PatternDateTime),
+    (TWO_LETTERS, Message::PatternTwoLetters),
+    (HTTP_URL, Message::PatternHttpUrl),
+    (UUID, Message::PatternUuid),
 ];
 
 /// The message for a value that does not match `pattern`.
-pub(crate) fn message(pattern: &str) -> String {
-    PATTERNS.iter().find(|(p, _)| *p == pattern).map_or_else(
-        || format!("Does not match the pattern {pattern}."),
-        |(_, m)| (*m).to_string(),
-    )
+pub(crate) fn message(pattern: &str) -> Message {
+    PATTERNS
+        .iter()
+        .find(|(p, _)| *p == pattern)
+        .map_or(Message::PatternOther, |(_, m)| *m)
 }

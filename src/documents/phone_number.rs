@@ -1,17 +1,17 @@
 //! Kazoo / Vinix phone-number document (`phone_numbers` schema).
 //! Fields in Kazoo's own schema order; descriptions are Kazoo's.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::e911::E911;
 
 /// Caller ID name settings.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Cnam {
     /// The name shown for outbound calls
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 15))]
+    #[cfg_attr(feature = "schemars", schemars(length(min = 1, max = 15)))]
     pub display_name: Option<String>,
     /// Whether to look up the caller's name on inbound calls
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -19,7 +19,8 @@ pub struct Cnam {
 }
 
 /// The state to create numbers in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum NumberState {
@@ -35,7 +36,8 @@ pub enum NumberState {
 }
 
 /// Porting (in) information for the phone number.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct Porting {
     /// The account id the losing carrier has on file
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,11 +82,12 @@ pub struct Porting {
 
 /// Schema for a number: a Kazoo/Vinix phone-number document. Kazoo allows
 /// fields its schema does not name (custom fields).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PhoneNumber {
     /// The name of the carrier the number is with
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 30))]
+    #[cfg_attr(feature = "schemars", schemars(length(min = 1, max = 30)))]
     pub carrier_name: Option<String>,
     /// Caller ID name settings
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,23 +1,25 @@
 //! Telnyx portability check request (`POST /portability_checks`).
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One number to check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PortabilityNumber {
     /// The number to check, E.164
-    #[schemars(regex(pattern = E164))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = E164)))]
     pub phone_number: String,
 }
 
 /// Verifies the portability of a list of phone numbers.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PortabilityCheck {
     /// The phone numbers to check
     pub phone_numbers: Vec<PortabilityNumber>,
 }
 
+#[cfg(feature = "schemars")]
 use super::patterns::E164;
 use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec};
 

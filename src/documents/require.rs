@@ -12,6 +12,7 @@ use super::rules::{get, Ctx};
 use super::spec::{self, spec, When};
 use super::{non_null_branch, schema_node, Kind};
 use crate::code::Code;
+use crate::messages::params;
 use crate::pointer::{pointer_push, pointer_segments};
 use crate::report::Issue;
 use crate::Options;
@@ -110,7 +111,7 @@ pub(crate) fn evaluate(kind: Kind, doc: &Value, base: &str, errors: &[Issue], op
         } else if n.by.iter().all(|f| at(doc, f).is_none()) {
             missing.push(Unmet {
                 path: n.field.split('/').fold(base.to_string(), |p, k| pointer_push(&p, k)),
-                label: spec::label(kind, &n.field),
+                label: spec::label(kind, &n.field, options.locale),
                 reason: n.reason.clone(),
             });
         }
@@ -150,7 +151,7 @@ pub(crate) fn enforce(ctx: &mut Ctx, doc: &Value, base: &str) {
         return;
     }
     for r in spec(ctx.kind).requirements {
-        let Some((code, message)) = r.error else { continue };
+        let Some(message) = r.error else { continue };
         let Some((_, country)) = r.when.applies(doc, ctx.options) else {
             continue;
         };
@@ -161,7 +162,12 @@ pub(crate) fn enforce(ctx: &mut Ctx, doc: &Value, base: &str) {
         });
         if !met {
             let path = r.field.split('/').fold(base.to_string(), |p, k| pointer_push(&p, k));
-            let mut issue = Issue::new(path, code, message.replace("{country}", &country));
+            let p = if message.placeholders().contains(&"country") {
+                params(json!({ "country": country }))
+            } else {
+                Map::new()
+            };
+            let mut issue = Issue::of(path, message, p);
             if r.when == When::Always {
                 issue = issue.with_keyword("required");
             }
@@ -189,6 +195,7 @@ pub(crate) fn conditional_reason(kind: Kind, rel: &str) -> Option<&'static str> 
 /// the document (and an embedded kind's object), `if`/`then`
 /// for a requirement on a field's value, `anyOf` for a one-of. A draft read
 /// kind gets none: its requirements are completeness only.
+#[cfg(feature = "schemars")]
 pub(crate) fn write_schema(kind: Kind, schema: &mut Value) {
     let s = spec(kind);
     let mut reqs: Vec<(String, &'static [&'static str], When)> = Vec::new();
@@ -275,6 +282,7 @@ pub(crate) fn write_schema(kind: Kind, schema: &mut Value) {
     }
 }
 
+#[cfg(feature = "schemars")]
 fn push_required(node: &mut Map<String, Value>, name: &str) {
     let req = node.entry("required").or_insert_with(|| Value::Array(Vec::new()));
     if let Value::Array(a) = req {
@@ -285,6 +293,7 @@ fn push_required(node: &mut Map<String, Value>, name: &str) {
 }
 
 /// The object schema at a form path (through nullable `anyOf`s).
+#[cfg(feature = "schemars")]
 fn object_at<'s>(schema: &'s mut Value, path: &str) -> Option<&'s mut Map<String, Value>> {
     let mut node = schema;
     for seg in path.split('/').filter(|s| !s.is_empty()) {
@@ -293,6 +302,7 @@ fn object_at<'s>(schema: &'s mut Value, path: &str) -> Option<&'s mut Map<String
     non_null_mut(node).as_object_mut()
 }
 
+#[cfg(feature = "schemars")]
 fn non_null_mut(node: &mut Value) -> &mut Value {
     let is_null = |b: &Value| b.get("type").and_then(Value::as_str) == Some("null");
     let nullable = node
@@ -317,6 +327,7 @@ mod tests {
     use super::*;
     use crate::documents::KINDS;
 
+    #[cfg(feature = "schemars")]
     fn required(schema: &Value, path: &str) -> Vec<String> {
         let mut v = schema.clone();
         let mut out: Vec<String> = object_at(&mut v, path)
@@ -331,6 +342,7 @@ mod tests {
     /// unconditional requirement) say the same of every governed object, so
     /// serde and the published schema agree on what a document must hold.
     #[test]
+    #[cfg(feature = "schemars")]
     fn the_types_and_the_spec_require_the_same_fields() {
         for kind in KINDS {
             let types = kind.schema_of_types();

@@ -7,12 +7,12 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use serde_json::{json, Map, Value};
 
 use super::codes::{CA_PROVINCES, US_STATES};
 use super::spec::{self, PhoneRule};
 use super::{non_null_branch, Kind};
-use crate::code::Code;
+use crate::messages::{params, Message};
 use crate::options::PhoneLevel;
 use crate::report::{pointer_push, Issue};
 use crate::schema::Pattern;
@@ -59,37 +59,57 @@ pub(crate) type Normalized = Result<phone::NormalizedNumber, phone::PhoneError>;
 /// normalized or is not in use (`phone_invalid`), or has the wrong number of
 /// digits (`phone_not_possible`).
 fn phone_issue(path: String, value: &Value, n: &Normalized, level: PhoneLevel) -> Option<Issue> {
-    let (code, message) = match n {
-        Err(e) => (Code::PhoneInvalid, format!("Not a valid phone number: {e}")),
-        Ok(n) if !n.possible => (
-            Code::PhoneNotPossible,
-            "This number has the wrong number of digits for its country.".into(),
-        ),
-        Ok(n) if !n.valid && level == PhoneLevel::Valid => (
-            Code::PhoneInvalid,
-            "This number is not in use in its country's numbering plan.".into(),
-        ),
+    let (message, mut p) = match n {
+        Err(e) => phone_error(e),
+        Ok(n) if !n.possible => (Message::PhoneNotPossible, Map::new()),
+        Ok(n) if !n.valid && level == PhoneLevel::Valid => (Message::PhoneNotInUse, Map::new()),
         Ok(_) => return None,
     };
+    if let Ok(n) = n {
+        p.insert("e164".into(), Value::String(n.e164.clone()));
+    }
     // An emergency number or a short code: say so instead (README, phone_emergency).
-    let (code, message) = match n.as_ref().ok().and_then(phone::short_field_problem) {
-        Some(p) if p.emergency => (
-            Code::PhoneEmergency,
-            format!(
-                "{} is an emergency number in {}, not a phone number (DID) that can be provisioned.",
-                p.number, p.region
-            ),
-        ),
-        Some(p) => (
-            Code::PhoneShortCode,
-            format!(
-                "{} is a short code in {} (a service number, or a number with digits missing), not a full phone number (DID) that can be provisioned.",
-                p.number, p.region
-            ),
-        ),
-        None => (code, message),
+    let message = match n.as_ref().ok().and_then(phone::short_field_problem) {
+        Some(s) => {
+            p.insert("number".into(), Value::String(s.number.to_string()));
+            p.insert("region".into(), Value::String(s.region.to_string()));
+            if s.emergency {
+                Message::PhoneEmergency
+            } else {
+                Message::PhoneShortCode
+            }
+        }
+        None => message,
     };
-    Some(Issue::new(path, code, message).with_value(value.clone()))
+    Some(Issue::of(path, message, p).with_value(value.clone()))
+}
+
+/// The message and params of a number that cannot be normalized: its
+/// `error` code, and what the message shows.
+fn phone_error(e: &phone::PhoneError) -> (Message, Map<String, Value>) {
+    use phone::PhoneError as E;
+    let (m, mut p) = match e {
+        E::Empty => (Message::PhoneEmpty, Map::new()),
+        E::NotANumber => (Message::PhoneNotANumber, Map::new()),
+        E::InvalidCountryCode => (Message::PhoneInvalidCountryCode, Map::new()),
+        E::TooShort => (Message::PhoneTooShort, Map::new()),
+        E::TooLong => (Message::PhoneTooLong, Map::new()),
+        E::TooLarge => (
+            Message::PhoneTooLarge,
+            params(json!({ "limit": phone::MAX_INPUT_CHARS })),
+        ),
+        E::NormalizationMismatch { written, e164 } => (
+            Message::PhoneMismatch,
+            params(json!({ "written": written, "e164": e164 })),
+        ),
+        E::UnknownRegion(r) => (Message::PhoneUnknownRegion, params(json!({ "region": r }))),
+        E::TextInNumber(w) => (Message::PhoneTextInNumber, params(json!({ "text": w }))),
+        E::TwoNumbers => (Message::PhoneTwoNumbers, Map::new()),
+        E::AmbiguousExtension => (Message::PhoneAmbiguousExtension, Map::new()),
+        E::LimitExceeded(n) => (Message::PhoneLimitExceeded, params(json!({ "limit": n }))),
+    };
+    p.insert("error".into(), Value::String(e.code().to_string()));
+    (m, p)
 }
 
 /// Damerau-free Levenshtein distance, for "did you mean".
@@ -141,20 +161,18 @@ impl Ctx<'_> {
                     }
                 })
         };
-        let (fits, expected) = match country {
-            "US" => (us(b), "a US ZIP code (12345 or 12345-6789)"),
-            "CA" => (ca(b), "a Canadian postal code (A1A 1A1)"),
-            _ => (us(b) || ca(b), "a US ZIP code or a Canadian postal code"),
+        let (fits, message) = match country {
+            "US" => (us(b), Message::PostalCodeUs),
+            "CA" => (ca(b), Message::PostalCodeCa),
+            _ => (us(b) || ca(b), Message::PostalCodeUsOrCa),
         };
         if !fits {
-            self.warn(
-                Issue::new(
-                    path,
-                    Code::PostalCodeFormat,
-                    format!("This does not look like {expected}."),
-                )
-                .with_value(value.clone()),
-            );
+            let p = if country.is_empty() {
+                Map::new()
+            } else {
+                params(json!({ "country": country }))
+            };
+            self.warn(Issue::of(path, message, p).with_value(value.clone()));
         }
     }
 
@@ -167,21 +185,20 @@ impl Ctx<'_> {
             _ => true,
         });
         if !known && area.len() == 2 {
-            let names = if countries.len() > 1 {
-                "US state or Canadian province"
-            } else if countries == ["CA"] {
-                "Canadian province"
+            let mut p = params(json!({ "area": area }));
+            let message = if countries.len() > 1 {
+                Message::AreaUsOrCa
             } else {
-                "US state or territory"
+                if let Some(c) = countries.first() {
+                    p.insert("country".into(), Value::String((*c).to_string()));
+                }
+                if countries == ["CA"] {
+                    Message::AreaCa
+                } else {
+                    Message::AreaUs
+                }
             };
-            self.warn(
-                Issue::new(
-                    path,
-                    Code::UnknownAdministrativeArea,
-                    format!("{area} is not a {names} code."),
-                )
-                .with_value(value.clone()),
-            );
+            self.warn(Issue::of(path, message, p).with_value(value.clone()));
         }
     }
 }
@@ -212,18 +229,20 @@ fn unknown_fields(ctx: &mut Ctx, v: &Value, schema: &Value, path: &str, root: bo
                             .map(|k| (distance(key, k), k))
                             .filter(|(d, k)| *d <= 2.max(k.len() / 4) && *d < k.len())
                             .min_by_key(|(d, _)| *d);
+                        // `value` is the field's own value; the suggestion is a param.
                         match best {
                             Some((_, k)) => ctx.warn(
-                                Issue::new(
+                                Issue::of(
                                     p,
-                                    Code::UnknownField,
-                                    format!("Unknown field {key:?}; did you mean {k:?}?"),
+                                    Message::UnknownFieldSuggestion,
+                                    params(json!({ "field": key, "suggestion": k })),
                                 )
-                                .with_value(Value::String(k.clone())),
+                                .with_value(val.clone()),
                             ),
-                            None if !ctx.kind.is_kazoo() => {
-                                ctx.warn(Issue::new(p, Code::UnknownField, format!("Unknown field {key:?}.")))
-                            }
+                            None if !ctx.kind.is_kazoo() => ctx.warn(
+                                Issue::of(p, Message::UnknownField, params(json!({ "field": key })))
+                                    .with_value(val.clone()),
+                            ),
                             None => {}
                         }
                     }

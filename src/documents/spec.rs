@@ -9,8 +9,10 @@ use serde_json::Value;
 
 use super::codes::{EU_MEMBER_STATES, NANP_COUNTRIES};
 use super::rules::Ctx;
+use super::translations::tr;
 use super::{non_null_branch, schema_node, Kind};
-use crate::code::Code;
+use crate::locale::Locale;
+use crate::messages::Message;
 use crate::Options;
 
 /// One field as a form shows it.
@@ -71,9 +73,9 @@ pub(crate) struct Requirement {
     pub when: When,
     /// Why, with `{number}` or `{country}` filled from the document.
     pub reason: &'static str,
-    /// For a requirement no schema keyword expresses: the error's code and
-    /// message when it applies and is unmet (`require::enforce`).
-    pub error: Option<(Code, &'static str)>,
+    /// For a requirement no schema keyword expresses: the error's message
+    /// (and so its code) when it applies and is unmet (`require::enforce`).
+    pub error: Option<Message>,
 }
 
 impl Requirement {
@@ -86,10 +88,10 @@ impl Requirement {
             error: None,
         }
     }
-    /// Enforced by the rules, with this code and message.
-    pub(crate) const fn error(self, code: Code, message: &'static str) -> Self {
+    /// Enforced by the rules, with this message of the catalog (and its code).
+    pub(crate) const fn error(self, message: Message) -> Self {
         Requirement {
-            error: Some((code, message)),
+            error: Some(message),
             ..self
         }
     }
@@ -215,6 +217,17 @@ fn is_wireless(svtype: &str) -> bool {
 }
 
 impl When {
+    /// Every condition.
+    #[cfg(test)]
+    pub(crate) const ALL: &'static [When] = &[
+        When::Always,
+        When::NumbersKept,
+        When::Wireless,
+        When::EuCountry,
+        When::NanpOrder,
+        When::E911Present,
+    ];
+
     /// Whether it applies to `doc`, with the values its reason names.
     pub(crate) fn applies(self, doc: &Value, options: &Options) -> Option<(String, String)> {
         let none = || (String::new(), String::new());
@@ -247,19 +260,20 @@ impl When {
     }
 
     /// The condition in words, for form metadata.
-    fn describe(self) -> Option<&'static str> {
+    pub(crate) fn describe(self) -> Option<&'static str> {
         match self {
             When::Always => None,
-            When::NumbersKept => Some("when remaining_numbers_action is keep"),
-            When::Wireless => Some("when one of the numbers is a wireless or mobile number"),
-            When::EuCountry => Some("when country_code is a member state of the European Union"),
-            When::NanpOrder => Some("when the order country (orderCountry) is a NANP country"),
-            When::E911Present => Some("when an e911 address is given"),
+            When::NumbersKept => Some("Needed when remaining_numbers_action is keep."),
+            When::Wireless => Some("Needed when one of the numbers is a wireless or mobile number."),
+            When::EuCountry => Some("Needed when country_code is a member state of the European Union."),
+            When::NanpOrder => Some("Needed when the order country (orderCountry) is a NANP country."),
+            When::E911Present => Some("Needed when an e911 address is given."),
         }
     }
 
     /// The condition as a schema `if` on the object holding the field, where
     /// a schema can express it.
+    #[cfg(feature = "schemars")]
     pub(crate) fn schema_if(self) -> Option<Value> {
         match self {
             When::NumbersKept => Some(serde_json::json!({
@@ -297,7 +311,9 @@ pub(crate) fn needs(kind: Kind, doc: &Value, options: &Options) -> Vec<Applied> 
             out.push(Applied {
                 field: full(r.field),
                 by: r.by().iter().map(|p| full(p)).collect(),
-                reason: r.reason.replace("{number}", &number).replace("{country}", &country),
+                reason: tr(r.reason, options.locale)
+                    .replace("{number}", &number)
+                    .replace("{country}", &country),
             });
         }
     };
@@ -314,17 +330,21 @@ pub(crate) fn needs(kind: Kind, doc: &Value, options: &Options) -> Vec<Applied> 
 
 /// A field's label: the form's, else the form's label of the same last
 /// segment, else the segment in words.
-pub(crate) fn label(kind: Kind, path: &str) -> String {
+pub(crate) fn label(kind: Kind, path: &str, locale: Locale) -> String {
     let form = form(kind);
     let last = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
     form.iter()
         .find(|e| e.path == path)
         .or_else(|| form.iter().find(|e| last(&e.path) == last(path)))
-        .map_or_else(|| last(path).replace('_', " "), |e| e.field.label.to_string())
+        .map_or_else(
+            || last(path).replace('_', " "),
+            |e| tr(e.field.label, locale).to_string(),
+        )
 }
 
 /// Whether and why a field is needed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Need {
     /// Always needed.
@@ -336,7 +356,8 @@ pub enum Need {
 }
 
 /// Form metadata of one field of a kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Field {
     /// JSON Pointer of the field in the document (`/phone_numbers/*/phone_number` for every item).
@@ -347,12 +368,12 @@ pub struct Field {
     pub order: usize,
     /// The JSON type the schema expects (`string`, `integer`, `boolean`, `array`, `object`).
     #[serde(rename = "type")]
-    #[schemars(extend("tsType" = "'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | null"))]
+    #[cfg_attr(feature = "schemars", schemars(extend("tsType" = "'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | null")))]
     pub value_type: Option<String>,
     /// The asserted format (`date-time`, `uuid`, `uri`), `int32` (a
     /// bounded integer) or `phone` for a phone field (tests/generated.rs
     /// checks every field's against this list).
-    #[schemars(extend("tsType" = "'date-time' | 'uuid' | 'uri' | 'int32' | 'phone' | null"))]
+    #[cfg_attr(feature = "schemars", schemars(extend("tsType" = "'date-time' | 'uuid' | 'uri' | 'int32' | 'phone' | null")))]
     pub format: Option<String>,
     /// Whether it is needed.
     pub need: Need,
@@ -365,10 +386,10 @@ pub struct Field {
     /// Longest string length.
     pub max_length: Option<u64>,
     /// Smallest number.
-    #[schemars(with = "Option<f64>")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<f64>"))]
     pub minimum: Option<Value>,
     /// Largest number.
-    #[schemars(with = "Option<f64>")]
+    #[cfg_attr(feature = "schemars", schemars(with = "Option<f64>"))]
     pub maximum: Option<Value>,
     /// A short hint under the input.
     pub hint: Option<String>,
@@ -376,8 +397,14 @@ pub struct Field {
     pub autocomplete: Option<String>,
 }
 
-/// The form metadata of a kind: every field of its form, in form order.
+/// The form metadata of a kind: every field of its form, in form order,
+/// labels, hints and reasons in English.
 pub fn fields(kind: Kind) -> Vec<Field> {
+    fields_in(kind, Locale::En)
+}
+
+/// [`fields`] with the labels, hints and reasons in `locale`.
+pub fn fields_in(kind: Kind, locale: Locale) -> Vec<Field> {
     let s = spec(kind);
     let phones = phone_paths(kind);
     // Requirements by full path, with the embedded kind's under its condition.
@@ -400,9 +427,9 @@ pub fn fields(kind: Kind) -> Vec<Field> {
             let get_s = |k: &str| node.and_then(|n| n.get(k)).and_then(Value::as_str).map(str::to_string);
             let mine: Vec<&(String, When, &str)> = reqs.iter().filter(|r| r.0 == e.path).collect();
             let (need, reason) = match mine.iter().find(|r| r.1 == When::Always) {
-                Some(r) => (Need::Required, Some(r.2.to_string())),
+                Some(r) => (Need::Required, Some(tr(r.2, locale).to_string())),
                 None => match mine.first() {
-                    Some(r) => (Need::Conditional, r.1.describe().map(|w| format!("Needed {w}."))),
+                    Some(r) => (Need::Conditional, r.1.describe().map(|w| tr(w, locale).to_string())),
                     None => (Need::Optional, None),
                 },
             };
@@ -412,7 +439,7 @@ pub fn fields(kind: Kind) -> Vec<Field> {
                 .fold(String::new(), |p, k| crate::report::pointer_push(&p, k));
             Field {
                 pointer,
-                label: e.field.label.to_string(),
+                label: tr(e.field.label, locale).to_string(),
                 order,
                 value_type: get_s("type"),
                 format: if phones.contains(&e.path) {
@@ -427,7 +454,7 @@ pub fn fields(kind: Kind) -> Vec<Field> {
                 max_length: node.and_then(|n| n.get("maxLength")).and_then(Value::as_u64),
                 minimum: node.and_then(|n| n.get("minimum")).cloned(),
                 maximum: node.and_then(|n| n.get("maximum")).cloned(),
-                hint: e.field.hint.map(str::to_string),
+                hint: e.field.hint.map(|h| tr(h, locale).to_string()),
                 autocomplete: e.field.autocomplete.map(str::to_string),
             }
         })

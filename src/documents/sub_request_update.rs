@@ -1,15 +1,16 @@
 //! Telnyx port request sub request edit.
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "schemars")]
 use super::patterns::{DATE_TIME, E164, TWO_LETTERS};
 use super::telnyx::PortingOption;
 
 /// Edits the details of an existing sub request (Telnyx `PATCH /sub_requests/{id}`). Upstream lists the required fields as required even though it says fields not sent stay unchanged; we follow the required list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct SubRequestUpdate {
     /// ISO 8601 formatted Date/Time requested for the FOC date
-    #[schemars(regex(pattern = DATE_TIME), extend("format" = "date-time"))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = DATE_TIME), extend("format" = "date-time")))]
     pub foc_date_requested_by_user: String,
     /// Person Name or Company name requesting the port
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -17,7 +18,7 @@ pub struct SubRequestUpdate {
     /// Name of person authorizing the port request
     pub auth_person_name: String,
     /// Billing phone number associated with these phone numbers
-    #[schemars(regex(pattern = E164))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = E164)))]
     pub billing_phone_number: String,
     /// First line of billing address
     pub street_address: String,
@@ -27,12 +28,12 @@ pub struct SubRequestUpdate {
     /// City of billing address
     pub locality: String,
     /// Two character state abbreviation of billing address
-    #[schemars(regex(pattern = TWO_LETTERS))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = TWO_LETTERS)))]
     pub administrative_area: String,
     /// Postal Code of billing address
     pub postal_code: String,
     /// ISO3166-1 alpha-2 country code of billing address
-    #[schemars(extend("enum" = crate::documents::ISO_3166_ALPHA2.as_slice()))]
+    #[cfg_attr(feature = "schemars", schemars(extend("enum" = crate::documents::ISO_3166_ALPHA2.as_slice())))]
     pub country_code: String,
     /// Identifies the connection to set on the numbers when the port completes
     pub default_connection_id: String,

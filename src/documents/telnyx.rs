@@ -1,12 +1,12 @@
 //! Types Telnyx's porting documents share, and the schema conditional for
 //! `new_billing_phone_number`.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// Whether all or part of the numbers on the account are ported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum PortingOptionType {
@@ -15,7 +15,8 @@ pub enum PortingOptionType {
 }
 
 /// What happens to the numbers that stay on the old account.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum RemainingNumbersAction {
@@ -24,7 +25,8 @@ pub enum RemainingNumbersAction {
 }
 
 /// Porting options of a sub request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct PortingOption {
     /// Whether all (`full`) or some (`partial`) of the account's numbers are ported
     #[serde(rename = "type")]
@@ -34,12 +36,13 @@ pub struct PortingOption {
     pub remaining_numbers_action: Option<RemainingNumbersAction>,
     /// The new billing number of the old account, required when the remaining numbers are kept; one of the numbers that remain
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = E164))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = E164)))]
     pub new_billing_phone_number: Option<String>,
 }
 
 /// Telnyx's coverage category of a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum CoverageCategory {
@@ -50,7 +53,8 @@ pub enum CoverageCategory {
 }
 
 /// Telnyx's portability status of a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum PortabilityStatus {
@@ -60,11 +64,12 @@ pub enum PortabilityStatus {
 }
 
 /// A phone number of a draft port request (read-only).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 pub struct DraftPortRequestPhoneNumber {
     /// The phone number, E.164
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(regex(pattern = E164))]
+    #[cfg_attr(feature = "schemars", schemars(regex(pattern = E164)))]
     pub phone_number: Option<String>,
     /// The service type of the number (wireless numbers need a PIN)
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -84,11 +89,12 @@ pub struct DraftPortRequestPhoneNumber {
 }
 
 use super::codes::EU_MEMBER_STATES;
+#[cfg(feature = "schemars")]
 use super::patterns::E164;
 use super::rules::{get, get_str, is_iso_country, Ctx};
 use super::spec::{FormField as F, PhoneRule, Requirement as R, Spec, When};
 use super::Kind;
-use crate::code::Code;
+use crate::messages::{params, Message};
 use crate::pointer::pointer_push;
 use crate::report::Issue;
 
@@ -220,10 +226,10 @@ pub(crate) fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
             for attr in ["remaining_numbers_action", "new_billing_phone_number"] {
                 if let Some(v) = get(po, attr) {
                     ctx.warn(
-                        Issue::new(
+                        Issue::of(
                             pointer_push(&po_path, attr),
-                            Code::FullPortAttribute,
-                            "A full port moves every number; this attribute only applies to a partial port.",
+                            Message::FullPortAttribute,
+                            serde_json::Map::new(),
                         )
                         .with_value(v.clone()),
                     );
@@ -242,10 +248,10 @@ pub(crate) fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
         for field in ["tax_identifier", "business_identifier"] {
             if let Some(v) = get(o, field) {
                 ctx.warn(
-                    Issue::new(
+                    Issue::of(
                         pointer_push(base, field),
-                        Code::EuIdentifierOutsideEu,
-                        format!("European identifiers apply only in the European Union; the country is {c}."),
+                        Message::EuIdentifierOutsideEu,
+                        params(json!({ "country": c })),
                     )
                     .with_value(v.clone()),
                 );
@@ -255,10 +261,10 @@ pub(crate) fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
     if let (Some(c), Some((b, r))) = (country, billing_region) {
         if r != c && is_iso_country(c) {
             ctx.warn(
-                Issue::new(
+                Issue::of(
                     billing_path,
-                    Code::BillingCountryMismatch,
-                    format!("This number is from {r}, but the billing address is in {c}."),
+                    Message::BillingCountryMismatch,
+                    params(json!({ "region": r, "country": c })),
                 )
                 .with_value(Value::String(b.to_string())),
             );
@@ -269,22 +275,14 @@ pub(crate) fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
             let path = pointer_push(base, "foc_date_requested_by_user");
             if t.unix < now.unix {
                 ctx.warn(
-                    Issue::new(
-                        path.clone(),
-                        Code::FocDateInPast,
-                        "The requested FOC date is in the past.",
-                    )
-                    .with_value(Value::String(foc.to_string())),
+                    Issue::of(path.clone(), Message::FocDateInPast, serde_json::Map::new())
+                        .with_value(Value::String(foc.to_string())),
                 );
             }
             if t.is_weekend() {
                 ctx.warn(
-                    Issue::new(
-                        path,
-                        Code::FocDateOnWeekend,
-                        "The requested FOC date falls on a weekend.",
-                    )
-                    .with_value(Value::String(foc.to_string())),
+                    Issue::of(path, Message::FocDateOnWeekend, serde_json::Map::new())
+                        .with_value(Value::String(foc.to_string())),
                 );
             }
         }
@@ -299,18 +297,17 @@ pub(crate) fn complete_flag(ctx: &mut Ctx, sub: &Value, path: &str) {
     };
     let ours = super::require::evaluate(Kind::DraftSubRequest, sub, path, &ctx.errors, ctx.options);
     if ours.complete() != flag {
-        let why = match (ours.missing.first(), ours.invalid.first()) {
-            (Some(m), _) => format!("{} is missing", m.label),
-            (None, Some((p, code))) => format!("{p} fails {code}"),
-            _ => "every necessary field is present and valid".to_string(),
+        let (message, p) = match (ours.missing.first(), ours.invalid.first()) {
+            (Some(m), _) => (
+                Message::CompleteFlagMissing,
+                params(json!({ "flag": flag, "missing": m.path })),
+            ),
+            (None, Some((p, code))) => (
+                Message::CompleteFlagInvalid,
+                params(json!({ "flag": flag, "field": p, "failed": code })),
+            ),
+            _ => (Message::CompleteFlagComplete, params(json!({ "flag": flag }))),
         };
-        ctx.warn(
-            Issue::new(
-                pointer_push(path, "complete"),
-                Code::CompleteFlagMismatch,
-                format!("The draft says complete: {flag}, but {why}."),
-            )
-            .with_value(Value::Bool(flag)),
-        );
+        ctx.warn(Issue::of(pointer_push(path, "complete"), message, p).with_value(Value::Bool(flag)));
     }
 }

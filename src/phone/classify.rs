@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::NumberType;
 
 /// Telnyx's `coverage_category`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CoverageCategory {
     /// A +1 number that is not toll free.

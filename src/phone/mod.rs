@@ -16,6 +16,8 @@ pub(crate) mod find;
 mod format;
 mod matcher;
 mod parse;
+/// The longest input `normalize` reads (the `limit` of a `too_large` issue).
+pub(crate) use parse::MAX_INPUT_CHARS;
 mod regions;
 mod short;
 mod tables;
@@ -49,7 +51,8 @@ use tables::Territory;
 pub const METADATA_VERSION: &str = tables::METADATA_VERSION;
 
 /// The type of a number, as libphonenumber's `PhoneNumberType`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NumberType {
@@ -106,7 +109,8 @@ impl fmt::Display for NumberType {
 }
 
 /// A number in E.164 with what is known about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NormalizedNumber {
     /// `+` country calling code and national significant number.
@@ -128,7 +132,7 @@ pub struct NormalizedNumber {
     /// The extension, ASCII digits; E.164 cannot hold it, so it is returned here.
     pub extension: Option<String>,
     /// Kazoo's number classifier (`did_us`, `tollfree_us`, `international` …).
-    #[schemars(extend("tsType" = "KazooClassifier"))]
+    #[cfg_attr(feature = "schemars", schemars(extend("tsType" = "KazooClassifier")))]
     pub kazoo_classifier: String,
     /// Telnyx's coverage category.
     pub coverage_category: CoverageCategory,

@@ -8,7 +8,8 @@ use super::{normalize, NormalizedNumber, NumberType};
 use crate::Options;
 
 /// What a country selector needs to know about one region.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RegionInfo {
     /// ISO 3166-1 alpha-2 code (`US`).

@@ -43,7 +43,8 @@ const SMS_SERVICES: usize = 6;
 const EXACT_EMERGENCY_REGIONS: [&str; 3] = ["BR", "CL", "NI"];
 
 /// What calling a short number costs, as libphonenumber's `ShortNumberCost`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ShortNumberCost {
     /// Free for the caller (emergency numbers are).
@@ -69,7 +70,8 @@ impl ShortNumberCost {
 }
 
 /// What the short-number metadata says of a number dialled in a region.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ShortNumberInfo {
     /// `isValidShortNumberForRegion`: a short code of the region.

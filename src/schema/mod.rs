@@ -14,9 +14,9 @@ mod format;
 mod nav;
 mod pattern;
 
-use serde_json::{Map, Number, Value};
+use serde_json::{json, Map, Number, Value};
 
-use crate::code::Code;
+use crate::messages::{params, Message};
 use crate::report::{pointer_push, Issue};
 pub(crate) use nav::{non_null_branch, schema_node};
 pub(crate) use pattern::Pattern;
@@ -66,8 +66,8 @@ enum Keyword {
     /// The options, and when all are strings, those strings sorted (binary search).
     Enum(Vec<Value>, Option<Vec<String>>),
     Const(Value),
-    /// The message for a value it does not match, and the pattern.
-    Pattern(String, Pattern),
+    /// The message for a value it does not match, the pattern's source, and the pattern.
+    Pattern(Message, String, Pattern),
     Format(format::Format),
     MinLength(u64),
     MinItems(u64),
@@ -92,11 +92,11 @@ impl Schema {
     /// Compiles a schema, refusing keywords and forms outside the subset.
     /// `pattern_message` gives the message for a value that does not match
     /// a pattern (the kinds declare their patterns with their messages).
-    pub(crate) fn compile(schema: &Value, pattern_message: fn(&str) -> String) -> Result<Schema, String> {
+    pub(crate) fn compile(schema: &Value, pattern_message: fn(&str) -> Message) -> Result<Schema, String> {
         Schema::node(schema, "", pattern_message)
     }
 
-    fn node(schema: &Value, path: &str, pm: fn(&str) -> String) -> Result<Schema, String> {
+    fn node(schema: &Value, path: &str, pm: fn(&str) -> Message) -> Result<Schema, String> {
         let map = match schema {
             Value::Object(m) => m,
             Value::Bool(true) => &Map::new(),
@@ -150,7 +150,7 @@ impl Schema {
                 "const" => Keyword::Const(v.clone()),
                 "pattern" => {
                     let p = v.as_str().ok_or_else(|| bad(&at, "pattern must be a string"))?;
-                    Keyword::Pattern(pm(p), Pattern::new(p).map_err(|e| bad(&at, e))?)
+                    Keyword::Pattern(pm(p), p.to_string(), Pattern::new(p).map_err(|e| bad(&at, e))?)
                 }
                 "format" => match format::Format::from_name(v.as_str().unwrap_or_default()) {
                     Some(Some(f)) => Keyword::Format(f),
@@ -233,12 +233,16 @@ pub(crate) fn one_issue_per_cause(out: &mut Vec<Issue>, start: usize) {
                 .iter()
                 .skip(start)
                 .position(|f| f.code == "format" && f.path == p.path)?;
-            Some((start + f, p.message.clone()))
+            Some((start + f, p.message.clone(), p.source, p.params.get("pattern").cloned()))
         });
         match twin {
-            Some((f, message)) => {
+            Some((f, message, source, pattern)) => {
                 if let Some(format) = out.get_mut(f) {
                     format.message = message;
+                    format.source = source;
+                    if let Some(p) = pattern {
+                        format.params.insert("pattern".into(), p);
+                    }
                 }
                 out.remove(i);
             }
@@ -265,31 +269,66 @@ impl Loc<'_> {
     }
 }
 
-/// The message of `minItems` (the reference mapping shares it).
-pub(crate) fn min_items_message(limit: u64) -> String {
-    if limit == 1 {
-        "Must not be empty.".into()
+// The message and params of each keyword's failure (the reference mapping
+// in `validate` shares them, so the agreement test compares them too).
+
+/// `minItems`.
+pub(crate) fn min_items(limit: u64) -> (Message, Map<String, Value>) {
+    let m = if limit == 1 {
+        Message::MinItemsOne
     } else {
-        format!("Must have at least {limit} items.")
-    }
+        Message::MinItems
+    };
+    (m, params(json!({ "limit": limit })))
 }
 
-fn article(t: &str) -> &'static str {
-    if t.starts_with(['a', 'i', 'o']) {
-        "an"
-    } else {
-        "a"
-    }
+/// `type`, by the type's name.
+pub(crate) fn type_message(name: &str) -> (Message, Map<String, Value>) {
+    let m = match name {
+        "string" => Message::TypeString,
+        "integer" => Message::TypeInteger,
+        "number" => Message::TypeNumber,
+        "boolean" => Message::TypeBoolean,
+        "object" => Message::TypeObject,
+        "array" => Message::TypeArray,
+        _ => Message::TypeNull,
+    };
+    (m, params(json!({ "type": name })))
 }
 
-/// A field absent (or `null` where a condition requires it). The kind's
-/// spec gives a conditional requirement its reason (`validate`).
-const REQUIRED: &str = "This field is required.";
+/// `enum`: its values, written out when the list is short.
+pub(crate) fn enum_message(options: &[Value]) -> (Message, Map<String, Value>) {
+    let m = if options.len() > 12 {
+        Message::EnumCountry
+    } else {
+        Message::Enum
+    };
+    (m, params(json!({ "allowed": options })))
+}
 
-fn issue(path: &Loc<'_>, code: Code, keyword: &str, message: String, value: Option<&Value>) -> Issue {
-    let mut i = Issue::new(path.render(), code, message).with_keyword(keyword);
+/// `format`, by the format's name.
+pub(crate) fn format_message(name: &str) -> (Message, Map<String, Value>) {
+    let m = match name {
+        "date-time" => Message::FormatDateTime,
+        "uuid" => Message::FormatUuid,
+        _ => Message::FormatUri,
+    };
+    (m, params(json!({ "format": name })))
+}
+
+/// `minLength`, `maxLength`, `minimum`, `maximum`: the limit.
+pub(crate) fn limit_message(m: Message, limit: Value) -> (Message, Map<String, Value>) {
+    (m, params(json!({ "limit": limit })))
+}
+
+fn issue(path: &Loc<'_>, keyword: &str, (m, p): (Message, Map<String, Value>), value: Option<&Value>) -> Issue {
+    let mut i = Issue::of(path.render(), m, p).with_keyword(keyword);
     i.value = value.cloned();
     i
+}
+
+fn required(path: &Loc<'_>) -> Issue {
+    issue(path, "required", (Message::Required, Map::new()), None)
 }
 
 impl Keyword {
@@ -301,11 +340,9 @@ impl Keyword {
                 }
                 if conditional && value.is_null() {
                     // null counts as absent for a conditional field.
-                    out.push(issue(path, Code::Required, "required", REQUIRED.into(), None));
+                    out.push(required(path));
                 } else {
-                    let name = t.name();
-                    let message = format!("Must be {} {name}.", article(name));
-                    out.push(issue(path, Code::Type, "type", message, Some(value)));
+                    out.push(issue(path, "type", type_message(t.name()), Some(value)));
                 }
                 1
             }
@@ -323,13 +360,7 @@ impl Keyword {
                 let Value::Object(map) = value else { return 0 };
                 let mut failures = 0;
                 for name in names.iter().filter(|n| !map.contains_key(n.as_str())) {
-                    out.push(issue(
-                        &Loc::Key(path, name),
-                        Code::Required,
-                        "required",
-                        REQUIRED.into(),
-                        None,
-                    ));
+                    out.push(required(&Loc::Key(path, name)));
                     failures += 1;
                 }
                 failures
@@ -343,49 +374,35 @@ impl Keyword {
                 if found {
                     return 0;
                 }
-                let message = if options.len() > 12 {
-                    "Must be an ISO 3166-1 alpha-2 country code (such as US or DE).".to_string()
-                } else {
-                    let names: Vec<String> = options
-                        .iter()
-                        .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
-                        .collect();
-                    format!("Must be one of: {}.", names.join(", "))
-                };
-                out.push(issue(path, Code::Enum, "enum", message, Some(value)));
+                out.push(issue(path, "enum", enum_message(options), Some(value)));
                 1
             }
             Keyword::Const(expected) => {
                 if equal(expected, value) {
                     return 0;
                 }
-                out.push(issue(
-                    path,
-                    Code::Const,
-                    "const",
-                    format!("Must be {expected}."),
-                    Some(value),
-                ));
+                let p = params(json!({ "expected": expected }));
+                out.push(issue(path, "const", (Message::Const, p), Some(value)));
                 1
             }
-            Keyword::Pattern(message, p) => match value {
+            Keyword::Pattern(message, source, p) => match value {
                 Value::String(s) if !p.is_match(s) => {
-                    out.push(issue(path, Code::Pattern, "pattern", message.clone(), Some(value)));
+                    let ps = params(json!({ "pattern": source }));
+                    out.push(issue(path, "pattern", (*message, ps), Some(value)));
                     1
                 }
                 _ => 0,
             },
             Keyword::Format(f) => match value {
                 Value::String(s) if !f.is_valid(s) => {
-                    let message = format!("Must be a valid {}.", f.name());
-                    out.push(issue(path, Code::Format, "format", message, Some(value)));
+                    out.push(issue(path, "format", format_message(f.name()), Some(value)));
                     1
                 }
                 _ => 0,
             },
             Keyword::MinItems(limit) => match value {
                 Value::Array(a) if (a.len() as u64) < *limit => {
-                    out.push(issue(path, Code::MinItems, "minItems", min_items_message(*limit), None));
+                    out.push(issue(path, "minItems", min_items(*limit), None));
                     1
                 }
                 _ => 0,
@@ -393,45 +410,30 @@ impl Keyword {
             Keyword::MinLength(limit) | Keyword::MaxLength(limit) => {
                 let Value::String(s) = value else { return 0 };
                 let n = s.chars().count() as u64;
-                let (fails, code, keyword, message) = if matches!(self, Keyword::MinLength(_)) {
-                    (
-                        n < *limit,
-                        Code::MinLength,
-                        "minLength",
-                        format!("Must be at least {limit} characters."),
-                    )
+                let (fails, m, keyword) = if matches!(self, Keyword::MinLength(_)) {
+                    (n < *limit, Message::MinLength, "minLength")
                 } else {
-                    (
-                        n > *limit,
-                        Code::MaxLength,
-                        "maxLength",
-                        format!("Must be at most {limit} characters."),
-                    )
+                    (n > *limit, Message::MaxLength, "maxLength")
                 };
                 if !fails {
                     return 0;
                 }
-                out.push(issue(path, code, keyword, message, Some(value)));
+                out.push(issue(path, keyword, limit_message(m, json!(limit)), Some(value)));
                 1
             }
             Keyword::Minimum(limit) | Keyword::Maximum(limit) => {
                 let Value::Number(n) = value else { return 0 };
                 let order = compare(n, limit);
-                let (fails, code, word) = if matches!(self, Keyword::Minimum(_)) {
-                    (order == Some(std::cmp::Ordering::Less), Code::Minimum, "least")
+                let (fails, m, keyword) = if matches!(self, Keyword::Minimum(_)) {
+                    (order == Some(std::cmp::Ordering::Less), Message::Minimum, "minimum")
                 } else {
-                    (order == Some(std::cmp::Ordering::Greater), Code::Maximum, "most")
+                    (order == Some(std::cmp::Ordering::Greater), Message::Maximum, "maximum")
                 };
                 if !fails {
                     return 0;
                 }
-                out.push(issue(
-                    path,
-                    code,
-                    code.as_str(),
-                    format!("Must be at {word} {limit}."),
-                    Some(value),
-                ));
+                let limit = Value::Number(limit.clone());
+                out.push(issue(path, keyword, limit_message(m, limit), Some(value)));
                 1
             }
             Keyword::Items(schema) => {
@@ -544,8 +546,8 @@ mod tests {
 
     use super::*;
 
-    fn generic(p: &str) -> String {
-        format!("Does not match {p}.")
+    fn generic(_: &str) -> Message {
+        Message::PatternOther
     }
 
     #[test]

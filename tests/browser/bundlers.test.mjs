@@ -1,6 +1,8 @@
 // The package through every bundler the README names, in Chromium under a
 // strict Content-Security-Policy. tests/bundler/main.js (init, check a draft,
-// show the result) is built by esbuild, webpack 5, Vite and Rollup into a
+// show the result) and tests/bundler/phone/main.js (the same through
+// telschema/phone: normalize, format, AsYouType; the page must show what the
+// full package in Node says) are built by esbuild, webpack 5, Vite and Rollup into a
 // temporary directory, each exactly as the package README tells a user to;
 // each build must emit the package's .wasm unchanged; a small server sends
 // `Content-Security-Policy: default-src 'self'; script-src 'self'
@@ -28,6 +30,9 @@ const telschema = require(path.join(root, 'pkg/node/telschema.js'));
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const page = path.join(root, 'tests/bundler');
 const wasm = fs.readFileSync(path.join(root, 'pkg/web/telschema_glue_bg.wasm'));
+// The phone-only entry (telschema/phone): its page, its .wasm, and what the full package says of its number.
+const phonePage = path.join(page, 'phone');
+const phoneWasm = fs.readFileSync(path.join(root, 'pkg/phone/web/telschema_glue_bg.wasm'));
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const CSP_NO_WASM = "default-src 'self'; script-src 'self'";
@@ -36,6 +41,8 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/ja
 const draft = { phone_numbers: [{ phone_number: '(312) 535-4200' }] };
 const outcome = telschema.check('draft_sub_request', draft);
 const expected = `draft_sub_request ${outcome.document.phone_numbers[0].phone_number} ${outcome.completeness.percent}% next ${outcome.completeness.next}`;
+const n = telschema.normalize('(312) 535-4200');
+const phoneExpected = `${n.e164} ${n.valid} ${telschema.format('(312) 535-4200', 'international')} ${new telschema.AsYouType('US').input('3125354200')}`;
 
 let work;
 let server;
@@ -63,12 +70,12 @@ function serve(req, res) {
 // Each build as the package README gives it (js/README.md, "Bundlers").
 const builds = {
   // esbuild: one command, no config.
-  esbuild(out) {
+  esbuild(out, page) {
     execFileSync(bin('esbuild'), [path.join(page, 'main.js'), '--bundle', '--format=esm', '--loader:.wasm=file', `--outdir=${out}`, '--log-level=warning'], { cwd: root, stdio: 'pipe' });
     fs.copyFileSync(path.join(page, 'index.html'), path.join(out, 'index.html'));
   },
   // webpack 5: its defaults (the Node API with what `npx webpack --mode production` uses).
-  async webpack(out) {
+  async webpack(out, page) {
     const { default: webpack } = await import('webpack');
     const stats = await new Promise((resolve, reject) =>
       webpack({ mode: 'production', context: page, entry: './main.js', output: { path: out } }, (err, s) => (err ? reject(err) : resolve(s))),
@@ -80,12 +87,12 @@ const builds = {
     fs.writeFileSync(path.join(out, 'index.html'), html);
   },
   // Vite: no config (`--base ./` only because the test serves it below /vite/).
-  vite(out) {
+  vite(out, page) {
     execFileSync(bin('vite'), ['build', page, '--outDir', out, '--emptyOutDir', '--base', './', '--logLevel', 'warn'], { cwd: root, stdio: 'pipe' });
   },
   // Rollup: @rollup/plugin-node-resolve (browser) and @web/rollup-plugin-import-meta-assets,
   // which emits what `new URL('…', import.meta.url)` names (the glue's .wasm).
-  async rollup(out) {
+  async rollup(out, page) {
     const { rollup } = await import('rollup');
     const { nodeResolve } = await import('@rollup/plugin-node-resolve');
     const { importMetaAssets } = await import('@web/rollup-plugin-import-meta-assets');
@@ -144,17 +151,23 @@ async function open(url) {
   return { tab, errors, violations: () => tab.evaluate(() => window.__violations) };
 }
 
-for (const [name, build] of Object.entries(builds)) {
+// The full entry's page (tests/bundler/) and the phone entry's (tests/bundler/phone/), each through every bundler.
+const pages = [
+  ['', page, wasm, 'pkg/web', expected],
+  ['phone-', phonePage, phoneWasm, 'pkg/phone/web', phoneExpected],
+];
+for (const [prefix, source, wasmFile, from, shows] of pages) for (const [bundler, build] of Object.entries(builds)) {
+  const name = `${prefix}${bundler}`;
   test(`${name}: the build emits the .wasm and the page runs the core under script-src 'self' 'wasm-unsafe-eval'`, async () => {
     const out = path.join(work, name);
-    await build(out);
+    await build(out, source);
     const emitted = files(out).filter((f) => f.endsWith('.wasm'));
     assert.equal(emitted.length, 1, `${name} emitted ${files(out).join(', ')}`);
-    assert.ok(fs.readFileSync(path.join(out, emitted[0])).equals(wasm), `${name}: ${emitted[0]} is pkg/web's .wasm`);
+    assert.ok(fs.readFileSync(path.join(out, emitted[0])).equals(wasmFile), `${name}: ${emitted[0]} is ${from}'s .wasm`);
 
     const { tab, errors, violations } = await open(`${base}/${name}/`);
     await tab.waitForSelector('#result[data-state]', { timeout: 15_000 });
-    assert.equal(await tab.textContent('#result'), expected);
+    assert.equal(await tab.textContent('#result'), shows);
     assert.equal(await tab.getAttribute('#result', 'data-state'), 'ready');
     assert.deepEqual(await violations(), []);
     assert.deepEqual(errors, []);
@@ -194,7 +207,7 @@ test("Vite's dev server, with the README's optimizeDeps.exclude, runs the page u
 
 test("without 'wasm-unsafe-eval' the page fails with the browser's error, which the README quotes", async (t) => {
   const out = path.join(work, 'esbuild');
-  if (!fs.existsSync(path.join(out, 'index.html'))) await builds.esbuild(out);
+  if (!fs.existsSync(path.join(out, 'index.html'))) await builds.esbuild(out, page);
   const { tab, errors, violations } = await open(`${base}/no-wasm-eval/esbuild/`);
   await tab.waitForSelector('#result[data-state]', { timeout: 15_000 });
   assert.equal(await tab.getAttribute('#result', 'data-state'), 'error');

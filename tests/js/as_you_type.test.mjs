@@ -3,19 +3,15 @@
 // every keystroke's string, the caret kept by reformat, the letters rule.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { phone } from './surfaces.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(import.meta.url);
-const node = require(path.join(root, 'pkg/node/telschema.js'));
-const web = await import(pathToFileURL(path.join(root, 'pkg/web/telschema.js')));
-web.initSync(fs.readFileSync(path.join(root, 'pkg/web/telschema_glue_bg.wasm')));
 const oracle = JSON.parse(fs.readFileSync(path.join(root, 'tests/oracle/as_you_type.json'), 'utf8'));
 
-for (const [surface, api] of [['node', node], ['web', web]]) {
+for (const [surface, api] of phone) {
   test(`pkg/${surface}: AsYouType shows Google's string after every keystroke`, () => {
     let agree = 0;
     let total = 0;

@@ -1,21 +1,13 @@
-// The integrity promise through the npm package (pkg/node and pkg/web): no
-// word becomes digits, check rewrites only numbers it can vouch for, JSON text
+// The integrity promise through the npm package (pkg/node and pkg/web; the
+// phone-only build too where no document is involved): no word becomes digits,
+// check rewrites only numbers it can vouch for, JSON text
 // keeps every digit in documentJson, verdicts do not depend on maxIssues, and
 // kind auto never picks a kind because it requires nothing.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { full, phone } from './surfaces.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(import.meta.url);
-const node = require(path.join(root, 'pkg/node/telschema.js'));
-const web = await import(pathToFileURL(path.join(root, 'pkg/web/telschema.js')));
-web.initSync(fs.readFileSync(path.join(root, 'pkg/web/telschema_glue_bg.wasm')));
-
-for (const [surface, t] of [['node', node], ['web', web]]) {
+for (const [surface, t] of phone) {
   test(`${surface}: a word after a number never becomes digits`, () => {
     const de = { defaultRegion: 'DE' };
     const read = (s, o) => { const n = t.normalize(s, o); return [n.e164, n.extension]; };
@@ -34,6 +26,9 @@ for (const [surface, t] of [['node', node], ['web', web]]) {
     assert.equal(many[1].e164, '+13125354200');
   });
 
+}
+
+for (const [surface, t] of full) {
   test(`${surface}: check rewrites only numbers that meet the phone level`, () => {
     const o = t.check('draft_sub_request', { billing_phone_number: '030 1234567', phone_numbers: [{ phone_number: '555-0123' }] });
     assert.equal(o.document.billing_phone_number, '030 1234567');

@@ -106,6 +106,9 @@ enum Command {
         /// Output: `json` (one array, default), `ndjson` (one field per line) or `text` (a table).
         #[arg(long, value_enum, default_value_t = FieldsFormat::Json)]
         format: FieldsFormat,
+        /// Language of labels, hints and reasons: en, fr, es, de, nl (a tag such as fr-CA reads as fr).
+        #[arg(long, default_value = "en", value_name = "LANG")]
+        locale: String,
     },
     /// List the document kinds.
     Kinds,
@@ -379,7 +382,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let kind = kind.parse::<telschema::Kind>().map_err(|e| e.to_string())?;
             write!(out, "{}", kind.schema_text()).map_err(werr)?;
         }
-        Command::Fields { kind, format } => fields(kind.as_deref(), format, &mut out)?,
+        Command::Fields { kind, format, locale } => {
+            let locale = locale.parse().map_err(|e| format!("--locale: {e}"))?;
+            fields(kind.as_deref(), format, locale, &mut out)?
+        }
         Command::Kinds => {
             for k in KINDS {
                 writeln!(out, "{:<26} {}", k.as_str(), k.title()).map_err(werr)?;
@@ -391,7 +397,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 }
 
 /// `telschema fields KIND`: the library's [`telschema::fields`], written out.
-fn fields(kind: Option<&str>, format: FieldsFormat, out: &mut dyn Write) -> Result<(), String> {
+fn fields(
+    kind: Option<&str>,
+    format: FieldsFormat,
+    locale: telschema::Locale,
+    out: &mut dyn Write,
+) -> Result<(), String> {
     let kind = match kind {
         Some(k) => k
             .parse::<telschema::Kind>()
@@ -404,7 +415,7 @@ fn fields(kind: Option<&str>, format: FieldsFormat, out: &mut dyn Write) -> Resu
             ));
         }
     };
-    let list = telschema::fields(kind);
+    let list = telschema::fields_in(kind, locale);
     match format {
         FieldsFormat::Json => {
             let text = serde_json::to_string_pretty(&list).map_err(|e| e.to_string())?;
