@@ -5,7 +5,7 @@
 // included, on a sample of the differential corpus and on inputs chosen to
 // reach the decoder's edges (non-ASCII and astral text, tabs and newlines in
 // inputs that messages quote, extensions, non-geographic numbers, failures,
-// many options);
+// many options), on every surface of the full and the phone-only build;
 // and documents sent as UTF-8 bytes answer as the glue reading the string.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -13,11 +13,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { phone } from './surfaces.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const t = require(path.join(root, 'pkg/node/telschema.js'));
-// The glue itself (its own instance): the JSON path the fast paths replace.
+// The glue itself (its own instance): the JSON path the fast paths replace,
+// for every surface (the full and the phone-only build, node and web).
 const glue = require(path.join(root, 'pkg/node/telschema_glue.js'));
 
 const cases = JSON.parse(fs.readFileSync(path.join(root, 'tests/corpus/google.json'), 'utf8')).cases;
@@ -50,9 +52,9 @@ function general(input, options) {
   return r.error ? { error: r.error } : r.ok;
 }
 
-function fast(input, options) {
+function fast(input, options, api = t) {
   try {
-    return t.normalize(input, options);
+    return api.normalize(input, options);
   } catch (e) {
     assert.equal(e.name, 'TelschemaError');
     return { error: { code: e.code, message: e.message } };
@@ -64,54 +66,56 @@ const same = (a, b, what) => {
   assert.equal(JSON.stringify(a), JSON.stringify(b), `${what}: key order`);
 };
 
-test('normalize per call: the same objects as the JSON path, corpus sample and edges', () => {
-  assert.ok(sample.length > 2000);
-  for (const c of sample) same(fast(c.input, { defaultRegion: c.region }), general(c.input, { defaultRegion: c.region }), c.input);
-  for (const input of edges) {
-    for (const options of [undefined, { defaultRegion: 'GB' }, { phoneLevel: 'possible' }]) {
-      same(fast(input, options), general(input, options), `${JSON.stringify(input)} ${JSON.stringify(options)}`);
-    }
-  }
-});
-
-test('options read once per text: many distinct options in turn, and option errors', () => {
-  const regions = ['US', 'GB', 'DE', 'FR', 'JP', 'BR', 'IN', 'AU', 'ZA', 'MX', 'CH', 'SE'];
-  for (let round = 0; round < 3; round++) {
-    for (const r of regions) {
-      for (const input of ['020 7946 0958', '(312) 535-4200', '030 123456', '01 23 45 67 89']) {
-        same(fast(input, { defaultRegion: r }), general(input, { defaultRegion: r }), `${input} ${r}`);
+for (const [surface, api] of phone) {
+  test(`${surface}: normalize per call: the same objects as the JSON path, corpus sample and edges`, () => {
+    assert.ok(sample.length > 2000);
+    for (const c of sample) same(fast(c.input, { defaultRegion: c.region }, api), general(c.input, { defaultRegion: c.region }), c.input);
+    for (const input of edges) {
+      for (const options of [undefined, { defaultRegion: 'GB' }, { phoneLevel: 'possible' }]) {
+        same(fast(input, options, api), general(input, options), `${JSON.stringify(input)} ${JSON.stringify(options)}`);
       }
     }
-  }
-  for (const options of [{ defaultRegion: 'XX' }, { color: 'red' }, '{"defaultRegion":"GB"}', '{not json', { phoneLevel: 'maybe' }]) {
-    same(fast('+44 20 7946 0958', options), general('+44 20 7946 0958', options), JSON.stringify(options));
-  }
-});
+  });
 
-test('normalizeMany: the same entries as one normalize each, ASCII, non-ASCII and astral batches', () => {
-  const many = (list, options) => {
-    const got = t.normalizeMany(list, options);
-    const want = JSON.parse(glue.normalizeMany(JSON.stringify(list), options === undefined ? undefined : JSON.stringify(options))).ok;
-    same(got, want, `${list.length} inputs`);
-    same(got, list.map((s) => general(s, options)), `${list.length} inputs, one by one`);
-  };
-  const byRegion = new Map();
-  for (const c of sample) byRegion.set(c.region, [...(byRegion.get(c.region) ?? []), c.input]);
-  for (const [region, inputs] of byRegion) many(inputs, { defaultRegion: region });
-  many(edges);
-  many(edges, { defaultRegion: 'FR' });
-  many(sample.slice(0, 300).map((c) => c.input).concat(edges));
-  many(['\u{1F4DE}', '+44 20 7946 0958', '日本 03-1234-5678', '+81 3-1234-5678']);
-  many([]);
-  many(['']);
-  many(['', '', '+1 312 535 4200']);
-  // Entries the fast path cannot take still go one by one.
-  const mixed = t.normalizeMany(['+44 20 7946 0958', 42, '+1 312\ud800']);
-  assert.deepEqual(mixed.map((x) => x.error?.code ?? x.e164), ['+442079460958', 'invalid_argument', 'invalid_unicode']);
-  assert.throws(() => t.normalizeMany(['+44 20 7946 0958'], { color: 'red' }), { code: 'unknown_option' });
-  assert.throws(() => t.normalizeMany(['+44 20 7946 0958'], '{not json'), { code: 'invalid_json' });
-  assert.equal(t.normalizeMany(['+44 20 7946 0958'], { defaultRegion: 'XX' })[0].error.code, 'unknown_region');
-});
+  test(`${surface}: options read once per text: many distinct options in turn, and option errors`, () => {
+    const regions = ['US', 'GB', 'DE', 'FR', 'JP', 'BR', 'IN', 'AU', 'ZA', 'MX', 'CH', 'SE'];
+    for (let round = 0; round < 3; round++) {
+      for (const r of regions) {
+        for (const input of ['020 7946 0958', '(312) 535-4200', '030 123456', '01 23 45 67 89']) {
+          same(fast(input, { defaultRegion: r }, api), general(input, { defaultRegion: r }), `${input} ${r}`);
+        }
+      }
+    }
+    for (const options of [{ defaultRegion: 'XX' }, { color: 'red' }, '{"defaultRegion":"GB"}', '{not json', { phoneLevel: 'maybe' }]) {
+      same(fast('+44 20 7946 0958', options, api), general('+44 20 7946 0958', options), JSON.stringify(options));
+    }
+  });
+
+  test(`${surface}: normalizeMany: the same entries as one normalize each, ASCII, non-ASCII and astral batches`, () => {
+    const many = (list, options) => {
+      const got = api.normalizeMany(list, options);
+      const want = JSON.parse(glue.normalizeMany(JSON.stringify(list), options === undefined ? undefined : JSON.stringify(options))).ok;
+      same(got, want, `${list.length} inputs`);
+      same(got, list.map((s) => general(s, options)), `${list.length} inputs, one by one`);
+    };
+    const byRegion = new Map();
+    for (const c of sample) byRegion.set(c.region, [...(byRegion.get(c.region) ?? []), c.input]);
+    for (const [region, inputs] of byRegion) many(inputs, { defaultRegion: region });
+    many(edges);
+    many(edges, { defaultRegion: 'FR' });
+    many(sample.slice(0, 300).map((c) => c.input).concat(edges));
+    many(['\u{1F4DE}', '+44 20 7946 0958', '日本 03-1234-5678', '+81 3-1234-5678']);
+    many([]);
+    many(['']);
+    many(['', '', '+1 312 535 4200']);
+    // Entries the fast path cannot take still go one by one.
+    const mixed = api.normalizeMany(['+44 20 7946 0958', 42, '+1 312\ud800']);
+    assert.deepEqual(mixed.map((x) => x.error?.code ?? x.e164), ['+442079460958', 'invalid_argument', 'invalid_unicode']);
+    assert.throws(() => api.normalizeMany(['+44 20 7946 0958'], { color: 'red' }), { code: 'unknown_option' });
+    assert.throws(() => api.normalizeMany(['+44 20 7946 0958'], '{not json'), { code: 'invalid_json' });
+    assert.equal(api.normalizeMany(['+44 20 7946 0958'], { defaultRegion: 'XX' })[0].error.code, 'unknown_region');
+  });
+}
 
 test('documents as UTF-8 bytes: the same answers as the glue reading the string', () => {
   const fixtures = [];
