@@ -356,6 +356,204 @@ pub fn normalize_many(inputs: JsValue, options: JsValue) -> String {
     })())
 }
 
+thread_local! {
+    /// The options texts most recently read by the compact exports and what
+    /// they parsed to, so that `normalize(x, sameOptions)` called per number
+    /// parses its options once (the wrapper sends their JSON text each call).
+    static OPTIONS_SEEN: std::cell::RefCell<Vec<(String, Options)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How many options texts `OPTIONS_SEEN` keeps, and the longest it keeps.
+const OPTIONS_SEEN_MAX: usize = 8;
+const OPTIONS_TEXT_MAX: usize = 1024;
+
+/// Runs `f` with the options that `text` (JSON; `null` for the defaults)
+/// gives, read once per distinct text.
+fn with_options<R>(text: &str, f: impl FnOnce(&Options) -> R) -> Result<R, Fail> {
+    OPTIONS_SEEN.with(|seen| {
+        let Ok(mut seen) = seen.try_borrow_mut() else {
+            return Ok(f(&options_of_text(text)?));
+        };
+        if let Some((_, options)) = seen.iter().find(|(t, _)| t == text) {
+            return Ok(f(options));
+        }
+        let options = options_of_text(text)?;
+        let r = f(&options);
+        if text.len() <= OPTIONS_TEXT_MAX {
+            if seen.len() >= OPTIONS_SEEN_MAX {
+                seen.remove(0);
+            }
+            seen.push((text.to_string(), options));
+        }
+        Ok(r)
+    })
+}
+
+fn options_of_text(text: &str) -> Result<Options, Fail> {
+    let value = parse_json(text.as_bytes(), &crate::Limits::default())?;
+    Options::from_json_value(&value).map_err(|e| Fail::new(e.code(), e.to_string()))
+}
+
+/// The compact reply of `normalizeCompact` and `normalizeManyCompact`, which
+/// the wrapper decodes into the same objects the JSON reply gives: one record
+/// per number, records apart by `\n`, fields by `\t`. A number is `e164,
+/// countryCode, region, nationalNumber, numberType, flags, extension,
+/// kazooClassifier, coverageCategory`, `flags` one letter `a` + (valid 1,
+/// possible 2, region present 4, extension present 8); a failure is `!code`
+/// and its message. `None` when a field holds a separator (a message may
+/// quote the input): the caller answers in JSON then.
+fn push_compact(out: &mut String, r: &Result<crate::NormalizedNumber, Fail>) -> Option<()> {
+    let field = |out: &mut String, s: &str| {
+        if s.contains(['\t', '\n']) {
+            return None;
+        }
+        out.push_str(s);
+        Some(())
+    };
+    match r {
+        Ok(n) => {
+            field(out, &n.e164)?;
+            out.push('\t');
+            let mut digits = [0u8; 5];
+            let mut at = digits.len();
+            let mut cc = n.country_code;
+            loop {
+                at -= 1;
+                *digits.get_mut(at)? = b'0' + (cc % 10) as u8;
+                cc /= 10;
+                if cc == 0 || at == 0 {
+                    break;
+                }
+            }
+            out.push_str(std::str::from_utf8(digits.get(at..)?).ok()?);
+            out.push('\t');
+            field(out, n.region.as_deref().unwrap_or(""))?;
+            out.push('\t');
+            field(out, &n.national_number)?;
+            out.push('\t');
+            out.push_str(n.number_type.as_str());
+            out.push('\t');
+            let flags = u8::from(n.valid)
+                | u8::from(n.possible) << 1
+                | u8::from(n.region.is_some()) << 2
+                | u8::from(n.extension.is_some()) << 3;
+            out.push(char::from(b'a' + flags));
+            out.push('\t');
+            field(out, n.extension.as_deref().unwrap_or(""))?;
+            out.push('\t');
+            field(out, &n.kazoo_classifier)?;
+            out.push('\t');
+            out.push_str(n.coverage_category.as_str());
+        }
+        Err(f) => {
+            out.push('!');
+            out.push_str(f.code);
+            out.push('\t');
+            field(out, &f.message)?;
+        }
+    }
+    Some(())
+}
+
+fn phone_result(input: &str, options: &Options) -> Result<crate::NormalizedNumber, Fail> {
+    crate::normalize(input, options).map_err(|e| Fail::new(e.code(), e.to_string()))
+}
+
+/// `normalize` for the wrapper's fast path: a well-formed string and the
+/// options' JSON text (read once per distinct text), answered in the compact
+/// form (`!code\tmessage` for a number with no E.164), or in JSON (`{…}`)
+/// for an options error or a message the compact form cannot hold.
+#[wasm_bindgen(js_name = normalizeCompact)]
+pub fn normalize_compact(input: &str, options: &str) -> String {
+    match with_options(options, |o| phone_result(input, o)) {
+        Err(f) => reply::<()>(Err(f)),
+        Ok(r) => {
+            let mut out = String::with_capacity(96);
+            match push_compact(&mut out, &r) {
+                Some(()) => out,
+                None => reply(r),
+            }
+        }
+    }
+}
+
+/// The inputs of `normalizeManyCompact`: `joined` cut after each length
+/// (UTF-16 code units, as JavaScript counts); `None` when they do not add up.
+fn split_utf16<'a>(joined: &'a str, lengths: &[u32]) -> Option<Vec<&'a str>> {
+    let total: u64 = lengths.iter().map(|&n| u64::from(n)).sum();
+    let mut out = Vec::with_capacity(lengths.len());
+    let mut start = 0usize;
+    if total == joined.len() as u64 {
+        // Only ASCII text has as many bytes as UTF-16 units.
+        for &n in lengths {
+            let end = start + n as usize;
+            out.push(joined.get(start..end)?);
+            start = end;
+        }
+        return Some(out);
+    }
+    let mut chars = joined.char_indices();
+    for &n in lengths {
+        let mut units = 0usize;
+        let mut end = start;
+        while units < n as usize {
+            let (i, c) = chars.next()?;
+            units += c.len_utf16();
+            end = i + c.len_utf8();
+        }
+        if units != n as usize {
+            return None;
+        }
+        out.push(joined.get(start..end)?);
+        start = end;
+    }
+    (start == joined.len()).then_some(out)
+}
+
+/// `normalizeMany` for the wrapper's fast path: the inputs as one string and
+/// their lengths, the options' JSON text; one compact record per input (see
+/// `push_compact`), or the JSON reply of `normalizeMany` when a message
+/// holds a separator or the options are wrong.
+#[wasm_bindgen(js_name = normalizeManyCompact)]
+pub fn normalize_many_compact(joined: &str, lengths: &[u32], options: &str) -> String {
+    let results = with_options(options, |o| {
+        let inputs = split_utf16(joined, lengths)
+            .ok_or_else(|| Fail::new("invalid_argument", "normalizeMany: the lengths do not match the text."))?;
+        Ok(inputs.iter().map(|s| phone_result(s, o)).collect::<Vec<_>>())
+    });
+    let results = match results.and_then(|r| r) {
+        Ok(r) => r,
+        Err(f) => return reply::<()>(Err(f)),
+    };
+    let mut out = String::with_capacity(results.len() * 96);
+    let mut compact = true;
+    for (i, r) in results.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if push_compact(&mut out, r).is_none() {
+            compact = false;
+            break;
+        }
+    }
+    if compact {
+        return out;
+    }
+    let entries: Vec<Entry> = results
+        .into_iter()
+        .map(|r| match r {
+            Ok(n) => Entry::Number(n),
+            Err(f) => Entry::Failure {
+                error: ErrorBody {
+                    code: f.code,
+                    message: f.message,
+                },
+            },
+        })
+        .collect();
+    reply(Ok(entries))
+}
+
 /// Panics on purpose, to test that a trap leaves the package usable.
 #[cfg(feature = "test-panic")]
 #[wasm_bindgen(js_name = testPanic)]
