@@ -10,6 +10,7 @@
 //! with any other keyword does not compile (a test compiles all of them, and
 //! `build.rs` refuses such a schema before that).
 
+mod decimal;
 mod format;
 mod nav;
 mod pattern;
@@ -483,49 +484,14 @@ fn type_matches(t: Type, v: &Value) -> bool {
         | (Type::Array, Value::Array(_))
         | (Type::Number, Value::Number(_))
         | (Type::String, Value::String(_)) => true,
-        (Type::Integer, Value::Number(n)) => n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0),
+        (Type::Integer, Value::Number(n)) => decimal::is_integer(n.as_str()),
         _ => false,
     }
 }
 
-/// A JSON number exactly: an integer, or a float.
-#[derive(Clone, Copy)]
-enum Exact {
-    Int(i128),
-    Float(f64),
-}
-
-fn exact(n: &Number) -> Option<Exact> {
-    if let Some(u) = n.as_u64() {
-        Some(Exact::Int(i128::from(u)))
-    } else if let Some(i) = n.as_i64() {
-        Some(Exact::Int(i128::from(i)))
-    } else {
-        n.as_f64().map(Exact::Float)
-    }
-}
-
-/// Exact order of two JSON numbers (an integer and a float compare without rounding).
+/// Exact order of two JSON numbers, on their text (see `decimal`).
 fn compare(a: &Number, b: &Number) -> Option<std::cmp::Ordering> {
-    fn int_float(i: i128, f: f64) -> Option<std::cmp::Ordering> {
-        // f64 holds every integer up to 2^53 exactly, and i128 every finite f64 we meet below 2^127.
-        let floor = f.floor();
-        if floor.abs() >= 1.7e38 {
-            return 0.0f64.partial_cmp(&f);
-        }
-        let fi = floor as i128;
-        Some(i.cmp(&fi).then(if f > floor {
-            std::cmp::Ordering::Less
-        } else {
-            std::cmp::Ordering::Equal
-        }))
-    }
-    match (exact(a)?, exact(b)?) {
-        (Exact::Int(x), Exact::Int(y)) => Some(x.cmp(&y)),
-        (Exact::Float(x), Exact::Float(y)) => x.partial_cmp(&y),
-        (Exact::Int(x), Exact::Float(y)) => int_float(x, y),
-        (Exact::Float(x), Exact::Int(y)) => int_float(y, x).map(std::cmp::Ordering::reverse),
-    }
+    decimal::compare(a.as_str(), b.as_str())
 }
 
 /// JSON Schema equality: numbers by value (1 equals 1.0), objects regardless of key order.
