@@ -37,6 +37,7 @@ mod schema;
 mod time;
 #[cfg(feature = "documents")]
 mod validate;
+mod value_de;
 #[cfg(target_arch = "wasm32")]
 #[allow(unsafe_code)]
 mod wasm;

@@ -205,7 +205,7 @@ impl Options {
                 return Err(OptionError::UnknownLocale(tag.clone()));
             }
         }
-        Options::deserialize(value).map_err(|e| OptionError::InvalidValue(e.to_string()))
+        crate::value_de::from_value::<Options>(value).map_err(|e| OptionError::InvalidValue(e.to_string()))
     }
 }
 

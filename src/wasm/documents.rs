@@ -174,7 +174,7 @@ pub fn kinds() -> String {
 pub fn to_kazoo_error(report: JsValue) -> String {
     reply((|| {
         let value = document(&report, &crate::Limits::default())?;
-        let report: Report = serde_json::from_value(value)
+        let report: Report = crate::value_de::from_value(&value)
             .map_err(|e| Fail::new("invalid_argument", format!("Not a telschema report: {e}.")))?;
         Ok(report.to_kazoo())
     })())
