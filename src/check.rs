@@ -70,7 +70,7 @@ pub(crate) fn check_read(kind: Kind, read: crate::json::Read, options: &Options)
         None => {
             let mut report = crate::validate::unreadable(kind, read.problem);
             report.localize(options.locale);
-            let completeness = completeness::of(kind, &Value::Null, "", &report.errors, options);
+            let completeness = completeness::of(kind, &Value::Null, "", &report.errors, options, &[]);
             Outcome {
                 document: Value::Null,
                 changes: Vec::new(),
@@ -154,14 +154,14 @@ fn check_with(kind: Kind, doc: &Value, options: &Options, problem: Option<Issue>
         lenient_types: false,
         ..options.clone()
     };
-    let mut report = crate::validate::judge_with(kind, &document, &strict, known);
+    let (mut report, met) = crate::validate::judge_met(kind, &document, &strict, known);
     crate::validate::add_problem(&mut report, problem);
     if !extra.is_empty() {
         report.warnings.extend(extra);
         crate::validate::sort(&mut report.warnings, &document, kind);
     }
     let (inner, base) = envelope::unwrap(&document);
-    let completeness = completeness::of(kind, inner, base, &report.errors, options);
+    let completeness = completeness::of(kind, inner, base, &report.errors, options, &met);
     crate::limits::cut(&mut report, options.limits.max_issues);
     report.localize(options.locale);
     changes.sort_by(|a, b| {
