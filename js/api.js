@@ -352,9 +352,17 @@ function completeness(kind, document, options) {
   return call('completeness', [kind, doc(document), opts(options)]);
 }
 
+// check's reply carries the document once, as documentJson, with `document`
+// null in its place: parsing the text here fills it (keeping the key order),
+// where a reply with both measured twice the bytes and the time of parsing.
+function checked(outcome) {
+  outcome.document = JSON.parse(outcome.documentJson);
+  return outcome;
+}
+
 /** Normalizes phone fields (in a copy), then validates and computes completeness. */
 function check(kind, document, options) {
-  return call('check', [kind, doc(document), opts(options)]);
+  return checked(call('check', [kind, doc(document), opts(options)]));
 }
 
 /** The published JSON Schema of a kind. */
@@ -511,7 +519,7 @@ function standardSchema(kind, options) {
     try {
       if (emptyAsAbsent && !text) input = dropBlank(value);
       if (normalized) {
-        const outcome = call('check', [kind, doc(input), coreOptions]);
+        const outcome = checked(call('check', [kind, doc(input), coreOptions]));
         report = outcome.report;
         output = outcome.document;
       } else {

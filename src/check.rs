@@ -50,7 +50,7 @@ fn visit(v: &mut Value, spec: &[&str], path: &str, f: &mut dyn FnMut(&str, &mut 
 /// modified; every rewrite is in `changes`; an extension E.164 cannot hold
 /// is kept as a `phone_extension` warning carrying it.
 pub fn check(kind: Kind, doc: &Value, options: &Options) -> Outcome {
-    check_with(kind, doc, options, None)
+    check_with(kind, doc.clone(), options, None)
 }
 
 /// [`check`] of a document given as JSON text or UTF-8 bytes, read strictly
@@ -66,11 +66,12 @@ pub fn check_str(kind: Kind, text: impl AsRef<[u8]>, options: &Options) -> Outco
 
 pub(crate) fn check_read(kind: Kind, read: crate::json::Read, options: &Options) -> Outcome {
     match read.doc {
-        Some(doc) => check_with(kind, &doc, options, read.problem),
+        // The document read is this call's own: rewritten in place, not copied.
+        Some(doc) => check_with(kind, doc, options, read.problem),
         None => {
             let mut report = crate::validate::unreadable(kind, read.problem);
             report.localize(options.locale);
-            let completeness = completeness::of(kind, &Value::Null, "", &report.errors, options);
+            let completeness = completeness::of(kind, &Value::Null, "", &report.errors, options, &[]);
             Outcome {
                 document: Value::Null,
                 changes: Vec::new(),
@@ -81,8 +82,7 @@ pub(crate) fn check_read(kind: Kind, read: crate::json::Read, options: &Options)
     }
 }
 
-fn check_with(kind: Kind, doc: &Value, options: &Options, problem: Option<Issue>) -> Outcome {
-    let mut document = doc.clone();
+fn check_with(kind: Kind, mut document: Value, options: &Options, problem: Option<Issue>) -> Outcome {
     let mut changes = Vec::new();
     let mut extra = Vec::new();
     // Each phone field read once: the rules judge what was read here.
@@ -154,14 +154,14 @@ fn check_with(kind: Kind, doc: &Value, options: &Options, problem: Option<Issue>
         lenient_types: false,
         ..options.clone()
     };
-    let mut report = crate::validate::judge_with(kind, &document, &strict, known);
+    let (mut report, met) = crate::validate::judge_met(kind, &document, &strict, known);
     crate::validate::add_problem(&mut report, problem);
     if !extra.is_empty() {
         report.warnings.extend(extra);
         crate::validate::sort(&mut report.warnings, &document, kind);
     }
     let (inner, base) = envelope::unwrap(&document);
-    let completeness = completeness::of(kind, inner, base, &report.errors, options);
+    let completeness = completeness::of(kind, inner, base, &report.errors, options, &met);
     crate::limits::cut(&mut report, options.limits.max_issues);
     report.localize(options.locale);
     changes.sort_by(|a, b| {

@@ -71,12 +71,24 @@ pub fn label(kind: Kind, path: &str) -> String {
 }
 
 /// Completeness of one document (envelope removed) at `base`, given the
-/// errors `validate` found in the whole document.
-pub(crate) fn of(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options: &Options) -> Completeness {
+/// errors `validate` found in the whole document and the needs its rules
+/// weighed on this same document (`met`, reused rather than weighed again).
+pub(crate) fn of(
+    kind: Kind,
+    doc: &Value,
+    base: &str,
+    errors: &[Issue],
+    options: &Options,
+    met: &[require::MetAt],
+) -> Completeness {
     if kind == Kind::DraftPortRequest {
-        return of_port_request(doc, base, errors, options);
+        return of_port_request(doc, base, errors, options, met);
     }
-    let e = require::evaluate(kind, doc, base, errors, options);
+    let weighed = match require::kept(met, kind, base, errors) {
+        Some(m) => m.clone(),
+        None => require::met(kind, doc, base, errors, options),
+    };
+    let e = require::evaluation(kind, base, errors, weighed);
     let complete = e.complete();
     let missing = e
         .missing
@@ -124,7 +136,13 @@ fn percent(complete: bool, satisfied: usize, total: usize) -> u8 {
     (100 * satisfied).checked_div(total).map_or(99, |p| p.min(99) as u8)
 }
 
-fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options) -> Completeness {
+fn of_port_request(
+    doc: &Value,
+    base: &str,
+    errors: &[Issue],
+    options: &Options,
+    met: &[require::MetAt],
+) -> Completeness {
     let list = pointer_push(base, "sub_requests");
     let subs: Vec<Completeness> = get(doc, "sub_requests")
         .and_then(Value::as_array)
@@ -138,6 +156,7 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
                         &pointer_push(&list, &i.to_string()),
                         errors,
                         options,
+                        met,
                     )
                 })
                 .collect()
@@ -184,7 +203,37 @@ fn of_port_request(doc: &Value, base: &str, errors: &[Issue], options: &Options)
 /// How complete a document (or an envelope) of `kind` is.
 pub fn completeness(kind: Kind, doc: &Value, options: &Options) -> Completeness {
     // Every error counts, however many a report would list.
-    let report = crate::validate::judge(kind, doc, options);
+    let (report, met) = crate::validate::judge_met(kind, doc, options, std::collections::HashMap::new());
+    // Lenient types validate a coerced copy: its needs are not this document's.
+    let met = if options.lenient_types { Vec::new() } else { met };
     let (inner, base) = envelope::unwrap(doc);
-    of(kind, inner, base, &report.errors, options)
+    of(kind, inner, base, &report.errors, options, &met)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::collections::HashMap;
+
+    /// The needs the `complete` flag rule weighed while validating, reused by
+    /// completeness: the same result as weighing them again, for a draft and
+    /// for each sub request of a port request.
+    #[test]
+    fn the_needs_weighed_by_the_complete_flag_are_reused_unchanged() {
+        let options = Options::default();
+        let sub = json!({"complete": true, "billing_phone_number": "(312) 535-4200", "auth_person_name": ""});
+        let port = json!({"sub_requests": [sub, {"complete": false, "auth_person_name": "Ann"}]});
+        for (kind, doc, weighed) in [(Kind::DraftSubRequest, &sub, 1), (Kind::DraftPortRequest, &port, 2)] {
+            let (report, met) = crate::validate::judge_met(kind, doc, &options, HashMap::new());
+            assert_eq!(met.len(), weighed, "{kind:?}");
+            assert!(!report.errors.is_empty());
+            let reused = of(kind, doc, "", &report.errors, &options, &met);
+            assert_eq!(reused, of(kind, doc, "", &report.errors, &options, &[]), "{kind:?}");
+            assert!(!reused.complete);
+            // Kept needs are for the errors they were weighed with, not others.
+            assert!(require::kept(&met, Kind::DraftSubRequest, &met[0].base, &report.errors[1..]).is_none());
+            assert!(require::kept(&met, Kind::DraftSubRequest, &met[0].base, &report.errors).is_some());
+        }
+    }
 }

@@ -186,17 +186,29 @@ pub(crate) fn judge_with(
     options: &Options,
     known: HashMap<String, (String, crate::documents::rules::Normalized)>,
 ) -> Report {
+    judge_met(kind, doc, options, known).0
+}
+
+/// [`judge_with`], and the needs the rules weighed on the way (the draft
+/// `complete` flag's), for completeness to reuse on the same document.
+pub(crate) fn judge_met(
+    kind: Kind,
+    doc: &Value,
+    options: &Options,
+    known: HashMap<String, (String, crate::documents::rules::Normalized)>,
+) -> (Report, Vec<crate::documents::require::MetAt>) {
     // Limits first: a breach is the whole verdict, and nothing below recurses into it.
     let (inner, base) = envelope::unwrap(doc);
     let breaches = crate::limits::breaches(inner, base, &options.limits);
     if !breaches.is_empty() {
-        return Report {
+        let report = Report {
             kind,
             valid: false,
             errors: breaches,
             warnings: Vec::new(),
             omitted: None,
         };
+        return (report, Vec::new());
     }
     let mut lenient = Vec::new();
     let coerced;
@@ -238,19 +250,21 @@ pub(crate) fn judge_with(
         warnings: lenient,
         numbers: HashMap::new(),
         known,
+        met: Vec::new(),
     };
     rules::apply(&mut ctx, inner, base);
-    let (mut errors, mut warnings) = (ctx.errors, ctx.warnings);
+    let (mut errors, mut warnings, met) = (ctx.errors, ctx.warnings, ctx.met);
     blank_required(kind.schema(), inner, base, &errors, &mut warnings);
     sort(&mut errors, doc, kind);
     sort(&mut warnings, doc, kind);
-    Report {
+    let report = Report {
         kind,
         valid: errors.is_empty(),
         errors,
         warnings,
         omitted: None,
-    }
+    };
+    (report, met)
 }
 
 /// A required field sent as `""` or white space: upstream accepts it where

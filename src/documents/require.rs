@@ -69,6 +69,7 @@ pub(crate) fn form_key(kind: Kind, rel: &str) -> Vec<usize> {
 }
 
 /// A necessary field that is absent.
+#[derive(Clone)]
 pub(crate) struct Unmet {
     pub path: String,
     pub label: String,
@@ -96,9 +97,38 @@ impl Evaluation {
     }
 }
 
-/// The requirements of `kind` on one document (envelope removed) at `base`,
-/// given every error of the whole document.
-pub(crate) fn evaluate(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options: &Options) -> Evaluation {
+/// The needs of one document weighed: the part of an [`Evaluation`] that
+/// depends on the errors as a set, not on their order.
+#[derive(Clone)]
+pub(crate) struct Met {
+    pub satisfied: usize,
+    pub total: usize,
+    /// Necessary fields absent, in form order.
+    pub missing: Vec<Unmet>,
+}
+
+/// A [`Met`] computed while validating (by the `complete` flag rule), kept
+/// so that completeness weighs the needs of the same document once: the kind
+/// and base it was for, and how many errors the document had then.
+pub(crate) struct MetAt {
+    pub kind: Kind,
+    pub base: String,
+    pub errors: usize,
+    pub met: Met,
+}
+
+/// The `Met` kept for `kind` at `base`, when it was computed given the same
+/// errors (errors are only ever added, and sorting keeps the set).
+pub(crate) fn kept<'m>(known: &'m [MetAt], kind: Kind, base: &str, errors: &[Issue]) -> Option<&'m Met> {
+    known
+        .iter()
+        .find(|k| k.kind == kind && k.base == base && k.errors == errors.len())
+        .map(|k| &k.met)
+}
+
+/// The needs of `kind` on one document (envelope removed) at `base`, given
+/// every error of the whole document; [`evaluation`] completes them.
+pub(crate) fn met(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options: &Options) -> Met {
     let rel = |p: &str| p.strip_prefix(base).unwrap_or(p).to_string();
     let mine = errors_under(errors, base);
     let needs = spec::needs(kind, doc, options);
@@ -117,6 +147,23 @@ pub(crate) fn evaluate(kind: Kind, doc: &Value, base: &str, errors: &[Issue], op
         }
     }
     missing.sort_by_cached_key(|m| form_key(kind, &rel(&m.path)));
+    Met {
+        satisfied,
+        total: needs.len(),
+        missing,
+    }
+}
+
+/// An [`Evaluation`] from the needs weighed and the errors in their order
+/// (an invalid field's code is its first error's).
+pub(crate) fn evaluation(kind: Kind, base: &str, errors: &[Issue], met: Met) -> Evaluation {
+    let rel = |p: &str| p.strip_prefix(base).unwrap_or(p).to_string();
+    let mine = errors_under(errors, base);
+    let Met {
+        satisfied,
+        total,
+        missing,
+    } = met;
     // Sets, not scans: one lookup per error keeps this linear in the errors.
     let missing_paths: HashSet<&str> = missing.iter().map(|m| m.path.as_str()).collect();
     let mut seen: HashSet<&str> = HashSet::new();
@@ -129,7 +176,7 @@ pub(crate) fn evaluate(kind: Kind, doc: &Value, base: &str, errors: &[Issue], op
     invalid.sort_by_cached_key(|(p, _)| form_key(kind, &rel(p)));
     Evaluation {
         satisfied,
-        total: needs.len(),
+        total,
         missing,
         invalid,
         errors: !mine.is_empty(),
@@ -383,6 +430,7 @@ mod tests {
             warnings: Vec::new(),
             numbers: Default::default(),
             known: Default::default(),
+            met: Vec::new(),
         };
         enforce(&mut ctx, &doc, "");
         let codes: Vec<(&str, &str)> = ctx.errors.iter().map(|e| (e.path.as_str(), e.code.as_str())).collect();

@@ -29,6 +29,8 @@ pub(crate) struct Ctx<'a> {
     /// What `check` already read, by path: the field's value and its reading
     /// (used when the value is the same, so a field is normalized once).
     pub known: HashMap<String, (String, Normalized)>,
+    /// The needs the `complete` flag rule weighed, for completeness to reuse.
+    pub met: Vec<super::require::MetAt>,
 }
 
 /// A field's value; `null` equals absent.

@@ -295,7 +295,15 @@ pub(crate) fn complete_flag(ctx: &mut Ctx, sub: &Value, path: &str) {
     let Some(flag) = sub.get("complete").and_then(Value::as_bool) else {
         return;
     };
-    let ours = super::require::evaluate(Kind::DraftSubRequest, sub, path, &ctx.errors, ctx.options);
+    let kind = Kind::DraftSubRequest;
+    let met = super::require::met(kind, sub, path, &ctx.errors, ctx.options);
+    ctx.met.push(super::require::MetAt {
+        kind,
+        base: path.to_string(),
+        errors: ctx.errors.len(),
+        met: met.clone(),
+    });
+    let ours = super::require::evaluation(kind, path, &ctx.errors, met);
     if ours.complete() != flag {
         let (message, p) = match (ours.missing.first(), ours.invalid.first()) {
             (Some(m), _) => (

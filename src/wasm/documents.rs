@@ -119,13 +119,18 @@ pub fn completeness(kind: JsValue, doc: JsValue, options: JsValue) -> String {
     judge(&kind, &doc, &options, crate::completeness)
 }
 
-/// `check`'s outcome plus the document as JSON text: `JSON.parse` rounds
-/// integers past 2^53, while the text keeps every digit as the core has it.
+/// `check`'s outcome with the document once, as JSON text: `JSON.parse`
+/// rounds integers past 2^53, while the text keeps every digit as the core
+/// has it. `document` stays in its place as `null` so that js/api.js, which
+/// sets it to `JSON.parse(documentJson)`, gives the caller the keys in the
+/// order of [`crate::Outcome`] (the document going over once, not twice).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct CheckResult {
-    #[serde(flatten)]
-    outcome: crate::Outcome,
+    document: (),
+    changes: Vec<crate::Change>,
+    report: crate::Report,
+    completeness: crate::Completeness,
     document_json: String,
 }
 
@@ -133,10 +138,21 @@ struct CheckResult {
 #[wasm_bindgen]
 pub fn check(kind: JsValue, doc: JsValue, options: JsValue) -> String {
     judge_read(&kind, &doc, &options, |kind, read, options| {
-        let outcome = crate::check::check_read(kind, read, options);
+        let crate::Outcome {
+            document,
+            changes,
+            report,
+            completeness,
+        } = crate::check::check_read(kind, read, options);
         // Writing a Value cannot fail (its keys are strings).
-        let document_json = serde_json::to_string(&outcome.document).unwrap_or_default();
-        CheckResult { outcome, document_json }
+        let document_json = serde_json::to_string(&document).unwrap_or_default();
+        CheckResult {
+            document: (),
+            changes,
+            report,
+            completeness,
+            document_json,
+        }
     })
 }
 

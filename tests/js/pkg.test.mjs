@@ -28,6 +28,10 @@ test('the fixture set is the Rust suite’s (every kind, at least 8 each)', () =
   for (const kind of node.kinds()) assert.ok(fixtures.filter((f) => f.kind === kind).length >= 8, kind);
 });
 
+// The keys of Rust's check::Outcome, in its order.
+const OUTCOME_KEYS = ['document', 'changes', 'report', 'completeness'];
+const inOutcomeOrder = (o) => Object.fromEntries(OUTCOME_KEYS.map((k) => [k, o[k]]));
+
 for (const [surface, api] of [['node', node], ['web', web]]) {
   test(`every fixture through pkg/${surface} gives the Rust report, completeness and outcome`, () => {
     for (const f of fixtures) {
@@ -37,8 +41,14 @@ for (const [surface, api] of [['node', node], ['web', web]]) {
       assert.deepStrictEqual(api.completeness(f.kind, f.document, f.options), f.completeness, `completeness ${name}`);
       // The fixture stores check's document only when check rewrote it.
       const expected = 'document' in f.check ? f.check : { ...f.check, document: f.document };
-      const { documentJson, ...outcome } = api.check(f.kind, f.document, f.options);
+      const result = api.check(f.kind, f.document, f.options);
+      // The reply carries the document once (as documentJson) and the wrapper
+      // parses it into `document`: the caller gets the shape a reply with
+      // both gave, the Rust Outcome's keys in order, then documentJson.
+      assert.deepStrictEqual(Object.keys(result), [...OUTCOME_KEYS, 'documentJson'], `check keys ${name}`);
+      const { documentJson, ...outcome } = result;
       assert.deepStrictEqual(outcome, expected, `check ${name}`);
+      assert.equal(JSON.stringify(outcome), JSON.stringify(inOutcomeOrder(expected)), `check as JSON ${name}`);
       assert.equal(documentJson, JSON.stringify(expected.document), `documentJson ${name}`);
       assert.equal(JSON.stringify(outcome.document), JSON.stringify(expected.document), `key order ${name}`);
       assert.equal(JSON.stringify(f.document), before, `check must not modify its input (${name})`);
@@ -46,8 +56,10 @@ for (const [surface, api] of [['node', node], ['web', web]]) {
       const text = JSON.stringify(f.document);
       assert.deepStrictEqual(api.validate(f.kind, text, f.options), f.report, `validate(string) ${name}`);
       const bytes = new TextEncoder().encode(text);
-      const { documentJson: _, ...fromBytes } = api.check(f.kind, bytes, f.options);
+      const { documentJson: fromBytesJson, ...fromBytes } = api.check(f.kind, bytes, f.options);
       assert.deepStrictEqual(fromBytes, expected, `check(Uint8Array) ${name}`);
+      assert.equal(JSON.stringify(fromBytes), JSON.stringify(inOutcomeOrder(expected)), `check(Uint8Array) as JSON ${name}`);
+      assert.equal(fromBytesJson, documentJson, `check(Uint8Array) documentJson ${name}`);
     }
   });
 }
