@@ -16,16 +16,16 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
+import { launchChromium, listen, sendFile } from './harness.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
 const telschema = require(path.join(root, 'pkg/node/telschema.js'));
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const page = path.join(root, 'tests/bundler');
@@ -36,7 +36,6 @@ const phoneWasm = fs.readFileSync(path.join(root, 'pkg/phone/web/telschema_glue_
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const CSP_NO_WASM = "default-src 'self'; script-src 'self'";
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
 
 const draft = { phone_numbers: [{ phone_number: '(312) 535-4200' }] };
 const outcome = telschema.check('draft_sub_request', draft);
@@ -59,12 +58,7 @@ function serve(req, res) {
     csp = CSP_NO_WASM;
   }
   const top = /^\/(www|pkg)\//.test(pathname) ? root : work;
-  let file = path.join(top, decodeURIComponent(pathname));
-  if (!file.startsWith(top)) return res.writeHead(403).end();
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!fs.existsSync(file)) return res.writeHead(404, { 'content-security-policy': csp }).end('not found');
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp });
-  fs.createReadStream(file).pipe(res);
+  return sendFile(res, top, pathname, { 'content-security-policy': csp });
 }
 
 // Each build as the package README gives it (js/README.md, "Bundlers").
@@ -114,13 +108,8 @@ before(async () => {
     fs.symlinkSync('../pkg', link);
   }
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'telschema-bundlers-'));
-  server = http.createServer(serve);
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  ({ server, base } = await listen(serve));
+  browser = await launchChromium();
 });
 
 after(async () => {
