@@ -146,7 +146,7 @@ impl OptionError {
 }
 
 /// The option keys of the JSON form.
-const KEYS: [&str; 7] = [
+pub(crate) const KEYS: [&str; 7] = [
     "defaultRegion",
     "phoneLevel",
     "now",
@@ -156,7 +156,7 @@ const KEYS: [&str; 7] = [
     "locale",
 ];
 /// The keys of `limits` in the JSON form.
-const LIMITS: [&str; 5] = [
+pub(crate) const LIMITS: [&str; 5] = [
     "maxDocumentBytes",
     "maxDepth",
     "maxStringLength",

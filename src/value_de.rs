@@ -344,22 +344,7 @@ mod tests {
             json!({"a": 1, "b": 2}),
         ];
         let big: Value = serde_json::from_str("123456789012345678901234567890.5e-3").unwrap();
-        let keys = [
-            "defaultRegion",
-            "phoneLevel",
-            "now",
-            "orderCountry",
-            "lenientTypes",
-            "limits",
-            "locale",
-        ];
-        let limit_keys = [
-            "maxDocumentBytes",
-            "maxDepth",
-            "maxStringLength",
-            "maxArrayLength",
-            "maxIssues",
-        ];
+        let (keys, limit_keys) = (crate::options::KEYS, crate::options::LIMITS);
         let mut cases = 0;
         for v in values.iter().chain([&big]) {
             let one = |k: &str, v: &Value| Value::Object(serde_json::Map::from_iter([(k.to_string(), v.clone())]));
