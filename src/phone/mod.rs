@@ -241,11 +241,27 @@ impl Serialize for PhoneError {
 /// The default region of the options: `ZZ` (libphonenumber's unknown
 /// region) means none, so only international forms parse.
 fn default_territory(region: &str) -> Result<Option<&'static Territory>, PhoneError> {
-    let upper = region.trim().to_ascii_uppercase();
-    if upper == "ZZ" {
-        return Ok(None);
-    }
-    tables::region(&upper)
+    let trimmed = region.trim();
+    // Region codes are two ASCII letters: upper-cased on the stack (this runs
+    // on every call), anything else as before.
+    let found = match *trimmed.as_bytes() {
+        [a, b] if a.is_ascii() && b.is_ascii() => {
+            let two = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+            let upper = std::str::from_utf8(&two).unwrap_or("");
+            if upper == "ZZ" {
+                return Ok(None);
+            }
+            tables::region(upper)
+        }
+        _ => {
+            let upper = trimmed.to_ascii_uppercase();
+            if upper == "ZZ" {
+                return Ok(None);
+            }
+            tables::region(&upper)
+        }
+    };
+    found
         .map(Some)
         .ok_or_else(|| PhoneError::UnknownRegion(region.to_string()))
 }
@@ -311,7 +327,10 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
         Failure::TooLong => PhoneError::TooLong,
         Failure::TooLarge => PhoneError::TooLarge,
     })?;
-    let e164 = format!("+{}{}", parsed.country_code, parsed.national);
+    let mut e164 = String::with_capacity(4 + parsed.national.len());
+    e164.push('+');
+    push_decimal(&mut e164, parsed.country_code);
+    e164.push_str(&parsed.national);
     round_trip_guard(&parsed, default, &e164)?;
     let extension = match (extension, parsed.extension) {
         (Some(_), Some(_)) => return Err(PhoneError::AmbiguousExtension),
@@ -339,6 +358,24 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
     })
 }
 
+/// Appends `n` in decimal (no `core::fmt` on the hot path).
+pub(crate) fn push_decimal(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    out.extend(digits.get(at..).unwrap_or(&[]).iter().map(|&b| char::from(b)));
+}
+
 fn describe(
     cc: u32,
     national: String,
@@ -346,8 +383,7 @@ fn describe(
     e164: String,
     default: Option<&Territory>,
 ) -> NormalizedNumber {
-    let owner = parse::territory_for_number(cc, &national);
-    let number_type = owner.map_or(NumberType::Unknown, |t| parse::number_type(&national, t));
+    let (owner, number_type) = parse::territory_and_type(cc, &national);
     let valid = number_type != NumberType::Unknown;
     let possible = tables::main_territory(cc).is_some_and(|t| {
         matches!(
@@ -433,14 +469,15 @@ fn round_trip_guard(p: &Parsed, default: Option<&Territory>, e164: &str) -> Resu
         }
         Source::Default => {
             let t = default.ok_or_else(|| mismatch(&written_all))?;
-            let code = t.country_code.to_string();
+            let mut code = String::with_capacity(3);
+            push_decimal(&mut code, u32::from(t.country_code));
             let Some(nsn) = target.strip_prefix(code.as_str()) else {
                 return Err(mismatch(&written_all));
             };
-            let mut candidates = vec![written_all.as_str()];
-            candidates.extend(written_all.strip_prefix(code.as_str()));
+            let candidates = [Some(written_all.as_str()), written_all.strip_prefix(code.as_str())];
             let ok = candidates
                 .iter()
+                .flatten()
                 .any(|&x| x == nsn || parse::national_prefix_rewrite(x, t).is_some_and(|(r, _)| r == nsn));
             if ok {
                 Ok(())

@@ -128,18 +128,37 @@ pub(crate) fn number_type(nsn: &str, t: &Territory) -> NumberType {
     NumberType::Unknown
 }
 
-/// `getRegionCodeForNumber`: the territory a number belongs to.
-pub(crate) fn territory_for_number(cc: u32, nsn: &str) -> Option<&'static Territory> {
-    let list = by_code(cc)?;
-    if let [only] = list {
-        return territory(*only);
-    }
-    list.iter()
-        .filter_map(|&i| territory(i))
-        .find(|t| match t.leading_digits {
-            Some(p) => looking_at(p, nsn.as_bytes()).is_some(),
-            None => number_type(nsn, t) != NumberType::Unknown,
-        })
+/// `getRegionCodeForNumber`: the territory a number belongs to, with the
+/// number's type there ([`number_type`]), computed once: where the territory
+/// was chosen by its type (a shared country code without leading digits, as
+/// +1 US), that type is not computed again.
+pub(crate) fn territory_and_type(cc: u32, nsn: &str) -> (Option<&'static Territory>, NumberType) {
+    let Some(list) = by_code(cc) else {
+        return (None, NumberType::Unknown);
+    };
+    let owner = if let [only] = list {
+        territory(*only)
+    } else {
+        let mut found = None;
+        for t in list.iter().filter_map(|&i| territory(i)) {
+            match t.leading_digits {
+                Some(p) => {
+                    if looking_at(p, nsn.as_bytes()).is_some() {
+                        found = Some(t);
+                        break;
+                    }
+                }
+                None => {
+                    let ty = number_type(nsn, t);
+                    if ty != NumberType::Unknown {
+                        return (Some(t), ty);
+                    }
+                }
+            }
+        }
+        found
+    };
+    (owner, owner.map_or(NumberType::Unknown, |t| number_type(nsn, t)))
 }
 
 /// Java's `Matcher.replaceFirst` for a match at the start: the replacement

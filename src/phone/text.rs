@@ -159,9 +159,52 @@ pub(crate) fn extension_at(s: &[char], i: usize) -> Option<usize> {
     (!inside_word).then_some(digits)
 }
 
+/// Whether an extension pattern may start with `c`: true for every character
+/// whose lower case (`lower`) is one the patterns start with, decided without
+/// Unicode tables for the digits and punctuation most positions hold (a test
+/// checks it against `lower` for every character).
+fn may_start_extension(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(
+            c.to_ascii_lowercase(),
+            ';' | ' ' | '\t' | ',' | '-' | 'e' | 'x' | 'a' | 'i' | '#' | '~'
+        )
+    } else {
+        matches!(
+            c,
+            '\u{00A0}' | 'ｅ' | 'Ｅ' | 'ｘ' | 'Ｘ' | 'ｉ' | 'Ｉ' | '＃' | '～' | 'д' | 'Д'
+        )
+    }
+}
+
+/// The positions where [`extension_at`] (and `words`' extension words) can
+/// match in `s`: every extension pattern runs to the end of `s` in digits
+/// (then at most a `#`), with no digit between where it starts and those
+/// digits; so it starts after the last digit before the final run of digits,
+/// and before that run. Scanning only these is scanning every position.
+pub(crate) fn extension_window(s: &[char]) -> std::ops::Range<usize> {
+    let end = if s.last() == Some(&'#') { s.len() - 1 } else { s.len() };
+    let head = s.get(..end).unwrap_or(&[]);
+    let run = head.iter().rev().take_while(|&&c| is_digit(c)).count();
+    if run == 0 {
+        return 0..0;
+    }
+    let digits_start = end - run;
+    let start = head
+        .get(..digits_start)
+        .unwrap_or(&[])
+        .iter()
+        .rposition(|&c| is_digit(c))
+        .map_or(0, |p| p + 1);
+    start..digits_start
+}
+
 fn extension_pattern_at(s: &[char], i: usize) -> Option<usize> {
     // Every alternative ends in a digit or `#`, and starts with one of a few
     // characters: rule most positions out before trying them.
+    if !may_start_extension(*s.get(i)?) {
+        return None;
+    }
     let last = *s.last()?;
     if !(last == '#' || is_digit(last)) {
         return None;
@@ -255,9 +298,10 @@ pub(crate) fn is_viable(s: &[char]) -> bool {
     }
     let t = s.get(s.iter().take_while(|&&c| is_plus(c)).count()..).unwrap_or(&[]);
     // `(?:[P]*D){3,}[PAD]*` for t[..k], then an optional extension for t[k..].
+    let window = extension_window(t);
     let mut digits = 0;
     for k in 0..=t.len() {
-        if digits >= 3 && (k == t.len() || extension_at(t, k).is_some()) {
+        if digits >= 3 && (k == t.len() || (window.contains(&k) && extension_at(t, k).is_some())) {
             return true;
         }
         let Some(&c) = t.get(k) else { break };
@@ -275,7 +319,7 @@ pub(crate) fn is_viable(s: &[char]) -> bool {
 /// `maybeStripExtension`: removes the extension from `number` and returns it
 /// (ASCII digits), when what precedes it is still a viable number.
 pub(crate) fn strip_extension(number: &mut Vec<char>) -> Option<String> {
-    let start = (0..=number.len()).find_map(|i| extension_at(number, i).map(|d| (i, d)));
+    let start = extension_window(number).find_map(|i| extension_at(number, i).map(|d| (i, d)));
     let (i, d) = start?;
     if !is_viable(number.get(..i).unwrap_or(&[])) {
         return None;
@@ -316,23 +360,23 @@ pub(crate) fn is_alpha_number(s: &[char]) -> bool {
 /// (full-width digits too, as in Google's code); otherwise every Unicode
 /// decimal digit is kept as its ASCII value.
 pub(crate) fn normalize_digits(s: &[char]) -> String {
+    let mut out = String::with_capacity(s.len());
     if is_alpha_number(s) {
-        s.iter()
-            .filter_map(|&c| {
-                if c.is_ascii_digit() {
-                    Some(c as u8 - b'0')
-                } else {
-                    keypad(c)
-                }
-            })
-            .map(|d| char::from(b'0' + d))
-            .collect()
+        out.extend(
+            s.iter()
+                .filter_map(|&c| {
+                    if c.is_ascii_digit() {
+                        Some(c as u8 - b'0')
+                    } else {
+                        keypad(c)
+                    }
+                })
+                .map(|d| char::from(b'0' + d)),
+        );
     } else {
-        s.iter()
-            .filter_map(|&c| decimal_digit(c))
-            .map(|d| char::from(b'0' + d))
-            .collect()
+        out.extend(s.iter().filter_map(|&c| decimal_digit(c)).map(|d| char::from(b'0' + d)));
     }
+    out
 }
 
 /// Every digit the person wrote, in order: Unicode digits by value, and
@@ -340,10 +384,13 @@ pub(crate) fn normalize_digits(s: &[char]) -> String {
 /// round-trip guard compares against this.
 pub(crate) fn written_digits(s: &[char]) -> String {
     let alpha = is_alpha_number(s);
-    s.iter()
-        .filter_map(|&c| decimal_digit(c).or_else(|| if alpha { keypad(c) } else { None }))
-        .map(|d| char::from(b'0' + d))
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(
+        s.iter()
+            .filter_map(|&c| decimal_digit(c).or_else(|| if alpha { keypad(c) } else { None }))
+            .map(|d| char::from(b'0' + d)),
+    );
+    out
 }
 
 /// Position of an ASCII `needle` in `hay`.
@@ -390,7 +437,7 @@ fn phone_context_valid(ctx: &[char]) -> bool {
 /// `buildNationalNumberForParsing`: handles `;phone-context=` and `;isub=`,
 /// else extracts the possible number. `None` when the context is invalid.
 pub(crate) fn national_number_for_parsing(input: &[char]) -> Option<Vec<char>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(input.len());
     if let Some(idx) = find(input, ";phone-context=") {
         let start = idx + ";phone-context=".len();
         let rest = input.get(start..).unwrap_or(&[]);
@@ -449,8 +496,8 @@ fn is_parameter(p: &[char]) -> bool {
 /// the `ext` and `phone-context` parameters are kept (others, such as
 /// `isub` or vendor parameters, carry no digits of the number).
 pub(crate) fn tel_uri(s: &[char]) -> Option<TelUri> {
-    let head: String = s.iter().take(4).collect();
-    if !head.eq_ignore_ascii_case("tel:") || s.get(4).map_or(true, |c| c.is_whitespace()) {
+    let scheme = s.len() >= 4 && s.iter().zip("tel:".chars()).all(|(&c, w)| c.eq_ignore_ascii_case(&w));
+    if !scheme || s.get(4).map_or(true, |c| c.is_whitespace()) {
         return None;
     }
     let body = s.get(4..).unwrap_or(&[]);
@@ -551,5 +598,83 @@ pub(crate) fn strip_trailing_labels(s: &[char]) -> &[char] {
         } else {
             return s;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The characters the extension patterns start with, as
+    /// `extension_pattern_at` tests them after `may_start_extension`.
+    fn starts_extension(c: char) -> bool {
+        matches!(
+            lower(c),
+            ';' | ' '
+                | '\u{00A0}'
+                | '\t'
+                | ','
+                | '-'
+                | 'e'
+                | 'x'
+                | 'a'
+                | 'i'
+                | '#'
+                | '~'
+                | 'ｅ'
+                | 'ｘ'
+                | 'ｉ'
+                | '＃'
+                | '～'
+                | 'д'
+        )
+    }
+
+    #[test]
+    fn no_extension_starts_outside_its_window() {
+        let texts = [
+            "312 555 0100 ext. 12",
+            "312 555 0100 x12#",
+            "312 555 0100;ext=1234",
+            "312-555-0100 - 12#",
+            "312 555 0100,,12",
+            "312 555 0100 ; 12",
+            "312 555 0100,,,12",
+            "312 555 0100 extensión 5",
+            "３１２ ５５５ ０１００ ｅｘｔｎ ７",
+            "312 555 0100 доб 7",
+            "312 555 0100 anexo 7",
+            "312 555 0100 int 7",
+            "+1 312 555 0100",
+            "12 x 34 x 56",
+            "#12",
+            "x",
+            "",
+            "1#",
+            "ext 1 2",
+        ];
+        for t in texts {
+            let s: Vec<char> = t.chars().collect();
+            let window = extension_window(&s);
+            let hits: Vec<usize> = (0..=s.len()).filter(|&i| extension_at(&s, i).is_some()).collect();
+            assert!(
+                hits.iter().all(|i| window.contains(i)),
+                "{t}: {hits:?} outside {window:?}"
+            );
+        }
+        let s: Vec<char> = "312 555 0100 ext. 12".chars().collect();
+        assert_eq!(extension_window(&s), 12..18);
+        assert_eq!(extension_at(&s, 12), Some(18));
+    }
+
+    #[test]
+    fn the_quick_extension_filter_lets_every_start_through() {
+        let missed: Vec<char> = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| starts_extension(c) && !may_start_extension(c))
+            .collect();
+        assert_eq!(missed, Vec::<char>::new());
+        // It rules out the characters most positions hold.
+        assert!(!"0123456789()+.٣５".chars().any(may_start_extension));
     }
 }

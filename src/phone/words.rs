@@ -178,7 +178,9 @@ fn find_extension(s: &[char]) -> Option<(usize, usize)> {
     if !s.last().is_some_and(|&c| c == '#' || is_digit(c)) {
         return None;
     }
-    (1..s.len()).find_map(|i| {
+    // Neither kind of extension starts outside this window (its digits run to the end).
+    let window = text::extension_window(s);
+    (window.start.max(1)..window.end.min(s.len())).find_map(|i| {
         let d = text::extension_at(s, i).or_else(|| word_extension_at(s, i))?;
         text::is_viable(s.get(..i)?).then_some((i, d))
     })
@@ -204,15 +206,17 @@ fn remove_bracketed_words(s: &[char], labels: &mut Vec<String>) -> Vec<char> {
         let rest = s.get(i + 1..).unwrap_or(&[]);
         let len = rest.iter().position(|&x| x == close).unwrap_or(rest.len());
         let inner = rest.get(..len).unwrap_or(&[]);
-        let word: String = inner
-            .iter()
-            .collect::<String>()
-            .trim()
-            .trim_end_matches('.')
-            .to_lowercase();
         // `(x) 12` keeps its extension word, so that the digits never join the number.
-        let extension_word = EXTENSION_WORDS.contains(&word.as_str());
-        if inner.iter().any(|&x| is_word_char(x)) && !inner.iter().any(|&x| is_digit(x)) && !extension_word {
+        let extension_word = || {
+            let word: String = inner
+                .iter()
+                .collect::<String>()
+                .trim()
+                .trim_end_matches('.')
+                .to_lowercase();
+            EXTENSION_WORDS.contains(&word.as_str())
+        };
+        if inner.iter().any(|&x| is_word_char(x)) && !inner.iter().any(|&x| is_digit(x)) && !extension_word() {
             labels.push(inner.iter().collect::<String>().trim().to_string());
             i += len + 2;
         } else {
@@ -229,8 +233,8 @@ fn is_complete(s: &[char], default: Option<&Territory>) -> bool {
     let Ok(p) = parse::parse(s, default) else {
         return false;
     };
-    let owner = parse::territory_for_number(p.country_code, &p.national);
-    if owner.is_some_and(|t| parse::number_type(&p.national, t) != super::NumberType::Unknown) {
+    let (owner, number_type) = parse::territory_and_type(p.country_code, &p.national);
+    if owner.is_some() && number_type != super::NumberType::Unknown {
         return true;
     }
     main_territory(p.country_code).is_some_and(|t| parse::test_number_length(&p.national, t) == Length::IsPossible)
@@ -305,14 +309,15 @@ const LOOK_ALIKES: [char; 7] = ['O', 'I', 'L', 'S', 'B', 'G', 'Z'];
 /// What libphonenumber cuts as a second number (`… / x12`, `… \ x12`): an
 /// `x` and digits there are the extension (the slash becomes a space); other
 /// digits are refused rather than dropped; a tail without digits is a label.
-fn second_number(s: &[char], labels: &mut Vec<String>) -> Result<Vec<char>, PhoneError> {
+fn second_number(owned: Vec<char>, labels: &mut Vec<String>) -> Result<Vec<char>, PhoneError> {
+    let s = owned.as_slice();
     let start = (0..s.len()).find(|&i| {
         matches!(s.get(i), Some('\\' | '/')) && {
             let j = i + 1 + s.get(i + 1..).unwrap_or(&[]).iter().take_while(|&&c| c == ' ').count();
             matches!(s.get(j), Some('x' | 'X'))
         }
     });
-    let Some(i) = start else { return Ok(s.to_vec()) };
+    let Some(i) = start else { return Ok(owned) };
     let tail = s.get(i..).unwrap_or(&[]);
     let x = tail.iter().position(|&c| c == 'x' || c == 'X').unwrap_or(0);
     let after = tail.get(x + 1..).unwrap_or(&[]);
@@ -436,7 +441,7 @@ pub(crate) fn read(input: &[char], default: Option<&Territory>) -> Result<Readin
     // Labels in brackets first, so that none hides a `/ x12` from the
     // second-number rule or joins what it separated.
     let unbracketed = remove_bracketed_words(trimmed, &mut labels);
-    let cut = second_number(&unbracketed, &mut labels)?;
+    let cut = second_number(unbracketed, &mut labels)?;
     // Text before the number is skipped, as libphonenumber does, unless it
     // ends in digits that would change the number.
     let start = cut.iter().position(|&c| text::is_plus(c) || is_digit(c)).unwrap_or(0);
