@@ -301,7 +301,9 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
     if input.chars().nth(parse::MAX_INPUT_CHARS).is_some() {
         return Err(PhoneError::TooLarge);
     }
-    let chars: Vec<char> = input.trim().chars().collect();
+    let trimmed = input.trim();
+    let mut chars = Vec::with_capacity(trimmed.len());
+    chars.extend(trimmed.chars());
     let uri = text::tel_uri(&chars);
     let from_text = uri.is_none();
     let (number, extension, labels) = match uri {

@@ -112,7 +112,8 @@ fn matches_desc(nsn: &str, d: Option<&Desc>) -> bool {
 /// `matchesEmergencyNumberHelper`.
 fn emergency_helper(text: &str, region: &str, allow_prefix: bool) -> bool {
     let region = region.trim().to_ascii_uppercase();
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.chars());
     let possible = text::extract_possible_number(&chars);
     if possible.first().copied().is_some_and(text::is_plus) {
         return false;

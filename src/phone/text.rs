@@ -209,6 +209,15 @@ fn extension_pattern_at(s: &[char], i: usize) -> Option<usize> {
     if !(last == '#' || is_digit(last)) {
         return None;
     }
+    // The common case, blanks or a hyphen before the last group of digits
+    // (`555-0100`, `555 0100`): only `[- ]+digits#` starts with a hyphen, and
+    // after blanks only a label, `;` or `,` starts an extension.
+    if last != '#' {
+        let j = skip(s, i, |c| matches!(c, ' ' | '\u{00A0}' | '\t'));
+        if s.get(j).is_some_and(|&c| c == '-' || is_digit(c)) {
+            return None;
+        }
+    }
     let first = lower(*s.get(i)?);
     if !matches!(
         first,

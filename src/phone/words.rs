@@ -111,7 +111,9 @@ fn is_digit(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic()
+    // No decimal digit is alphabetic (a test checks every character): the
+    // full-width and other Unicode digits of a number skip the slow lookup.
+    c.is_ascii_alphabetic() || (!c.is_ascii() && decimal_digit(c).is_none() && c.is_alphabetic())
 }
 
 fn ascii_digits(s: &[char]) -> String {
@@ -481,5 +483,19 @@ pub(crate) fn check_uri_number(number: &[char], default: Option<&Territory>) -> 
         Ok(())
     } else {
         Err(PhoneError::TextInNumber(labels.join(" ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_character_is_exactly_an_alphabetic_one() {
+        let differ: Vec<char> = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_word_char(c) != c.is_alphabetic())
+            .collect();
+        assert_eq!(differ, Vec::<char>::new());
     }
 }
