@@ -221,15 +221,33 @@ pub(crate) fn national_prefix_rewrite(number: &str, t: &Territory) -> Option<(St
 
 /// `maybeStripNationalPrefixAndCarrierCode` (without the carrier code).
 pub(crate) fn strip_national_prefix(number: &mut String, t: &Territory) -> bool {
-    let Some((rewritten, _)) = national_prefix_rewrite(number, t) else {
-        return false;
-    };
+    match national_prefix_stripped(number, t) {
+        Some(rewritten) => {
+            *number = rewritten;
+            true
+        }
+        None => false,
+    }
+}
+
+/// [`strip_national_prefix`] without changing `number`: the number without
+/// its national prefix, or `None` where it keeps it.
+fn national_prefix_stripped(number: &str, t: &Territory) -> Option<String> {
+    let (rewritten, _) = national_prefix_rewrite(number, t)?;
     let general = t.general.pattern();
     if matches(general, number.as_bytes()) && !matches(general, rewritten.as_bytes()) {
-        return false;
+        return None;
     }
-    *number = rewritten;
-    true
+    Some(rewritten)
+}
+
+/// What [`extract_country_code_from`] found.
+enum Extracted {
+    /// A country code, the national number after it, and where it came from.
+    Code(u32, String, Source),
+    /// No country code: the number's digits (`normalize_digits`), which the
+    /// parser goes on with.
+    National(String),
 }
 
 /// `extractCountryCode`.
@@ -243,13 +261,11 @@ fn extract_country_code(full: &str) -> Option<(u32, &str)> {
     })
 }
 
-/// `maybeExtractCountryCode`: `Ok(None)` when the number has no country code.
-fn extract_country_code_from(
-    number: &[char],
-    default: Option<&Territory>,
-) -> Result<Option<(u32, String, Source)>, Failure> {
+/// `maybeExtractCountryCode`: `Extracted::National` when the number has no
+/// country code.
+fn extract_country_code_from(number: &[char], default: Option<&Territory>) -> Result<Extracted, Failure> {
     if number.is_empty() {
-        return Ok(None);
+        return Ok(Extracted::National(String::new()));
     }
     // maybeStripInternationalPrefixAndNormalize
     let plus = number.iter().take_while(|&&c| text::is_plus(c)).count();
@@ -272,7 +288,7 @@ fn extract_country_code_from(
             return Err(Failure::TooShort);
         }
         return match extract_country_code(&full) {
-            Some((cc, rest)) => Ok(Some((cc, rest.to_string(), source))),
+            Some((cc, rest)) => Ok(Extracted::Code(cc, rest.to_string(), source)),
             None => Err(Failure::InvalidCountryCode),
         };
     }
@@ -285,11 +301,11 @@ fn extract_country_code_from(
             if (!matches(general, full.as_bytes()) && matches(general, potential.as_bytes()))
                 || test_number_length(&full, t) == Length::TooLong
             {
-                return Ok(Some((u32::from(t.country_code), potential, Source::Default)));
+                return Ok(Extracted::Code(u32::from(t.country_code), potential, Source::Default));
             }
         }
     }
-    Ok(None)
+    Ok(Extracted::National(full))
 }
 
 /// `parseHelper`, after our pre-steps (`tel:` parameters, trailing labels).
@@ -311,36 +327,33 @@ pub(crate) fn parse(input: &[char], default: Option<&Territory>) -> Result<Parse
             let plus = national.iter().take_while(|&&c| text::is_plus(c)).count();
             match extract_country_code_from(national.get(plus..).unwrap_or(&[]), default)? {
                 // Digits after a plus that only parse without it are not the number written.
-                Some((cc, rest, _)) => Some((cc, rest, Source::Plus)),
-                None => return Err(Failure::InvalidCountryCode),
+                Extracted::Code(cc, rest, _) => Extracted::Code(cc, rest, Source::Plus),
+                Extracted::National(_) => return Err(Failure::InvalidCountryCode),
             }
         }
         other => other?,
     };
-    let code_in_national = matches!(extracted, Some((_, _, Source::Default)));
+    let code_in_national = matches!(extracted, Extracted::Code(_, _, Source::Default));
     let (country_code, mut normalized, source, region) = match extracted {
-        Some((cc, rest, source)) => (cc, rest, source, main_territory(cc)),
-        None => {
+        Extracted::Code(cc, rest, source) => (cc, rest, source, main_territory(cc)),
+        // The digits of `national`, as extraction normalized them.
+        Extracted::National(digits) => {
             let t = default.ok_or(Failure::InvalidCountryCode)?;
-            (
-                u32::from(t.country_code),
-                text::normalize_digits(&national),
-                Source::Default,
-                Some(t),
-            )
+            (u32::from(t.country_code), digits, Source::Default, Some(t))
         }
     };
     if normalized.len() < MIN_LENGTH_FOR_NSN {
         return Err(Failure::TooShort);
     }
+    // Where the prefix stays, the number is unchanged whatever its length.
     if let Some(t) = region {
-        let mut potential = normalized.clone();
-        strip_national_prefix(&mut potential, t);
-        if !matches!(
-            test_number_length(&potential, t),
-            Length::TooShort | Length::IsPossibleLocalOnly | Length::InvalidLength
-        ) {
-            normalized = potential;
+        if let Some(potential) = national_prefix_stripped(&normalized, t) {
+            if !matches!(
+                test_number_length(&potential, t),
+                Length::TooShort | Length::IsPossibleLocalOnly | Length::InvalidLength
+            ) {
+                normalized = potential;
+            }
         }
     }
     if normalized.len() < MIN_LENGTH_FOR_NSN {

@@ -405,10 +405,12 @@ pub(crate) fn written_digits(s: &[char]) -> String {
 /// Position of an ASCII `needle` in `hay`.
 fn find(hay: &[char], needle: &str) -> Option<usize> {
     let n = needle.len();
-    if n == 0 || hay.len() < n {
+    let first = needle.chars().next()?;
+    if hay.len() < n {
         return None;
     }
-    (0..=hay.len() - n).find(|&i| {
+    // Only where the first character is (a `;` most texts do not hold).
+    (0..=hay.len() - n).filter(|&i| hay.get(i) == Some(&first)).find(|&i| {
         hay.get(i..i + n)
             .is_some_and(|w| w.iter().zip(needle.chars()).all(|(&a, b)| a == b))
     })
