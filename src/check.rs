@@ -164,7 +164,7 @@ fn check_with(kind: Kind, mut document: Value, options: &Options, problem: Optio
     let completeness = completeness::of(kind, inner, base, &report.errors, options, &met);
     crate::limits::cut(&mut report, options.limits.max_issues);
     report.localize(options.locale);
-    changes.sort_by(|a, b| {
+    crate::sort::sort_by(&mut changes, |a, b| {
         crate::validate::position(&document, kind, &a.path).cmp(&crate::validate::position(&document, kind, &b.path))
     });
     Outcome {

@@ -34,6 +34,8 @@ mod pointer;
 pub mod report;
 #[cfg(feature = "documents")]
 mod schema;
+#[cfg(feature = "documents")]
+mod sort;
 mod time;
 #[cfg(feature = "documents")]
 mod validate;

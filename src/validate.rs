@@ -109,7 +109,7 @@ pub(crate) fn sort(issues: &mut Vec<Issue>, doc: &Value, kind: Kind) {
         .drain(..)
         .map(|i| (sort_key(doc, schema, &i.path, &mut index), i))
         .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.code.cmp(&b.1.code)));
+    crate::sort::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0).then_with(|| a.1.code.cmp(&b.1.code)));
     keyed.dedup_by(|a, b| a.1.path == b.1.path && a.1.code == b.1.code && a.1.message == b.1.message);
     issues.extend(keyed.into_iter().map(|(_, i)| i));
 }

@@ -146,7 +146,7 @@ pub(crate) fn met(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options
             });
         }
     }
-    missing.sort_by_cached_key(|m| form_key(kind, &rel(&m.path)));
+    crate::sort::sort_by_cached_key(&mut missing, |m| form_key(kind, &rel(&m.path)));
     Met {
         satisfied,
         total: needs.len(),
@@ -173,7 +173,7 @@ pub(crate) fn evaluation(kind: Kind, base: &str, errors: &[Issue], met: Met) -> 
             invalid.push((e.path.clone(), e.code));
         }
     }
-    invalid.sort_by_cached_key(|(p, _)| form_key(kind, &rel(p)));
+    crate::sort::sort_by_cached_key(&mut invalid, |(p, _)| form_key(kind, &rel(p)));
     Evaluation {
         satisfied,
         total,

@@ -143,7 +143,7 @@ impl Schema {
                     let options = v.as_array().ok_or_else(|| bad(&at, "enum must be a list"))?.clone();
                     let strings: Option<Vec<String>> = options.iter().map(|o| o.as_str().map(str::to_string)).collect();
                     let sorted = strings.map(|mut s| {
-                        s.sort_unstable();
+                        crate::sort::sort_by(&mut s, |a, b| a.cmp(b));
                         s
                     });
                     Keyword::Enum(options, sorted)
