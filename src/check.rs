@@ -92,7 +92,7 @@ fn check_with(kind: Kind, mut document: Value, options: &Options, problem: Optio
         if options.lenient_types {
             coerce_lenient(target, kind.schema(), base, &mut changes, &mut extra);
         }
-        for spec in crate::documents::spec::phone_paths(kind) {
+        for spec in crate::documents::rules::phone_paths(kind) {
             let segs: Vec<&str> = spec.split('/').collect();
             visit(target, &segs, base, &mut |path, v| {
                 let Some(s) = v.as_str() else { return };
@@ -164,9 +164,7 @@ fn check_with(kind: Kind, mut document: Value, options: &Options, problem: Optio
     let completeness = completeness::of(kind, inner, base, &report.errors, options, &met);
     crate::limits::cut(&mut report, options.limits.max_issues);
     report.localize(options.locale);
-    changes.sort_by(|a, b| {
-        crate::validate::position(&document, kind, &a.path).cmp(&crate::validate::position(&document, kind, &b.path))
-    });
+    changes.sort_by_cached_key(|c| crate::validate::position(&document, kind, &c.path));
     Outcome {
         document,
         changes,

@@ -285,12 +285,23 @@ pub(crate) fn visit<'v>(v: &'v Value, path: &str, base: &str, f: &mut dyn FnMut(
     }
 }
 
+/// The phone-field paths of a kind ([`spec::phone_paths`]), found once:
+/// `check` and the rules ask on every call, and each path is looked up in
+/// the schema.
+pub(crate) fn phone_paths(kind: Kind) -> &'static [String] {
+    static PATHS: [OnceLock<Vec<String>>; 9] = [const { OnceLock::new() }; 9];
+    match crate::KINDS.iter().position(|&k| k == kind).and_then(|i| PATHS.get(i)) {
+        Some(cell) => cell.get_or_init(|| spec::phone_paths(kind)),
+        None => &[],
+    }
+}
+
 /// Every phone field of the kind (its spec's, embedded kinds' included),
 /// normalized once and judged by the kind's phone rule.
 fn phones(ctx: &mut Ctx, doc: &Value, base: &str) {
     let rule = spec::spec(ctx.kind).phone_rule;
-    for path in spec::phone_paths(ctx.kind) {
-        visit(doc, &path, base, &mut |at, v| {
+    for path in phone_paths(ctx.kind) {
+        visit(doc, path, base, &mut |at, v| {
             let Some(s) = v.as_str() else { return };
             // A Telnyx field not in E.164 form is the schema's pattern issue alone.
             if rule == PhoneRule::ErrorInE164Form && !is_e164(s) {
