@@ -169,11 +169,16 @@ impl<'de> Visitor<'de> for StrictVisitor {
                     .map(Value::Number)
                     .map_err(de::Error::custom);
             }
-            if out.contains_key(&key) {
-                return Err(de::Error::custom(format!("{DUPLICATE}{key:?}")));
+            // One lookup per key: the slot is found here and filled below.
+            match out.entry(key) {
+                serde_json::map::Entry::Occupied(e) => {
+                    return Err(de::Error::custom(format!("{DUPLICATE}{:?}", e.key())));
+                }
+                serde_json::map::Entry::Vacant(e) => {
+                    let Strict(v) = map.next_value_seed(StrictSeed)?;
+                    e.insert(v);
+                }
             }
-            let Strict(v) = map.next_value_seed(StrictSeed)?;
-            out.insert(key, v);
         }
         Ok(Value::Object(out))
     }

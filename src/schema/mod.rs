@@ -446,7 +446,8 @@ impl Keyword {
                 failures
             }
             Keyword::AnyOf(branches) => {
-                let mut results = Vec::with_capacity(branches.len());
+                // Allocated only once a branch fails: a valid value passes its first branch.
+                let mut results = Vec::new();
                 for b in branches {
                     let mut issues = Vec::new();
                     let failures = b.walk(value, path, conditional, &mut issues);
