@@ -150,11 +150,17 @@ fn check_with(kind: Kind, mut document: Value, options: &Options, problem: Optio
         }
     }
     // Lenient coercion is done here, as listed rewrites; validate must not do it again.
-    let strict = Options {
-        lenient_types: false,
-        ..options.clone()
+    let strict;
+    let judged_with = if options.lenient_types {
+        strict = Options {
+            lenient_types: false,
+            ..options.clone()
+        };
+        &strict
+    } else {
+        options
     };
-    let (mut report, met) = crate::validate::judge_met(kind, &document, &strict, known);
+    let (mut report, met) = crate::validate::judge_met(kind, &document, judged_with, known);
     crate::validate::add_problem(&mut report, problem);
     if !extra.is_empty() {
         report.warnings.extend(extra);
