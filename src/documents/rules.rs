@@ -212,8 +212,16 @@ fn unknown_fields(ctx: &mut Ctx, v: &Value, schema: &Value, path: &str, root: bo
     match v {
         Value::Object(m) => {
             let props = schema.get("properties").and_then(Value::as_object);
+            // Keys in the schema's order are matched without hashing (as in the schema walk).
+            let mut next = props.map(|ps| ps.iter());
             for (key, val) in m {
-                match props.and_then(|ps| ps.get(key)) {
+                let known = next.as_mut().and_then(|n| {
+                    match n.clone().take(crate::schema::AHEAD).position(|(k, _)| k == key) {
+                        Some(j) => n.nth(j).map(|(_, sub)| sub),
+                        None => props.and_then(|ps| ps.get(key)),
+                    }
+                });
+                match known {
                     Some(sub) if val.is_object() || val.is_array() => {
                         unknown_fields(ctx, val, sub, &pointer_push(path, key), false)
                     }
