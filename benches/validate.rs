@@ -3,7 +3,7 @@
 //! draft sub request (numbers in national form to rewrite; budget 20 µs).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use telschema::{check, validate, Kind, Options};
+use telschema::{check, check_str, validate, validate_str, Kind, Options};
 
 fn bench(c: &mut Criterion) {
     let text = include_str!("docs/draft_sub_request_update.json");
@@ -22,11 +22,15 @@ fn bench(c: &mut Criterion) {
             validate(Kind::DraftSubRequestUpdate, &doc, &options)
         })
     });
+    // What the CLI and the WebAssembly package do: the strict reader (duplicate keys, limits).
+    c.bench_function("validate/draft_sub_request_update_str", |b| {
+        b.iter(|| validate_str(Kind::DraftSubRequestUpdate, black_box(text), &options))
+    });
 }
 
 fn bench_check(c: &mut Criterion) {
-    let doc: serde_json::Value =
-        serde_json::from_str(include_str!("docs/draft_sub_request.json")).expect("bench document");
+    let text = include_str!("docs/draft_sub_request.json");
+    let doc: serde_json::Value = serde_json::from_str(text).expect("bench document");
     let options = Options::default();
     let o = check(Kind::DraftSubRequest, &doc, &options);
     assert!(
@@ -35,6 +39,10 @@ fn bench_check(c: &mut Criterion) {
     );
     c.bench_function("check/draft_sub_request", |b| {
         b.iter(|| check(Kind::DraftSubRequest, black_box(&doc), &options))
+    });
+    // From text, as the CLI and the WebAssembly package call it (no copy of a parsed value).
+    c.bench_function("check/draft_sub_request_str", |b| {
+        b.iter(|| check_str(Kind::DraftSubRequest, black_box(text), &options))
     });
 }
 

@@ -92,7 +92,7 @@ fn check_with(kind: Kind, mut document: Value, options: &Options, problem: Optio
         if options.lenient_types {
             coerce_lenient(target, kind.schema(), base, &mut changes, &mut extra);
         }
-        for spec in crate::documents::spec::phone_paths(kind) {
+        for spec in crate::documents::rules::phone_paths(kind) {
             let segs: Vec<&str> = spec.split('/').collect();
             visit(target, &segs, base, &mut |path, v| {
                 let Some(s) = v.as_str() else { return };
@@ -150,11 +150,17 @@ fn check_with(kind: Kind, mut document: Value, options: &Options, problem: Optio
         }
     }
     // Lenient coercion is done here, as listed rewrites; validate must not do it again.
-    let strict = Options {
-        lenient_types: false,
-        ..options.clone()
+    let strict;
+    let judged_with = if options.lenient_types {
+        strict = Options {
+            lenient_types: false,
+            ..options.clone()
+        };
+        &strict
+    } else {
+        options
     };
-    let (mut report, met) = crate::validate::judge_met(kind, &document, &strict, known);
+    let (mut report, met) = crate::validate::judge_met(kind, &document, judged_with, known);
     crate::validate::add_problem(&mut report, problem);
     if !extra.is_empty() {
         report.warnings.extend(extra);
@@ -164,9 +170,7 @@ fn check_with(kind: Kind, mut document: Value, options: &Options, problem: Optio
     let completeness = completeness::of(kind, inner, base, &report.errors, options, &met);
     crate::limits::cut(&mut report, options.limits.max_issues);
     report.localize(options.locale);
-    crate::sort::sort_by(&mut changes, |a, b| {
-        crate::validate::position(&document, kind, &a.path).cmp(&crate::validate::position(&document, kind, &b.path))
-    });
+    crate::sort::sort_by_cached_key(&mut changes, |c| crate::validate::position(&document, kind, &c.path));
     Outcome {
         document,
         changes,

@@ -169,11 +169,16 @@ impl<'de> Visitor<'de> for StrictVisitor {
                     .map(Value::Number)
                     .map_err(de::Error::custom);
             }
-            if out.contains_key(&key) {
-                return Err(de::Error::custom(format!("{DUPLICATE}{key:?}")));
+            // One lookup per key: the slot is found here and filled below.
+            match out.entry(key) {
+                serde_json::map::Entry::Occupied(e) => {
+                    return Err(de::Error::custom(format!("{DUPLICATE}{:?}", e.key())));
+                }
+                serde_json::map::Entry::Vacant(e) => {
+                    let Strict(v) = map.next_value_seed(StrictSeed)?;
+                    e.insert(v);
+                }
             }
-            let Strict(v) = map.next_value_seed(StrictSeed)?;
-            out.insert(key, v);
         }
         Ok(Value::Object(out))
     }
@@ -196,7 +201,24 @@ pub fn parse(text: &[u8], limits: &Limits) -> Result<Value, JsonError> {
             limit: limits.max_document_bytes,
         });
     }
-    serde_json::from_slice::<Strict>(text).map(|s| s.0).map_err(|e| {
+    strict(serde_json::from_slice::<Strict>(text))
+}
+
+/// [`parse`] of text already known to be UTF-8 (`read` checks it first):
+/// serde_json's `str` reader, which does not check each string again.
+fn parse_str(text: &str, limits: &Limits) -> Result<Value, JsonError> {
+    if text.len() > limits.max_document_bytes {
+        return Err(JsonError::TooLarge {
+            bytes: text.len(),
+            limit: limits.max_document_bytes,
+        });
+    }
+    strict(serde_json::from_str::<Strict>(text))
+}
+
+/// The value read, or why not.
+fn strict(read: Result<Strict, serde_json::Error>) -> Result<Value, JsonError> {
+    read.map(|s| s.0).map_err(|e| {
         let (message, line, column) = (e.to_string(), e.line(), e.column());
         if message.starts_with(DUPLICATE) {
             JsonError::DuplicateKey { message, line, column }
@@ -222,15 +244,19 @@ pub(crate) struct Read {
 /// Reads a document's bytes for `validate_str` / `check_str` and the
 /// JavaScript entry points.
 pub(crate) fn read(text: &[u8], limits: &Limits) -> Read {
-    if let Err(e) = std::str::from_utf8(text) {
-        let at = e.valid_up_to();
-        let issue = Issue::of("", Message::InvalidUtf8, params(json!({ "offset": at }))).with_value(Value::from(at));
-        return Read {
-            doc: None,
-            problem: Some(issue),
-        };
-    }
-    match parse(text, limits) {
+    let text_str = match std::str::from_utf8(text) {
+        Ok(s) => s,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let issue =
+                Issue::of("", Message::InvalidUtf8, params(json!({ "offset": at }))).with_value(Value::from(at));
+            return Read {
+                doc: None,
+                problem: Some(issue),
+            };
+        }
+    };
+    match parse_str(text_str, limits) {
         Ok(doc) => Read {
             doc: Some(doc),
             problem: None,

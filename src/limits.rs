@@ -40,18 +40,28 @@ impl Default for Limits {
     }
 }
 
+/// One step of a path in [`breaches`].
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
 /// The breaches of depth, string length and array length in `doc`, found
 /// without recursion (the walk stops descending at a breach of depth).
 pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
-    // Paths are rendered only for breaches: each node keeps its parent's index and its key.
-    let mut nodes: Vec<(usize, String)> = vec![(usize::MAX, String::new())];
+    // Paths are rendered only for breaches: each node keeps its parent's
+    // index and its key (borrowed) or array index.
+    let mut nodes: Vec<(usize, Seg<'_>)> = vec![(usize::MAX, Seg::Index(0))];
     let mut stack: Vec<(&Value, usize, usize)> = vec![(doc, 1, 0)];
     let mut out = Vec::new();
-    let path_of = |nodes: &Vec<(usize, String)>, mut i: usize| {
+    let path_of = |nodes: &Vec<(usize, Seg<'_>)>, mut i: usize| {
         let mut segs = Vec::new();
         while i != 0 && i != usize::MAX {
             if let Some((parent, seg)) = nodes.get(i) {
-                segs.push(seg.clone());
+                segs.push(match seg {
+                    Seg::Key(k) => (*k).to_string(),
+                    Seg::Index(n) => n.to_string(),
+                });
                 i = *parent;
             } else {
                 break;
@@ -68,10 +78,11 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
         match v {
             Value::Object(m) => {
                 for (k, child) in m.iter().rev() {
-                    let n = k.chars().count();
-                    nodes.push((id, k.clone()));
+                    nodes.push((id, Seg::Key(k)));
                     let child_id = nodes.len() - 1;
-                    if n > limits.max_string_length {
+                    // No more characters than bytes: a short key is counted only when needed.
+                    if k.len() > limits.max_string_length && k.chars().count() > limits.max_string_length {
+                        let n = k.chars().count();
                         let p = params(json!({ "length": n, "limit": limits.max_string_length }));
                         out.push(Issue::of(path_of(&nodes, child_id), Message::LimitKey, p));
                         continue;
@@ -86,7 +97,7 @@ pub(crate) fn breaches(doc: &Value, base: &str, limits: &Limits) -> Vec<Issue> {
                     continue;
                 }
                 for (i, child) in a.iter().enumerate().rev() {
-                    nodes.push((id, i.to_string()));
+                    nodes.push((id, Seg::Index(i)));
                     stack.push((child, depth + 1, nodes.len() - 1));
                 }
             }

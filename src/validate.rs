@@ -287,11 +287,10 @@ fn blank_required(schema: &Value, doc: &Value, base: &str, errors: &[Issue], war
                         );
                     }
                 }
-                for (k, v) in m {
+                // Only objects and arrays are walked into: a scalar's schema is not looked up.
+                for (k, v) in m.iter().filter(|(_, v)| v.is_object() || v.is_array()) {
                     if let Some(sub) = props.and_then(|p| p.get(k)) {
-                        if v.is_object() || v.is_array() {
-                            stack.push((non_null_branch(sub), v, crate::report::pointer_push(&path, k)));
-                        }
+                        stack.push((non_null_branch(sub), v, crate::report::pointer_push(&path, k)));
                     }
                 }
             }

@@ -132,17 +132,24 @@ pub(crate) fn met(kind: Kind, doc: &Value, base: &str, errors: &[Issue], options
     let rel = |p: &str| p.strip_prefix(base).unwrap_or(p).to_string();
     let mine = errors_under(errors, base);
     let needs = spec::needs(kind, doc, options);
-    let error_at = |f: &str| mine.iter().any(|e| within(&rel(&e.path), &format!("/{f}")));
+    // `within(rel, "/f")` without writing either string.
+    let error_at = |f: &str| {
+        mine.iter().any(|e| {
+            let r = e.path.strip_prefix(base).unwrap_or(&e.path);
+            r.strip_prefix('/').is_some_and(|r| within(r, f))
+        })
+    };
     let mut satisfied = 0;
     let mut missing = Vec::new();
     for n in &needs {
-        if n.by.iter().any(|f| at(doc, f).is_some() && !error_at(f)) {
+        if n.by().any(|f| at(doc, &f).is_some() && !error_at(&f)) {
             satisfied += 1;
-        } else if n.by.iter().all(|f| at(doc, f).is_none()) {
+        } else if n.by().all(|f| at(doc, &f).is_none()) {
+            let field = n.field();
             missing.push(Unmet {
-                path: n.field.split('/').fold(base.to_string(), |p, k| pointer_push(&p, k)),
-                label: spec::label(kind, &n.field, options.locale),
-                reason: n.reason.clone(),
+                path: field.split('/').fold(base.to_string(), |p, k| pointer_push(&p, k)),
+                label: spec::label(kind, &field, options.locale),
+                reason: n.reason(options.locale),
             });
         }
     }

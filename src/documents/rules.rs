@@ -212,8 +212,16 @@ fn unknown_fields(ctx: &mut Ctx, v: &Value, schema: &Value, path: &str, root: bo
     match v {
         Value::Object(m) => {
             let props = schema.get("properties").and_then(Value::as_object);
+            // Keys in the schema's order are matched without hashing (as in the schema walk).
+            let mut next = props.map(|ps| ps.iter());
             for (key, val) in m {
-                match props.and_then(|ps| ps.get(key)) {
+                let known = next.as_mut().and_then(|n| {
+                    match n.clone().take(crate::schema::AHEAD).position(|(k, _)| k == key) {
+                        Some(j) => n.nth(j).map(|(_, sub)| sub),
+                        None => props.and_then(|ps| ps.get(key)),
+                    }
+                });
+                match known {
                     Some(sub) if val.is_object() || val.is_array() => {
                         unknown_fields(ctx, val, sub, &pointer_push(path, key), false)
                     }
@@ -285,12 +293,23 @@ pub(crate) fn visit<'v>(v: &'v Value, path: &str, base: &str, f: &mut dyn FnMut(
     }
 }
 
+/// The phone-field paths of a kind ([`spec::phone_paths`]), found once:
+/// `check` and the rules ask on every call, and each path is looked up in
+/// the schema.
+pub(crate) fn phone_paths(kind: Kind) -> &'static [String] {
+    static PATHS: [OnceLock<Vec<String>>; 9] = [const { OnceLock::new() }; 9];
+    match crate::KINDS.iter().position(|&k| k == kind).and_then(|i| PATHS.get(i)) {
+        Some(cell) => cell.get_or_init(|| spec::phone_paths(kind)),
+        None => &[],
+    }
+}
+
 /// Every phone field of the kind (its spec's, embedded kinds' included),
 /// normalized once and judged by the kind's phone rule.
 fn phones(ctx: &mut Ctx, doc: &Value, base: &str) {
     let rule = spec::spec(ctx.kind).phone_rule;
-    for path in spec::phone_paths(ctx.kind) {
-        visit(doc, &path, base, &mut |at, v| {
+    for path in phone_paths(ctx.kind) {
+        visit(doc, path, base, &mut |at, v| {
             let Some(s) = v.as_str() else { return };
             // A Telnyx field not in E.164 form is the schema's pattern issue alone.
             if rule == PhoneRule::ErrorInE164Form && !is_e164(s) {

@@ -288,9 +288,42 @@ impl When {
 /// A requirement that applies to a document: the field and what satisfies
 /// it (paths relative to the document), and the reason.
 pub(crate) struct Applied {
-    pub field: String,
-    pub by: Vec<String>,
-    pub reason: String,
+    /// The embedding path (`""` for the kind's own requirement).
+    pub prefix: &'static str,
+    pub requirement: Requirement,
+    /// What the reason's `{number}` and `{country}` say.
+    number: String,
+    country: String,
+}
+
+impl Applied {
+    /// A path of the requirement below the prefix.
+    fn full(&self, p: &'static str) -> std::borrow::Cow<'static, str> {
+        if self.prefix.is_empty() {
+            p.into()
+        } else {
+            format!("{}/{p}", self.prefix).into()
+        }
+    }
+
+    /// The field needed.
+    pub(crate) fn field(&self) -> std::borrow::Cow<'static, str> {
+        self.full(self.requirement.field)
+    }
+
+    /// The fields any one of which satisfies it.
+    pub(crate) fn by(&self) -> impl Iterator<Item = std::borrow::Cow<'static, str>> + '_ {
+        // The field itself when no other field is named.
+        let own = self.requirement.by.is_empty().then_some(self.requirement.field);
+        own.into_iter()
+            .chain(self.requirement.by.iter().copied())
+            .map(move |p| self.full(p))
+    }
+
+    /// Why it is needed, in `locale` (written only for a field that is missing).
+    pub(crate) fn reason(&self, locale: Locale) -> String {
+        fill_reason(self.requirement.reason, locale, &self.number, &self.country)
+    }
 }
 
 /// The requirements that apply to `doc`, each with its reason; an embedded
@@ -299,21 +332,13 @@ pub(crate) struct Applied {
 pub(crate) fn needs(kind: Kind, doc: &Value, options: &Options) -> Vec<Applied> {
     let s = spec(kind);
     let mut out = Vec::new();
-    let mut add = |r: &Requirement, prefix: &str, when: When| {
+    let mut add = |r: &Requirement, prefix: &'static str, when: When| {
         if let Some((number, country)) = when.applies(doc, options) {
-            let full = |p: &str| {
-                if prefix.is_empty() {
-                    p.to_string()
-                } else {
-                    format!("{prefix}/{p}")
-                }
-            };
             out.push(Applied {
-                field: full(r.field),
-                by: r.by().iter().map(|p| full(p)).collect(),
-                reason: tr(r.reason, options.locale)
-                    .replace("{number}", &number)
-                    .replace("{country}", &country),
+                prefix,
+                requirement: *r,
+                number,
+                country,
             });
         }
     };
@@ -326,6 +351,22 @@ pub(crate) fn needs(kind: Kind, doc: &Value, options: &Options) -> Vec<Applied> 
         }
     }
     out
+}
+
+/// A requirement's reason with its `{number}` and `{country}` filled (most
+/// have neither: those are copied once, not searched and copied twice).
+fn fill_reason(reason: &'static str, locale: Locale, number: &str, country: &str) -> String {
+    // English is the table's own column: no lookup.
+    let reason = if locale == Locale::En {
+        reason
+    } else {
+        tr(reason, locale)
+    };
+    if reason.contains('{') {
+        reason.replace("{number}", number).replace("{country}", country)
+    } else {
+        reason.to_string()
+    }
 }
 
 /// A field's label: the form's, else the form's label of the same last

@@ -252,6 +252,10 @@ pub(crate) fn one_issue_per_cause(out: &mut Vec<Issue>, start: usize) {
     }
 }
 
+/// How many keys ahead of the last one found a lookup compares before it
+/// hashes (keys written in the schema's order are found without hashing).
+pub(crate) const AHEAD: usize = 8;
+
 /// Where a value sits, rendered as a JSON Pointer only when an issue needs it.
 #[derive(Clone, Copy)]
 enum Loc<'a> {
@@ -350,8 +354,15 @@ impl Keyword {
             Keyword::Properties(props) => {
                 let Value::Object(map) = value else { return 0 };
                 let mut failures = 0;
+                // A document's keys often come in the schema's order: the next
+                // few keys are compared first, and only a miss is looked up (hashed).
+                let mut next = map.iter();
                 for (name, schema) in props {
-                    if let Some(v) = map.get(name) {
+                    let found = match next.clone().take(AHEAD).position(|(k, _)| k == name) {
+                        Some(j) => next.nth(j).map(|(_, v)| v),
+                        None => map.get(name),
+                    };
+                    if let Some(v) = found {
                         failures += schema.walk(v, &Loc::Key(path, name), conditional, out);
                     }
                 }
@@ -446,7 +457,8 @@ impl Keyword {
                 failures
             }
             Keyword::AnyOf(branches) => {
-                let mut results = Vec::with_capacity(branches.len());
+                // Allocated only once a branch fails: a valid value passes its first branch.
+                let mut results = Vec::new();
                 for b in branches {
                     let mut issues = Vec::new();
                     let failures = b.walk(value, path, conditional, &mut issues);
