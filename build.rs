@@ -32,14 +32,24 @@ mod compile {
 }
 use compile::*;
 
+/// One pattern: its regular expression, its reference program unpacked
+/// (absolute targets) as compiled from it, and its number of capture groups.
+struct Pattern {
+    hir: Hir,
+    prog: Vec<u32>,
+    groups: u32,
+}
+
+#[derive(Default)]
 struct Compiler {
-    /// The reference programs, one per pattern, unpacked (absolute targets),
-    /// as compiled from the regular expression.
-    progs: Vec<Vec<u32>>,
-    hirs: Vec<Hir>,
+    /// By id.
+    pats: Vec<Option<Pattern>>,
     /// Same pattern text, same program: descriptors repeat across territories.
     seen: std::collections::HashMap<String, usize>,
-    pats: Vec<u32>, // number of capture groups
+    /// The ids to give (pattern text -> id), from a first run: the patterns
+    /// sorted by their text read backwards, which puts similar ones side by
+    /// side in the token stream (about 1 KB less gzip than the order met).
+    order: std::collections::HashMap<String, usize>,
     prog: Vec<u32>,
 }
 
@@ -57,12 +67,37 @@ impl Compiler {
         self.prog.clear();
         self.emit(&hir, &cleaned);
         self.prog.push(OP_MATCH);
-        let id = self.pats.len();
-        self.pats.push(groups);
-        self.progs.push(std::mem::take(&mut self.prog));
-        self.hirs.push(hir);
+        let id = match self.order.get(&cleaned) {
+            Some(&id) => id,
+            None if self.order.is_empty() => self.pats.len().max(self.seen.len()),
+            None => panic!("pattern {cleaned:?} was not met by the first run"),
+        };
+        if self.pats.len() <= id {
+            self.pats.resize_with(id + 1, || None);
+        }
+        self.pats[id] = Some(Pattern {
+            hir,
+            prog: std::mem::take(&mut self.prog),
+            groups,
+        });
         self.seen.insert(cleaned, id);
         id
+    }
+
+    /// A compiler giving the patterns `self` met the ids of [`Compiler::order`].
+    fn sorted(self) -> Compiler {
+        let mut texts: Vec<String> = self.seen.into_keys().collect();
+        texts.sort_by(|a, b| a.bytes().rev().cmp(b.bytes().rev()));
+        Compiler {
+            order: texts.into_iter().enumerate().map(|(i, t)| (t, i)).collect(),
+            ..Compiler::default()
+        }
+    }
+
+    fn patterns(&self) -> impl Iterator<Item = &Pattern> {
+        self.pats
+            .iter()
+            .map(|p| p.as_ref().expect("every id given to a pattern"))
     }
 
     fn here(&self) -> u32 {
@@ -276,8 +311,8 @@ fn tokens(hir: &Hir, classes: &[u16], place: Place, out: &mut Vec<u8>) {
 /// the program of its regular expression.
 fn token_stream(c: &Compiler) -> (Vec<u16>, Vec<u8>) {
     let mut counts = std::collections::BTreeMap::new();
-    for hir in &c.hirs {
-        count_classes(hir, &mut counts);
+    for p in c.patterns() {
+        count_classes(&p.hir, &mut counts);
     }
     let mut ranked: Vec<(usize, u32)> = counts.into_iter().map(|(mask, n)| (n, mask)).collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -287,14 +322,14 @@ fn token_stream(c: &Compiler) -> (Vec<u16>, Vec<u8>) {
         .map(|&(_, mask)| mask as u16)
         .collect();
     let mut stream = Vec::new();
-    for (id, hir) in c.hirs.iter().enumerate() {
+    for (id, p) in c.patterns().enumerate() {
         let at = stream.len();
-        tokens(hir, &classes, Place::Free, &mut stream);
+        tokens(&p.hir, &classes, Place::Free, &mut stream);
         stream.push(T_END);
-        let reference = encode16(&pack_sets(&c.progs[id]).expect("pack")).expect("a program that fits 16 bits");
+        let reference = encode16(&pack_sets(&p.prog).expect("pack")).expect("a program that fits 16 bits");
         let from_tokens = compile(&stream[at..], &classes);
         assert!(
-            from_tokens == Some((reference, c.pats[id])),
+            from_tokens == Some((reference, p.groups)),
             "pattern {id}: its tokens compile to another program"
         );
     }
@@ -531,13 +566,12 @@ fn main() {
 
 /// The generated source of `metadata.rs`.
 pub fn generate(inputs: &Inputs) -> String {
-    let mut c = Compiler {
-        progs: Vec::new(),
-        hirs: Vec::new(),
-        seen: Default::default(),
-        pats: Vec::new(),
-        prog: Vec::new(),
-    };
+    // Twice: the first run finds the patterns, the second numbers them in order.
+    let (_, first) = generate_with(inputs, Compiler::default());
+    generate_with(inputs, first.sorted()).0
+}
+
+fn generate_with(inputs: &Inputs, mut c: Compiler) -> (String, Compiler) {
     let mut out = String::new();
     let mut territories = String::new();
     let mut by_code = String::new();
@@ -708,7 +742,7 @@ pub fn generate(inputs: &Inputs) -> String {
         stream.len(),
         stream
     );
-    out
+    (out, c)
 }
 
 /// What the tables are compiled from.
