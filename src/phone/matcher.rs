@@ -100,7 +100,7 @@ enum Frame {
 /// The backtracking stack: inline for the common case, spilling to the heap
 /// only for unusually deep runs (allocation would dominate otherwise).
 struct Stack {
-    inline: [Frame; 64],
+    inline: [Frame; 32],
     len: usize,
     spill: Vec<Frame>,
 }
@@ -108,7 +108,7 @@ struct Stack {
 impl Stack {
     fn new() -> Self {
         Stack {
-            inline: [Frame::Try { pc: 0, pos: 0 }; 64],
+            inline: [Frame::Try { pc: 0, pos: 0 }; 32],
             len: 0,
             spill: Vec::new(),
         }
