@@ -11,7 +11,7 @@ pub(crate) struct Desc {
     pub lengths: u32,
     /// Lengths possible only for local dialling (none reaches 16).
     pub local: u16,
-    /// One more than the index into [`PATTERN_START`]: see [`Desc::pattern`].
+    /// One more than the index into [`PATTERNS`]: see [`Desc::pattern`].
     pattern_plus_one: NonZeroU16,
 }
 
@@ -25,7 +25,7 @@ impl Desc {
         }
     }
 
-    /// Index into [`PATTERN_START`].
+    /// Index into [`PATTERNS`].
     pub(crate) fn pattern(&self) -> u16 {
         self.pattern_plus_one.get() - 1
     }
@@ -36,7 +36,7 @@ impl Desc {
 /// [`TEXT`] (twelve bytes a format, no pointers).
 #[derive(Debug)]
 pub(crate) struct NumberFormat {
-    /// Index into [`PATTERN_START`]: the whole national number, with the groups.
+    /// Index into [`PATTERNS`]: the whole national number, with the groups.
     pub pattern: u16,
     /// Where the leading-digits patterns start in [`LEADING`] (see
     /// [`NumberFormat::leading`]).
@@ -51,7 +51,7 @@ pub(crate) struct NumberFormat {
 }
 
 impl NumberFormat {
-    /// The leading-digits patterns (indices into [`PATTERN_START`]): formatting
+    /// The leading-digits patterns (indices into [`PATTERNS`]): formatting
     /// consults the last, as-you-type formatting the one for the number of
     /// digits typed.
     pub(crate) fn leading(&self) -> &'static [u16] {
