@@ -16,7 +16,7 @@ use crate::Options;
 
 /// The compiled schema of a kind (compiled once, on first use).
 pub(crate) fn schema(kind: Kind) -> Option<&'static Schema> {
-    static SCHEMAS: [OnceLock<Option<Schema>>; 9] = [const { OnceLock::new() }; 9];
+    static SCHEMAS: [OnceLock<Option<Schema>>; KINDS.len()] = [const { OnceLock::new() }; KINDS.len()];
     let i = KINDS.iter().position(|&k| k == kind)?;
     SCHEMAS
         .get(i)?
@@ -331,7 +331,7 @@ pub(crate) mod reference {
     use crate::schema::{enum_message, format_message, limit_message, min_items, type_message};
 
     fn validator(kind: Kind) -> &'static Validator {
-        static VALIDATORS: [OnceLock<Validator>; 9] = [const { OnceLock::new() }; 9];
+        static VALIDATORS: [OnceLock<Validator>; crate::KINDS.len()] = [const { OnceLock::new() }; crate::KINDS.len()];
         let i = KINDS.iter().position(|&k| k == kind).unwrap();
         VALIDATORS[i].get_or_init(|| {
             jsonschema::options()

@@ -59,7 +59,7 @@ impl Kind {
 
     /// The published schema, parsed once.
     pub fn schema(self) -> &'static Value {
-        static SCHEMAS: [OnceLock<Value>; 9] = [const { OnceLock::new() }; 9];
+        static SCHEMAS: [OnceLock<Value>; crate::KINDS.len()] = [const { OnceLock::new() }; crate::KINDS.len()];
         static NONE: Value = Value::Null;
         SCHEMAS.get(self.index()).map_or(&NONE, |s| {
             s.get_or_init(|| serde_json::from_str(self.schema_text()).unwrap_or(Value::Null))

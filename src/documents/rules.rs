@@ -297,7 +297,7 @@ pub(crate) fn visit<'v>(v: &'v Value, path: &str, base: &str, f: &mut dyn FnMut(
 /// `check` and the rules ask on every call, and each path is looked up in
 /// the schema.
 pub(crate) fn phone_paths(kind: Kind) -> &'static [String] {
-    static PATHS: [OnceLock<Vec<String>>; 9] = [const { OnceLock::new() }; 9];
+    static PATHS: [OnceLock<Vec<String>>; crate::KINDS.len()] = [const { OnceLock::new() }; crate::KINDS.len()];
     match crate::KINDS.iter().position(|&k| k == kind).and_then(|i| PATHS.get(i)) {
         Some(cell) => cell.get_or_init(|| spec::phone_paths(kind)),
         None => &[],

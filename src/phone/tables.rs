@@ -25,7 +25,7 @@ impl Desc {
         }
     }
 
-    /// Index into [`PATTERNS`].
+    /// A pattern number: the pattern's place in [`PATTERNS`] (not a byte offset).
     pub(crate) fn pattern(&self) -> u16 {
         self.pattern_plus_one.get() - 1
     }
@@ -36,7 +36,7 @@ impl Desc {
 /// [`TEXT`] (twelve bytes a format, no pointers).
 #[derive(Debug)]
 pub(crate) struct NumberFormat {
-    /// Index into [`PATTERNS`]: the whole national number, with the groups.
+    /// A pattern number (its place in [`PATTERNS`]): the whole national number, with the groups.
     pub pattern: u16,
     /// Where the leading-digits patterns start in [`LEADING`] (see
     /// [`NumberFormat::leading`]).

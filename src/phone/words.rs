@@ -498,4 +498,27 @@ mod tests {
             .collect();
         assert_eq!(differ, Vec::<char>::new());
     }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The extension scans look only inside `text::extension_window`:
+        /// that is scanning every position exactly when no extension (by
+        /// libphonenumber's patterns or by our words and pauses) matches
+        /// outside it. Texts drawn from what extensions are made of: digits
+        /// (ASCII and full-width), blanks, the punctuation around labels, the
+        /// letters of the labels in several scripts, and `#`.
+        #[test]
+        fn no_extension_matches_outside_the_window(
+            s in r"[0-9０-９ \t\u{00A0}\-,;:.#=~：．xXeEtTnNsSiIoOaAdDpPwWｘＥ＃～добав]{0,24}"
+        ) {
+            let chars: Vec<char> = s.chars().collect();
+            let window = text::extension_window(&chars);
+            for i in 0..=chars.len() {
+                if text::extension_at(&chars, i).is_some() || word_extension_at(&chars, i).is_some() {
+                    prop_assert!(window.contains(&i), "{:?}: an extension starts at {} outside {:?}", s, i, window);
+                }
+            }
+        }
+    }
 }
