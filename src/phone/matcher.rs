@@ -15,7 +15,7 @@ use super::tables::{CLASSES, PATTERNS, PATTERN_COUNT};
 mod compile {
     include!("compile.rs");
 }
-use compile::{OP_END, OP_JMP, OP_MATCH, OP_SAVE, OP_SET, OP_SPLIT, OP_SPLIT_LAZY, OP_START};
+use compile::{OP_END, OP_JMP, OP_SAVE, OP_SET, OP_SPLIT, OP_SPLIT_LAZY, OP_START};
 
 /// A compiled pattern: its program (empty when its tokens do not compile,
 /// which `build.rs` rules out: it matches nothing then) and its groups.
@@ -28,6 +28,10 @@ struct Program {
 static STARTS: OnceLock<Box<[u32]>> = OnceLock::new();
 
 /// Each pattern's program, compiled on its first run.
+/// `OP_SET` with an empty digit mask, one digit long: an instruction that never
+/// matches.
+const NO_DIGIT: u32 = OP_SET;
+
 static PROGRAMS: [OnceLock<Program>; PATTERN_COUNT] = [const { OnceLock::new() }; PATTERN_COUNT];
 
 fn starts() -> &'static [u32] {
@@ -165,7 +169,9 @@ fn execute(p: &Program, input: &[u8], whole: bool, caps: Option<&mut Captures>) 
         if steps > STEP_BUDGET {
             return Run::OutOfBudget;
         }
-        let ins = code.get(pc as usize).map_or(OP_MATCH, |&i| u32::from(i));
+        // Past the program (no compiled program gets there: each ends in
+        // OP_MATCH) fails closed: a set of no digit, which matches nothing.
+        let ins = code.get(pc as usize).map_or(NO_DIGIT, |&i| u32::from(i));
         let arg = ins >> 3;
         // Jump operands are relative to `pc`, 13 bits signed.
         let target = pc.wrapping_add((((arg << 19) as i32) >> 19) as u32);
@@ -291,6 +297,24 @@ mod tests {
             code: code.into_boxed_slice(),
             groups: groups as u8,
         }
+    }
+
+    /// A program that runs past its end (none the compiler writes does:
+    /// each ends in `OP_MATCH`) matches nothing rather than everything.
+    #[test]
+    fn running_past_the_program_fails_closed() {
+        let program = |code: &[u32]| Program {
+            code: code.iter().map(|&i| i as u16).collect(),
+            groups: 0,
+        };
+        let one = OP_SET | (0b10 << 3); // the digit 1
+        assert_eq!(execute(&program(&[one, OP_MATCH]), b"1", false, None), Run::Found);
+        assert_eq!(execute(&program(&[one]), b"1", false, None), Run::NotFound);
+        assert_eq!(
+            execute(&program(&[OP_JMP | (5 << 3)]), b"1", false, None),
+            Run::NotFound
+        );
+        assert_eq!(execute(&program(&[OP_JMP | (5 << 3)]), b"1", true, None), Run::NotFound);
     }
 
     #[test]
