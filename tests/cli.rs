@@ -1,19 +1,12 @@
 //! The CLI as a process: arguments, standard input, errors and exit codes.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use common::{raw, telschema, temp};
 use serde_json::Value;
-
-/// Runs the CLI; stdout parsed as one JSON value per line.
-fn telschema(args: &[&str], stdin: &str) -> (i32, Vec<Value>, String) {
-    let (code, out, err) = raw(args, stdin);
-    let lines = out
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
-    (code, lines, err)
-}
 
 #[test]
 fn normalizes_arguments_in_order() {
@@ -54,34 +47,6 @@ fn unknown_region_is_a_usage_error() {
 fn bad_usage_exits_2() {
     let (code, _, _) = telschema(&["frobnicate"], "");
     assert_eq!(code, 2);
-}
-
-fn raw(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_telschema"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run telschema");
-    // A run that never reads standard input may close it first.
-    if let Err(e) = child.stdin.take().unwrap().write_all(stdin.as_bytes()) {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
-    }
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn temp(name: &str, text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("telschema-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p.to_string_lossy().into_owned()
 }
 
 const VALID_E911: &str =
@@ -463,7 +428,7 @@ fn github_and_ndjson_formats() {
     assert!(err.contains("1 invalid"), "the summary goes to standard error: {err}");
     let (_, out, _) = raw(
         &["check", "--format", "ndjson", "--ndjson", "-"],
-        &format!("{VALID_E911}\n{VALID_E911}\n"),
+        format!("{VALID_E911}\n{VALID_E911}\n"),
     );
     let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
@@ -910,7 +875,7 @@ fn bom_annotations_and_positions() {
     assert_eq!(raw(&["validate", &bom], "").0, 0);
     let (code, out, _) = raw(
         &["validate", "--ndjson", "-"],
-        &format!("\u{feff}{VALID_E911}\n{VALID_E911}\n"),
+        format!("\u{feff}{VALID_E911}\n{VALID_E911}\n"),
     );
     assert_eq!(code, 0, "{out}");
     // Property values are escaped as GitHub's toolkit does; parse errors have line and col.

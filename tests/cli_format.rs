@@ -1,32 +1,8 @@
 //! `telschema format` and `telschema normalize --find` as a process.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-use serde_json::Value;
-
-/// Runs the CLI with `stdin`; stdout parsed as one JSON value per line.
-fn telschema(args: &[&str], stdin: &[u8]) -> (i32, Vec<Value>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_telschema"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("write");
-    let out = child.wait_with_output().expect("wait");
-    let text = String::from_utf8(out.stdout).expect("UTF-8 output");
-    let lines = text
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect();
-    (
-        out.status.code().unwrap_or(-1),
-        lines,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::telschema;
 
 #[test]
 fn format_writes_one_row_per_argument_in_every_style() {

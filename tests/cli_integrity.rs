@@ -3,28 +3,13 @@
 //! number to the digit, verdicts ignore --max-issues, and kind auto never
 //! passes a document as a kind that merely requires nothing.
 
-use std::process::Command;
+mod common;
 
+use common::temp;
 use serde_json::Value;
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_telschema"))
-        .args(args)
-        .output()
-        .expect("run telschema");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
-fn temp(name: &str, text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("telschema-integrity-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_string_lossy().into_owned()
+    common::raw(args, "")
 }
 
 #[test]
