@@ -199,6 +199,31 @@ pub(crate) fn extension_window(s: &[char]) -> std::ops::Range<usize> {
     start..digits_start
 }
 
+/// Whether one of libphonenumber's extension patterns starts with `c`
+/// (compared in lower case); [`may_start_extension`] is its quick filter.
+fn starts_extension(c: char) -> bool {
+    matches!(
+        lower(c),
+        ';' | ' '
+            | '\u{00A0}'
+            | '\t'
+            | ','
+            | '-'
+            | 'e'
+            | 'x'
+            | 'a'
+            | 'i'
+            | '#'
+            | '~'
+            | 'ｅ'
+            | 'ｘ'
+            | 'ｉ'
+            | '＃'
+            | '～'
+            | 'д'
+    )
+}
+
 fn extension_pattern_at(s: &[char], i: usize) -> Option<usize> {
     // Every alternative ends in a digit or `#`, and starts with one of a few
     // characters: rule most positions out before trying them.
@@ -218,27 +243,7 @@ fn extension_pattern_at(s: &[char], i: usize) -> Option<usize> {
             return None;
         }
     }
-    let first = lower(*s.get(i)?);
-    if !matches!(
-        first,
-        ';' | ' '
-            | '\u{00A0}'
-            | '\t'
-            | ','
-            | '-'
-            | 'e'
-            | 'x'
-            | 'a'
-            | 'i'
-            | '#'
-            | '~'
-            | 'ｅ'
-            | 'ｘ'
-            | 'ｉ'
-            | '＃'
-            | '～'
-            | 'д'
-    ) {
+    if !starts_extension(*s.get(i)?) {
         return None;
     }
     // rfcExtn: ";ext=" + 1..20 digits
@@ -615,31 +620,6 @@ pub(crate) fn strip_trailing_labels(s: &[char]) -> &[char] {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The characters the extension patterns start with, as
-    /// `extension_pattern_at` tests them after `may_start_extension`.
-    fn starts_extension(c: char) -> bool {
-        matches!(
-            lower(c),
-            ';' | ' '
-                | '\u{00A0}'
-                | '\t'
-                | ','
-                | '-'
-                | 'e'
-                | 'x'
-                | 'a'
-                | 'i'
-                | '#'
-                | '~'
-                | 'ｅ'
-                | 'ｘ'
-                | 'ｉ'
-                | '＃'
-                | '～'
-                | 'д'
-        )
-    }
 
     #[test]
     fn no_extension_starts_outside_its_window() {
