@@ -795,6 +795,122 @@ fn every_file_met_is_accounted_for() {
     );
 }
 
+/// Every document met has an entry in the machine formats, the broken ones
+/// too (with the code and where), so a consumer of `json`, `ndjson` or
+/// `kazoo` output loses none and can match entries to files.
+#[cfg(unix)]
+#[test]
+fn machine_formats_give_every_document_met_an_entry() {
+    let big = format!("{{\"x\": \"{}\"}}", "y".repeat(2_000));
+    let root = dir(
+        "entries",
+        &[
+            ("a.json", VALID_E911),
+            ("b.json", "{\"street_address\": "),
+            ("c.json", "[1, 2]"),
+            ("d.json", &big),
+            ("e.ndjson", &format!("{VALID_E911}\n{{oops\n\n{VALID_E911}\n")),
+        ],
+    );
+    std::fs::write(format!("{root}/f.json"), b"{\"a\": \"\xff\"}").unwrap();
+    std::os::unix::fs::symlink(format!("{root}/gone.json"), format!("{root}/dangling.json")).unwrap();
+    let want = [
+        ("a.json", None, "ok"),
+        ("b.json", None, "invalid_json"),
+        ("c.json", None, "unknown_kind"),
+        ("d.json", None, "limit_exceeded"),
+        ("dangling.json", None, "unreadable"),
+        ("e.ndjson", Some(1), "ok"),
+        ("e.ndjson", Some(2), "invalid_json"),
+        ("e.ndjson", Some(4), "ok"),
+        ("f.json", None, "invalid_utf8"),
+    ];
+    for format in ["json", "ndjson", "kazoo"] {
+        let (code, out, err) = raw(
+            &["validate", "--max-document-bytes", "1000", "--format", format, &root],
+            "",
+        );
+        assert_eq!(code, 2, "{format}: {err}");
+        let entries: Vec<Value> = if format == "json" {
+            serde_json::from_str::<Vec<Value>>(&out).unwrap()
+        } else {
+            out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+        };
+        let mut dangling_first = entries.clone();
+        // The walk names what it cannot open before the files it reads.
+        let unreadable = dangling_first.remove(0);
+        assert_eq!(unreadable["error"]["code"], "unreadable", "{format}: {unreadable}");
+        assert!(
+            unreadable["file"].as_str().unwrap().ends_with("dangling.json"),
+            "{unreadable}"
+        );
+        let got: Vec<(String, Option<u64>, String)> = dangling_first
+            .iter()
+            .map(|e| match e["error"]["code"].as_str() {
+                Some(c) => (
+                    e["file"].as_str().unwrap().rsplit('/').next().unwrap().to_string(),
+                    e["line"].as_u64(),
+                    c.to_string(),
+                ),
+                // A judged document: its report (json, ndjson) or Kazoo's body.
+                None => (String::new(), None, "ok".to_string()),
+            })
+            .collect();
+        let expected: Vec<(String, Option<u64>, String)> = want
+            .iter()
+            .filter(|w| w.0 != "dangling.json")
+            .map(|(f, l, c)| {
+                let judged = *c == "ok";
+                (
+                    if judged { String::new() } else { f.to_string() },
+                    if judged { None } else { *l },
+                    c.to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got, expected, "{format}: {out}");
+        // Where a broken document has a place, its entry says it.
+        let b = &dangling_first[1]["error"];
+        assert_eq!((b["line"].as_u64(), b["column"].as_u64()), (Some(1), Some(19)), "{b}");
+    }
+}
+
+/// CSV output echoes the input's cells with every control character (C0,
+/// DEL, C1, in a quoted cell or a plain line) escaped, one row per input
+/// row; the NDJSON output of the same input keeps it exactly.
+#[test]
+fn csv_output_never_carries_control_characters() {
+    let controls: Vec<char> = (0u32..0x20).chain(0x7f..0xa0).filter_map(char::from_u32).collect();
+    let mut csv = String::from("phone,note\n");
+    let mut plain = String::new();
+    for c in &controls {
+        csv.push_str(&format!("\"312 535{c}4200\",\"a{c}b\"\n"));
+        if !matches!(c, '\n' | '\r') {
+            plain.push_str(&format!("312 535{c}4200\n"));
+        }
+    }
+    let file = temp("controls.csv", &csv);
+    let (code, out, err) = raw(&["normalize", "--input", &file], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    assert_eq!(out.lines().count(), 1 + controls.len(), "{out}");
+    let (code, out, err) = raw(&["normalize", "--format", "csv", "--input", "-"], &plain);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    assert_eq!(out.lines().count(), 1 + controls.len() - 2, "{out}");
+    let (_, out, _) = raw(&["normalize", "--format", "ndjson", "--input", "-"], &plain);
+    let inputs: Vec<String> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["input"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(inputs, plain.lines().map(str::to_string).collect::<Vec<_>>());
+}
+
 #[test]
 fn output_never_carries_control_characters_from_the_input() {
     let doc = serde_json::json!({

@@ -460,11 +460,16 @@ impl<R: BufRead> Read for LineBound<R> {
     }
 }
 
+/// One CSV record. Cells echo the input with its control characters (C0,
+/// DEL and C1, a quoted cell's line breaks too) escaped as JSON writes them
+/// (`\n`, `\u001b`), as the text formats do: output never carries them.
+/// The NDJSON format keeps the input exactly.
 fn csv_line_plain(cells: &[String]) -> Result<String, String> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    w.write_record(cells).map_err(|e| e.to_string())?;
+    w.write_record(cells.iter().map(|c| crate::docs::esc(c).into_owned()))
+        .map_err(|e| e.to_string())?;
     let mut s = String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     if s.ends_with('\n') {
         s.pop();

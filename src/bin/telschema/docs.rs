@@ -49,7 +49,32 @@ struct Broken {
     at: Option<(usize, usize)>,
     /// The NDJSON line, when the problem is the whole line.
     line: Option<usize>,
+    /// `unreadable` (a file met that cannot be read), `limit_exceeded`,
+    /// `invalid_utf8`, `invalid_json`, `duplicate_key`, `unknown_kind`,
+    /// `ambiguous_kind`.
+    code: &'static str,
     message: String,
+}
+
+impl Broken {
+    /// The entry the machine formats (`json`, `ndjson`, `kazoo`) give a
+    /// document that could not be judged, so every file met has one.
+    fn entry(&self) -> Value {
+        let mut error = serde_json::Map::new();
+        error.insert("code".into(), Value::String(self.code.into()));
+        error.insert("message".into(), Value::String(self.message.clone()));
+        if let Some((l, c)) = self.at {
+            error.insert("line".into(), json!(l));
+            error.insert("column".into(), json!(c));
+        }
+        let mut m = serde_json::Map::new();
+        m.insert("file".into(), Value::String(self.file.clone()));
+        if let Some(l) = self.line {
+            m.insert("line".into(), json!(l));
+        }
+        m.insert("error".into(), Value::Object(error));
+        Value::Object(m)
+    }
 }
 
 impl fmt::Display for Broken {
@@ -62,11 +87,13 @@ impl fmt::Display for Broken {
     }
 }
 
+/// A file met that cannot be read (`unreadable`).
 fn broken(file: &str, message: impl Into<String>) -> Broken {
     Broken {
         file: file.to_string(),
         at: None,
         line: None,
+        code: "unreadable",
         message: message.into(),
     }
 }
@@ -410,6 +437,7 @@ fn read_bounded(r: &mut dyn Read, limit: usize) -> io::Result<Vec<u8>> {
 fn too_big(file: &str, line: Option<usize>, limit: usize) -> Broken {
     Broken {
         line,
+        code: "limit_exceeded",
         ..broken(
             file,
             format!("The document is larger than the limit of {limit} bytes (maxDocumentBytes). (limit_exceeded)"),
@@ -424,6 +452,7 @@ fn utf8(file: &str, line0: usize, bytes: Vec<u8>) -> Result<String, Broken> {
         let (line, col) = locate::line_col(&String::from_utf8_lossy(&e.into_bytes()), at);
         Broken {
             at: Some((line + line0, col)),
+            code: "invalid_utf8",
             ..broken(file, format!("not UTF-8 (invalid byte at offset {at})"))
         }
     })
@@ -434,14 +463,17 @@ fn parse(file: &str, line0: usize, text: &str, ndjson: bool, limits: &Limits) ->
     telschema::json::parse(text.as_bytes(), limits).map_err(|e| match (&e, e.line()) {
         (JsonError::Syntax { .. }, l) => Broken {
             at: Some((l + line0, e.column())),
+            code: e.code(),
             ..broken(file, format!("invalid JSON: {e}"))
         },
         (_, 0) => Broken {
             line: ndjson.then_some(line0 + 1),
+            code: e.code(),
             ..broken(file, format!("{e} ({})", e.code()))
         },
         (_, l) => Broken {
             at: Some((l + line0, e.column())),
+            code: e.code(),
             ..broken(file, format!("{e} ({})", e.code()))
         },
     })
@@ -760,7 +792,8 @@ impl Judge<'_> {
                 return Judged::Broken(Broken {
                     file: b.file.clone(),
                     at: b.at,
-                    line: b.line,
+                    line: b.line.or(raw.line),
+                    code: b.code,
                     message: b.message.clone(),
                 })
             }
@@ -768,7 +801,12 @@ impl Judge<'_> {
         let line0 = raw.line.map_or(0, |l| l - 1);
         let doc = match parse(&raw.file, line0, text, raw.line.is_some(), &self.options.limits) {
             Ok(d) => d,
-            Err(b) => return Judged::Broken(b),
+            Err(b) => {
+                return Judged::Broken(Broken {
+                    line: b.line.or(raw.line),
+                    ..b
+                })
+            }
         };
         let unit = Unit {
             label: match raw.line {
@@ -789,6 +827,7 @@ impl Judge<'_> {
             Err(e) => {
                 return Judged::Broken(Broken {
                     line: raw.line,
+                    code: e.code(),
                     ..broken(&raw.file, format!("{e} ({})", e.code()))
                 })
             }
@@ -837,6 +876,14 @@ impl<W: Write> Sink<'_, W> {
         self.tally.broken += 1;
         self.out.flush().map_err(werr)?;
         note(&format!("telschema: {}", esc(&b.to_string())));
+        match self.format {
+            Format::Json => self
+                .array
+                .push(self.out, &JsonArray::element(&b.entry()))
+                .map_err(werr)?,
+            Format::Ndjson | Format::Kazoo => writeln!(self.out, "{}", b.entry()).map_err(werr)?,
+            Format::Text | Format::Github => {}
+        }
         if self.format == Format::Github {
             let (line, col) = match (b.at, b.line) {
                 // GitHub's columns start at 1 (an error at the end of the input says 0).
