@@ -1391,7 +1391,8 @@ fn run_in(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
 fn staged_from_a_subdirectory_outside_a_repository_and_over_the_limit() {
     // Before: a path given in a subdirectory was "not in the index"; outside a
     // repository git's usage text was dumped; a staged blob over the limit was
-    // "not in the index" (git's SIGPIPE) instead of limit_exceeded.
+    // "not in the index" (git's SIGPIPE) instead of limit_exceeded; an
+    // absolute path was "not in the index".
     let root = repo("staged-sub", "exit 0");
     std::fs::create_dir_all(root.join("sub")).unwrap();
     std::fs::write(root.join("sub/a.json"), VALID_E911).unwrap();
@@ -1421,6 +1422,22 @@ fn staged_from_a_subdirectory_outside_a_repository_and_over_the_limit() {
     let (code, out, err) = run_in(&root, &["validate", "--staged", "--max-document-bytes", "1000"]);
     assert_eq!(code, 2, "{out}{err}");
     assert!(err.contains("big.json") && err.contains("limit_exceeded"), "{err}");
+    // An absolute path is the staged blob at that place in the work tree,
+    // even when the file is gone from the work tree; one outside is named.
+    let abs = sub.join("a.json").to_string_lossy().into_owned();
+    std::fs::write(&abs, "{").unwrap();
+    let (code, out, err) = run_in(&sub, &["validate", "--staged", &abs]);
+    assert_eq!(code, 0, "{out}{err}");
+    std::fs::remove_file(&abs).unwrap();
+    let (code, out, err) = run_in(&root, &["validate", "--staged", &abs]);
+    assert_eq!(code, 0, "{out}{err}");
+    let elsewhere = std::env::temp_dir()
+        .join("elsewhere.json")
+        .to_string_lossy()
+        .into_owned();
+    let (code, out, err) = run_in(&root, &["validate", "--staged", &elsewhere]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("outside the git work tree"), "{err}");
 
     let outside = std::env::temp_dir().join(format!("telschema-cli-{}-no-git", std::process::id()));
     std::fs::create_dir_all(&outside).unwrap();

@@ -341,6 +341,30 @@ fn git_cdup() -> Result<String, String> {
         .to_string())
 }
 
+/// An absolute path as git's index names it: from the top of the work tree
+/// (both with their links resolved; the file itself may be gone from the
+/// work tree and still staged, so only its directory is resolved).
+fn from_top(file: &str) -> Result<String, String> {
+    let out = std::process::Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !out.status.success() {
+        return Err("not inside a git work tree (git rev-parse failed)".into());
+    }
+    let top = std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim_end_matches(['\r', '\n']));
+    let top = std::fs::canonicalize(&top).unwrap_or(top);
+    let path = Path::new(file);
+    let full = match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir).map_or_else(|_| path.to_path_buf(), |d| d.join(name)),
+        _ => path.to_path_buf(),
+    };
+    full.strip_prefix(&top)
+        .map(|p| p.to_string_lossy().into_owned())
+        .map_err(|_| format!("outside the git work tree ({})", top.display()))
+}
+
 /// Every staged `*.json` and `*.ndjson` (added, copied, modified, renamed),
 /// as paths from the current directory (`cdup` before git's paths from the top).
 fn staged_paths(cdup: &str) -> Result<Vec<String>, String> {
@@ -380,7 +404,9 @@ impl Source {
         if staged {
             // `:./path` and `:../path` are from the current directory, so a
             // path given in a subdirectory is found.
-            let spec = if file.starts_with("./") || file.starts_with("../") {
+            let spec = if Path::new(file).is_absolute() {
+                format!(":{}", from_top(file)?)
+            } else if file.starts_with("./") || file.starts_with("../") {
                 format!(":{file}")
             } else {
                 format!(":./{file}")
