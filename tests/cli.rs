@@ -826,52 +826,93 @@ fn machine_formats_give_every_document_met_an_entry() {
         ("f.json", None, "invalid_utf8"),
     ];
     for format in ["json", "ndjson", "kazoo"] {
-        let (code, out, err) = raw(
-            &["validate", "--max-document-bytes", "1000", "--format", format, &root],
-            "",
-        );
-        assert_eq!(code, 2, "{format}: {err}");
-        let entries: Vec<Value> = if format == "json" {
-            serde_json::from_str::<Vec<Value>>(&out).unwrap()
-        } else {
-            out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
-        };
-        let mut dangling_first = entries.clone();
-        // The walk names what it cannot open before the files it reads.
-        let unreadable = dangling_first.remove(0);
-        assert_eq!(unreadable["error"]["code"], "unreadable", "{format}: {unreadable}");
+        for skip in [false, true] {
+            let mut args = vec!["validate", "--max-document-bytes", "1000", "--format", format, &root];
+            if skip {
+                args.push("--skip-unknown");
+            }
+            let (code, out, err) = raw(&args, "");
+            assert_eq!(code, 2, "{format}: {err}");
+            let entries: Vec<Value> = if format == "json" {
+                serde_json::from_str::<Vec<Value>>(&out).unwrap()
+            } else {
+                out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+            };
+            // One entry per document met, in the walk's sorted order.
+            let got: Vec<(String, Option<u64>, String)> = entries
+                .iter()
+                .map(|e| {
+                    let (key, why) = match (&e["error"], &e["skipped"]) {
+                        (Value::Object(w), _) => ("", w),
+                        (_, Value::Object(w)) => ("skipped ", w),
+                        // A judged document: its report (json, ndjson) or Kazoo's body.
+                        _ => return (String::new(), None, "ok".to_string()),
+                    };
+                    (
+                        e["file"].as_str().unwrap().rsplit('/').next().unwrap().to_string(),
+                        e["line"].as_u64(),
+                        format!("{key}{}", why["code"].as_str().unwrap()),
+                    )
+                })
+                .collect();
+            let expected: Vec<(String, Option<u64>, String)> = want
+                .iter()
+                .map(|&(f, l, c)| match c {
+                    "ok" => (String::new(), None, c.to_string()),
+                    "unknown_kind" if skip => (f.to_string(), l, "skipped unknown_kind".to_string()),
+                    _ => (f.to_string(), l, c.to_string()),
+                })
+                .collect();
+            assert_eq!(got, expected, "{format}: {out}");
+            // Where a broken document has a place, its entry says it; the
+            // message leaves the place and the code to the entry's fields.
+            let b = &entries[1]["error"];
+            assert_eq!((b["line"].as_u64(), b["column"].as_u64()), (Some(1), Some(19)), "{b}");
+            assert_eq!(b["message"], "invalid JSON: EOF while parsing a value", "{b}");
+            let e = &entries[6]["error"];
+            assert_eq!((e["line"].as_u64(), e["column"].as_u64()), (Some(2), Some(2)), "{e}");
+            assert!(!e["message"].as_str().unwrap().contains("line"), "{e}");
+        }
+    }
+}
+
+/// No output format carries DEL or a C1 control from the input (serde_json
+/// escapes only C0): each comes out as `\u007f` … `\u009f`, which reads
+/// back as the same string.
+#[test]
+fn json_output_never_carries_del_or_c1_controls() {
+    let weird = "312\u{9b}535\u{7f}4200\u{85}";
+    let doc = serde_json::json!({ weird: weird, "street_address": weird }).to_string();
+    let file = temp(&format!("c1{weird}.json"), &doc);
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["normalize", weird],
+        vec!["format", "--as", "e164", weird],
+        vec!["validate", "--kind", "e911", "--format", "ndjson", &file],
+        vec!["check", "--kind", "e911", "--format", "json", &file],
+        vec!["validate", "--kind", "e911", "--format", "kazoo", &file],
+        vec!["validate", "--format", "ndjson", "--skip-unknown", &file],
+    ];
+    for args in runs {
+        let (_, out, err) = raw(&args, "");
         assert!(
-            unreadable["file"].as_str().unwrap().ends_with("dangling.json"),
-            "{unreadable}"
+            !out.chars().any(|c| ('\u{7f}'..='\u{9f}').contains(&c)),
+            "{args:?}: {out:?}"
         );
-        let got: Vec<(String, Option<u64>, String)> = dangling_first
-            .iter()
-            .map(|e| match e["error"]["code"].as_str() {
-                Some(c) => (
-                    e["file"].as_str().unwrap().rsplit('/').next().unwrap().to_string(),
-                    e["line"].as_u64(),
-                    c.to_string(),
-                ),
-                // A judged document: its report (json, ndjson) or Kazoo's body.
-                None => (String::new(), None, "ok".to_string()),
-            })
-            .collect();
-        let expected: Vec<(String, Option<u64>, String)> = want
-            .iter()
-            .filter(|w| w.0 != "dangling.json")
-            .map(|(f, l, c)| {
-                let judged = *c == "ok";
-                (
-                    if judged { String::new() } else { f.to_string() },
-                    if judged { None } else { *l },
-                    c.to_string(),
-                )
-            })
-            .collect();
-        assert_eq!(got, expected, "{format}: {out}");
-        // Where a broken document has a place, its entry says it.
-        let b = &dangling_first[1]["error"];
-        assert_eq!((b["line"].as_u64(), b["column"].as_u64()), (Some(1), Some(19)), "{b}");
+        // Kazoo's body for this document names no input text.
+        assert!(out.contains("\\u009b") || args.contains(&"kazoo"), "{args:?}: {out}");
+        // Still JSON, and the strings are the input's.
+        let text = if args.contains(&"json") {
+            out.clone()
+        } else {
+            out.lines().next().unwrap_or("").to_string()
+        };
+        let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}{err}"));
+        if args[0] == "normalize" && args.len() == 2 || args[0] == "format" {
+            assert_eq!(v["input"], weird, "{v}");
+        }
+        if args.contains(&"--skip-unknown") || args.contains(&"ndjson") {
+            assert!(v["file"].as_str().unwrap().ends_with(&format!("c1{weird}.json")), "{v}");
+        }
     }
 }
 
@@ -1438,6 +1479,15 @@ fn staged_from_a_subdirectory_outside_a_repository_and_over_the_limit() {
     let (code, out, err) = run_in(&root, &["validate", "--staged", &elsewhere]);
     assert_eq!(code, 2, "{out}{err}");
     assert!(err.contains("outside the git work tree"), "{err}");
+    // `..` is read as written; a directory, the top too, is refused by name.
+    let dotted = sub.join("../sub/a.json").to_string_lossy().into_owned();
+    let (code, out, err) = run_in(&root, &["validate", "--staged", &dotted]);
+    assert_eq!(code, 0, "{out}{err}");
+    for d in [root.to_string_lossy().into_owned(), "sub".to_string()] {
+        let (code, out, err) = run_in(&root, &["validate", "--staged", &d]);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(err.contains("a directory: --staged reads staged files"), "{err}");
+    }
 
     let outside = std::env::temp_dir().join(format!("telschema-cli-{}-no-git", std::process::id()));
     std::fs::create_dir_all(&outside).unwrap();

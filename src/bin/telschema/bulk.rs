@@ -487,7 +487,7 @@ fn column_index(column: Option<&str>, headers: &[String]) -> Result<usize, Strin
             Ok(n) => Err(format!("--column {n}: the CSV has {} columns", headers.len())),
             Err(_) => headers.iter().position(|h| h.trim() == c).ok_or_else(|| {
                 format!(
-                    "--column {c:?}: no such header (the headers are {})",
+                    "--column \"{c}\": no such header (the headers are {})",
                     headers.join(", ")
                 )
             }),

@@ -57,12 +57,42 @@ struct Broken {
 }
 
 impl Broken {
+    /// `file`, `file:line` or `file:line:column`.
+    fn label(&self) -> String {
+        match (self.at, self.line) {
+            (Some((l, c)), _) => format!("{}:{l}:{c}", self.file),
+            (None, Some(l)) => format!("{}:{l}", self.file),
+            (None, None) => self.file.clone(),
+        }
+    }
+
+    /// The message without what the entry says apart: the code after it,
+    /// and the parser's own place (relative to an NDJSON line's text).
+    fn plain_message(&self) -> &str {
+        let m = self.message.as_str();
+        let m = m.strip_suffix(&format!(" ({})", self.code)).unwrap_or(m);
+        let place = m.rfind(" at line ").filter(|&i| {
+            m.get(i + 9..)
+                .and_then(|t| t.split_once(" column "))
+                .is_some_and(|(l, c)| {
+                    !l.is_empty() && !c.is_empty() && l.bytes().chain(c.bytes()).all(|b| b.is_ascii_digit())
+                })
+        });
+        match place {
+            Some(i) if matches!(self.code, "invalid_json" | "duplicate_key" | "limit_exceeded") => {
+                m.get(..i).unwrap_or(m)
+            }
+            _ => m,
+        }
+    }
+
     /// The entry the machine formats (`json`, `ndjson`, `kazoo`) give a
-    /// document that could not be judged, so every file met has one.
-    fn entry(&self) -> Value {
+    /// document that could not be judged (`key` "error") or was skipped
+    /// (`key` "skipped"), so every document met has one.
+    fn entry(&self, key: &str) -> Value {
         let mut error = serde_json::Map::new();
         error.insert("code".into(), Value::String(self.code.into()));
-        error.insert("message".into(), Value::String(self.message.clone()));
+        error.insert("message".into(), Value::String(self.plain_message().to_string()));
         if let Some((l, c)) = self.at {
             error.insert("line".into(), json!(l));
             error.insert("column".into(), json!(c));
@@ -72,18 +102,14 @@ impl Broken {
         if let Some(l) = self.line {
             m.insert("line".into(), json!(l));
         }
-        m.insert("error".into(), Value::Object(error));
+        m.insert(key.into(), Value::Object(error));
         Value::Object(m)
     }
 }
 
 impl fmt::Display for Broken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.at, self.line) {
-            (Some((l, c)), _) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
-            (None, Some(l)) => write!(f, "{}:{l}: {}", self.file, self.message),
-            (None, None) => write!(f, "{}: {}", self.file, self.message),
-        }
+        write!(f, "{}: {}", self.label(), self.message)
     }
 }
 
@@ -226,7 +252,7 @@ fn special(_: std::fs::FileType) -> &'static str {
 /// file (a dangling link, a link loop, a FIFO, a socket, a device) is broken,
 /// and so is a linked directory, which is not followed, whatever its name;
 /// never skipped in silence; nothing is opened while walking.
-fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<String> {
+fn expand(s: &Settings, tally: &mut Tally) -> Vec<Met> {
     let excluded = |p: &str| s.exclude.iter().any(|g| glob_match(g, p));
     let mut out = Vec::new();
     for p in &s.paths {
@@ -310,17 +336,36 @@ fn expand(s: &Settings, broken_out: &mut Vec<Broken>, tally: &mut Tally) -> Vec<
                     }
                 }
             }
-            found.sort();
-            bad.sort_by(|a, b| a.file.cmp(&b.file));
-            broken_out.extend(bad);
-            out.extend(found);
+            // In sorted order, what cannot be read in its place among the rest.
+            let mut met: Vec<Met> = found
+                .into_iter()
+                .map(Met::File)
+                .chain(bad.into_iter().map(Met::Broken))
+                .collect();
+            met.sort_by(|a, b| a.name().cmp(b.name()));
+            out.extend(met);
         } else if p != "-" && excluded(p) {
             tally.excluded += 1;
         } else {
-            out.push(p.clone());
+            out.push(Met::File(p.clone()));
         }
     }
     out
+}
+
+/// What a walk met: a file to read, or what stopped one being read.
+enum Met {
+    File(String),
+    Broken(Broken),
+}
+
+impl Met {
+    fn name(&self) -> &str {
+        match self {
+            Met::File(f) => f,
+            Met::Broken(b) => &b.file,
+        }
+    }
 }
 
 /// The way from the current directory up to the top of the work tree
@@ -341,9 +386,11 @@ fn git_cdup() -> Result<String, String> {
         .to_string())
 }
 
-/// An absolute path as git's index names it: from the top of the work tree
-/// (both with their links resolved; the file itself may be gone from the
-/// work tree and still staged, so only its directory is resolved).
+/// An absolute path as git's index names it: from the top of the work tree.
+/// `.` and `..` are read as written (as git reads a path); the work tree may
+/// be reached through a link, so the longest ancestor that is the top (links
+/// resolved) names the rest, and no link inside the work tree is followed,
+/// as git would not for a relative path.
 fn from_top(file: &str) -> Result<String, String> {
     let out = std::process::Command::new("git")
         .args(["rev-parse", "--show-toplevel"])
@@ -355,15 +402,29 @@ fn from_top(file: &str) -> Result<String, String> {
     }
     let top = std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim_end_matches(['\r', '\n']));
     let top = std::fs::canonicalize(&top).unwrap_or(top);
-    let path = Path::new(file);
-    let full = match (path.parent(), path.file_name()) {
-        (Some(dir), Some(name)) => std::fs::canonicalize(dir).map_or_else(|_| path.to_path_buf(), |d| d.join(name)),
-        _ => path.to_path_buf(),
-    };
-    full.strip_prefix(&top)
-        .map(|p| p.to_string_lossy().into_owned())
-        .map_err(|_| format!("outside the git work tree ({})", top.display()))
+    let mut clean = std::path::PathBuf::new();
+    for c in Path::new(file).components() {
+        match c {
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => clean.push(c),
+        }
+    }
+    let rest = clean
+        .ancestors()
+        .find(|a| std::fs::canonicalize(a).is_ok_and(|c| c == top))
+        .and_then(|a| clean.strip_prefix(a).ok())
+        .ok_or_else(|| format!("outside the git work tree ({})", top.display()))?;
+    if rest.as_os_str().is_empty() {
+        return Err(STAGED_DIRECTORY.into());
+    }
+    Ok(rest.to_string_lossy().into_owned())
 }
+
+const STAGED_DIRECTORY: &str =
+    "a directory: --staged reads staged files (name them, or none for every staged document)";
 
 /// Every staged `*.json` and `*.ndjson` (added, copied, modified, renamed),
 /// as paths from the current directory (`cdup` before git's paths from the top).
@@ -402,6 +463,9 @@ impl Source {
             });
         }
         if staged {
+            if Path::new(file).is_dir() {
+                return Err(STAGED_DIRECTORY.into());
+            }
             // `:./path` and `:../path` are from the current directory, so a
             // path given in a subdirectory is found.
             let spec = if Path::new(file).is_absolute() {
@@ -793,7 +857,7 @@ enum Judged {
     Done(Vec<u8>, Vec<Vec<u8>>, bool, usize),
     Broken(Broken),
     /// No kind fits and `--skip-unknown` is on.
-    Skipped(String),
+    Skipped(Broken),
 }
 
 /// A document read but not yet parsed: where it is and its text (or why not).
@@ -848,7 +912,11 @@ impl Judge<'_> {
         let kind: Kind = match kind_for(&self.s.kind, &unit.doc) {
             Ok(k) => k,
             Err(e) if auto && self.s.skip_unknown && e.code() == "unknown_kind" => {
-                return Judged::Skipped(format!("{}: skipped: {e} ({})", unit.label, e.code()))
+                return Judged::Skipped(Broken {
+                    line: raw.line,
+                    code: e.code(),
+                    ..broken(&raw.file, format!("{e} ({})", e.code()))
+                })
             }
             Err(e) => {
                 return Judged::Broken(Broken {
@@ -902,14 +970,7 @@ impl<W: Write> Sink<'_, W> {
         self.tally.broken += 1;
         self.out.flush().map_err(werr)?;
         note(&format!("telschema: {}", esc(&b.to_string())));
-        match self.format {
-            Format::Json => self
-                .array
-                .push(self.out, &JsonArray::element(&b.entry()))
-                .map_err(werr)?,
-            Format::Ndjson | Format::Kazoo => writeln!(self.out, "{}", b.entry()).map_err(werr)?,
-            Format::Text | Format::Github => {}
-        }
+        self.entry(b, "error")?;
         if self.format == Format::Github {
             let (line, col) = match (b.at, b.line) {
                 // GitHub's columns start at 1 (an error at the end of the input says 0).
@@ -928,13 +989,27 @@ impl<W: Write> Sink<'_, W> {
         Ok(())
     }
 
+    /// A document that was not judged, in the machine formats.
+    fn entry(&mut self, b: &Broken, key: &str) -> Result<(), String> {
+        match self.format {
+            Format::Json => self.array.push(self.out, &JsonArray::element(&b.entry(key))),
+            Format::Ndjson | Format::Kazoo => writeln!(self.out, "{}", b.entry(key)),
+            Format::Text | Format::Github => Ok(()),
+        }
+        .map_err(werr)
+    }
+
     fn write(&mut self, j: Judged) -> Result<(), String> {
         match j {
             Judged::Broken(b) => self.broken(&b)?,
-            Judged::Skipped(why) => {
+            Judged::Skipped(b) => {
                 self.tally.skipped += 1;
                 self.out.flush().map_err(werr)?;
-                note(&format!("telschema: {}", esc(&why)));
+                note(&format!(
+                    "telschema: {}",
+                    esc(&format!("{}: skipped: {}", b.label(), b.message))
+                ));
+                self.entry(&b, "skipped")?;
             }
             Judged::Done(out, json, verdict, warnings) => {
                 self.out.write_all(&out).map_err(werr)?;
@@ -976,7 +1051,6 @@ pub fn run(
         tally: Tally::default(),
         array: JsonArray::default(),
     };
-    let mut bad = Vec::new();
     let cdup = if s.staged { git_cdup()? } else { String::new() };
     let files = if s.staged && s.paths.is_empty() {
         let all = staged_paths(&cdup)?;
@@ -991,15 +1065,19 @@ pub fn run(
             skip_unknown: false,
             staged: true,
         };
-        expand(&staged, &mut bad, &mut sink.tally)
+        expand(&staged, &mut sink.tally)
     } else {
-        expand(s, &mut bad, &mut sink.tally)
+        expand(s, &mut sink.tally)
     };
-    for b in &bad {
-        sink.broken(b)?;
-    }
     let limit = options.limits.max_document_bytes;
-    for file in &files {
+    for met in &files {
+        let file = match met {
+            Met::File(f) => f,
+            Met::Broken(b) => {
+                sink.broken(b)?;
+                continue;
+            }
+        };
         sink.tally.files += 1;
         let name = match (file.as_str(), &s.stdin_name) {
             ("-", Some(n)) => n.clone(),

@@ -7,6 +7,7 @@
 )]
 
 mod bulk;
+mod controls;
 mod docs;
 mod lines;
 mod locate;
@@ -294,7 +295,7 @@ pub fn note(message: &str) {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::new(controls::NoControls::new(stdout.lock()));
     match cli.command {
         Command::Normalize {
             region,
