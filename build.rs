@@ -613,7 +613,39 @@ fn encode(territories: &[TerritoryRow], formats: &Formats, short: &[ShortRow]) -
             put_desc(&mut cols, &mut refs, d, false);
         }
     }
+    // The regions sorted by id, as indices into the territories (`001` left out).
+    let mut regions: Vec<(&str, usize)> = territories
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.id != "001")
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    regions.sort();
+    let order = cols.col("M_REGION_ORDER");
+    order.extend(
+        regions
+            .iter()
+            .map(|&(_, i)| u8::try_from(i).expect("under 256 territories")),
+    );
+    let unicode = cols.col("M_UNICODE");
+    for class in [r"\p{Nd}", r"\p{N}", r"\p{L}"] {
+        put_ranges(unicode, &ranges(class));
+    }
     (cols, refs)
+}
+
+/// Sorted, disjoint inclusive ranges: their count, then each one's
+/// distance from the end of the one before (from 0 for the first) and its
+/// length less one.
+fn put_ranges(out: &mut Vec<u8>, ranges: &[(u32, u32)]) {
+    varint(out, ranges.len() as u32);
+    let mut end = 0;
+    for &(a, b) in ranges {
+        assert!(a >= end && b >= a, "ranges out of order");
+        varint(out, a - end);
+        varint(out, b - a);
+        end = b;
+    }
 }
 
 fn ranges(class: &str) -> Vec<(u32, u32)> {
@@ -798,10 +830,6 @@ pub fn generate(inputs: &Inputs) -> String {
     );
     for (name, bytes) in &cols.0 {
         let _ = writeln!(out, "static {name}: [u8; {}] = {bytes:?};", bytes.len());
-    }
-    for (name, class) in [("ND", r"\p{Nd}"), ("NUMBER", r"\p{N}"), ("LETTER", r"\p{L}")] {
-        let r = ranges(class);
-        let _ = writeln!(out, "pub(crate) static {name}: [(u32, u32); {}] = {:?};", r.len(), r);
     }
     let _ = writeln!(out, "pub(crate) const METADATA_VERSION: &str = {:?};", inputs.version);
     let _ = writeln!(

@@ -145,27 +145,57 @@ include!(concat!(env!("OUT_DIR"), "/metadata.rs"));
 /// The tables `build.rs` writes as byte columns, decoded on first use
 /// (a few thousand small numbers: well under a millisecond).
 #[derive(Default)]
-struct Tables {
-    territories: Box<[Territory]>,
-    formats: Box<[NumberFormat]>,
-    short: Box<[ShortTerritory]>,
+pub(crate) struct Tables {
+    territories: Vec<Territory>,
+    formats: Vec<NumberFormat>,
+    short: Vec<ShortTerritory>,
     /// Region code -> index into `territories`, sorted; `001` left out.
-    regions: Box<[(&'static str, u16)]>,
+    regions: Vec<(&'static str, u16)>,
     /// Country calling code -> the indices of its territories (consecutive,
     /// the main one first), sorted by code.
-    by_code: Box<[(u16, &'static [u16])]>,
+    by_code: Vec<(u16, &'static [u16])>,
+    /// `\p{Nd}`, `\p{N}`, `\p{L}` as sorted, disjoint inclusive ranges.
+    nd: Vec<(u32, u32)>,
+    number: Vec<(u32, u32)>,
+    letter: Vec<(u32, u32)>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| decode().unwrap_or_default());
 
+/// One table of [`Tables`], as a slice (the decoding on first use).
+pub(crate) struct Table<T: 'static>(fn(&'static Tables) -> &'static [T]);
+
+impl<T> std::ops::Deref for Table<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &'static [T] {
+        (self.0)(&TABLES)
+    }
+}
+
+impl<T> IntoIterator for &Table<T> {
+    type Item = &'static T;
+    type IntoIter = std::slice::Iter<'static, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        (self.0)(&TABLES).iter()
+    }
+}
+
 /// Every territory, in country-code order (the main one of a code first).
-static TERRITORIES: LazyLock<&'static [Territory]> = LazyLock::new(|| &TABLES.territories);
-/// Every number format, the order the territories' lists first name them.
-static FORMATS: LazyLock<&'static [NumberFormat]> = LazyLock::new(|| &TABLES.formats);
+static TERRITORIES: Table<Territory> = Table(|t| &t.territories);
+/// Every number format, in the order the territories' lists first name them.
+static FORMATS: Table<NumberFormat> = Table(|t| &t.formats);
 /// ShortNumberMetadata.xml's territories, sorted by region.
-pub(crate) static SHORT_TERRITORIES: LazyLock<&'static [ShortTerritory]> = LazyLock::new(|| &TABLES.short);
+pub(crate) static SHORT_TERRITORIES: Table<ShortTerritory> = Table(|t| &t.short);
 /// Every region code and its territory, sorted by region.
-pub(crate) static REGIONS: LazyLock<&'static [(&'static str, u16)]> = LazyLock::new(|| &TABLES.regions);
+pub(crate) static REGIONS: Table<(&'static str, u16)> = Table(|t| &t.regions);
+/// `\p{Nd}`: every range is whole blocks of ten starting at a zero.
+pub(crate) static ND: Table<(u32, u32)> = Table(|t| &t.nd);
+/// `\p{N}`.
+pub(crate) static NUMBER: Table<(u32, u32)> = Table(|t| &t.number);
+/// `\p{L}`.
+pub(crate) static LETTER: Table<(u32, u32)> = Table(|t| &t.letter);
 
 /// A cursor over one column of the generated tables.
 struct Reader(&'static [u8]);
@@ -177,6 +207,7 @@ impl Reader {
         Some(b)
     }
 
+    #[inline(never)]
     fn bytes(&mut self, n: usize) -> Option<&'static [u8]> {
         let (head, rest) = (self.0.get(..n)?, self.0.get(n..)?);
         self.0 = rest;
@@ -184,6 +215,7 @@ impl Reader {
     }
 
     /// LEB128, at most 32 bits.
+    #[inline(never)]
     fn varint(&mut self) -> Option<u32> {
         let mut n = 0u32;
         for shift in (0..35).step_by(7) {
@@ -196,21 +228,54 @@ impl Reader {
         None
     }
 
+    fn u16(&mut self) -> Option<u16> {
+        u16::try_from(self.varint()?).ok()
+    }
+
     /// A length byte, then that much UTF-8.
+    #[inline(never)]
     fn text(&mut self) -> Option<&'static str> {
         let n = self.byte()?;
         std::str::from_utf8(self.bytes(usize::from(n))?).ok()
     }
 
     /// A region id: two letters, or `001`.
+    #[inline(never)]
     fn id(&mut self) -> Option<&'static str> {
         let n = if self.0.first()?.is_ascii_digit() { 3 } else { 2 };
         std::str::from_utf8(self.bytes(n)?).ok()
     }
+
+    /// A reference (build.rs, `Refs`): `0` is the next item not referred to
+    /// before (`*next` counts them), `n + 1` item `n`.
+    #[inline(never)]
+    fn reference(&mut self, next: &mut u16) -> Option<u16> {
+        match self.u16()? {
+            0 => {
+                *next = next.checked_add(1)?;
+                Some(*next - 1)
+            }
+            n => Some(n - 1),
+        }
+    }
+
+    /// Ranges as build.rs's `put_ranges` writes them: a count, then each
+    /// range's distance from the end of the one before and its length less one.
+    #[inline(never)]
+    fn ranges(&mut self) -> Option<Vec<(u32, u32)>> {
+        let n = self.varint()?;
+        let mut out = Vec::new();
+        let mut end = 0u32;
+        for _ in 0..n {
+            let start = end.checked_add(self.varint()?)?;
+            end = start.checked_add(self.varint()?)?;
+            out.push((start, end));
+        }
+        Some(out)
+    }
 }
 
-/// The pattern references (build.rs, `Refs`): `0` is the next pattern not
-/// referred to before, `n + 1` pattern `n`.
+/// The pattern references and their lengths.
 struct Patterns {
     refs: Reader,
     lengths: Reader,
@@ -219,30 +284,22 @@ struct Patterns {
 
 impl Patterns {
     fn pattern(&mut self) -> Option<u16> {
-        match self.refs.varint()? {
-            0 => {
-                let id = self.next;
-                self.next = self.next.checked_add(1)?;
-                Some(id)
-            }
-            n => u16::try_from(n - 1).ok(),
-        }
+        self.refs.reference(&mut self.next)
     }
 
+    #[inline(never)]
     fn desc(&mut self, local: bool) -> Option<Desc> {
         let pattern = self.pattern()?;
         let lengths = self.lengths.varint()?;
-        let local = if local {
-            u16::try_from(self.lengths.varint()?).ok()?
-        } else {
-            0
-        };
+        let local = if local { self.lengths.u16()? } else { 0 };
         Some(Desc::new(pattern, lengths, local))
     }
 }
 
 /// The columns, read in the order build.rs's `encode` writes them; `None`
 /// when they do not fit together (which the tests rule out).
+#[cold]
+#[inline(never)]
 fn decode() -> Option<Tables> {
     let mut p = Patterns {
         refs: Reader(&M_REF),
@@ -256,18 +313,16 @@ fn decode() -> Option<Tables> {
     let mut code = 0u16;
     let mut kinds = Vec::with_capacity(TERRITORY_COUNT);
     for _ in 0..TERRITORY_COUNT {
-        code = code.checked_add(u16::try_from(cc.varint()?).ok()?)?;
-        kinds.push((
-            flags.byte()?,
-            u16::from_le_bytes([types_present.byte()?, types_present.byte()?]),
-        ));
+        code = code.checked_add(cc.u16()?)?;
+        let f = flags.byte()?;
+        kinds.push((f, u16::from_le_bytes([types_present.byte()?, types_present.byte()?])));
         territories.push(Territory {
             id: ids.id()?,
             country_code: code,
             international_prefix: None,
             national_prefix_for_parsing: None,
             leading_digits: None,
-            same_mobile_and_fixed_line: false,
+            same_mobile_and_fixed_line: f & 1 != 0,
             general: none,
             types: [None; 10],
             formats: &[],
@@ -287,7 +342,6 @@ fn decode() -> Option<Tables> {
     }
     for bit in 1..4 {
         for (t, &(flags, _)) in territories.iter_mut().zip(&kinds) {
-            t.same_mobile_and_fixed_line = flags & 1 != 0;
             if flags & 1 << bit != 0 {
                 let id = Some(p.pattern()?);
                 match bit {
@@ -311,21 +365,17 @@ fn decode() -> Option<Tables> {
     let mut formats = 0u16;
     for _ in 0..TERRITORY_COUNT {
         let (national, intl) = (usize::from(lists.byte()?), usize::from(lists.byte()?));
-        spans.push((all.len(), national, intl));
+        spans.push((all.len(), national));
         for _ in 0..national + intl {
-            all.push(match lists.varint()? {
-                0 => {
-                    formats = formats.checked_add(1)?;
-                    formats - 1
-                }
-                n => u16::try_from(n - 1).ok()?,
-            });
+            all.push(lists.reference(&mut formats)?);
         }
     }
-    let all: &'static [u16] = Box::leak(all.into_boxed_slice());
-    for (t, &(at, national, intl)) in territories.iter_mut().zip(&spans) {
+    spans.push((all.len(), 0));
+    let all: &'static [u16] = all.leak();
+    for (t, w) in territories.iter_mut().zip(spans.windows(2)) {
+        let (&(at, national), &(end, _)) = (w.first()?, w.get(1)?);
         t.formats = all.get(at..at + national)?;
-        t.intl_formats = all.get(at + national..at + national + intl)?;
+        t.intl_formats = all.get(at + national..end)?;
     }
     let (mut format_flags, mut format_texts, mut rules) =
         (Reader(&M_FORMAT_FLAGS), Reader(&M_FORMAT_TEXTS), Reader(&M_RULES));
@@ -338,21 +388,20 @@ fn decode() -> Option<Tables> {
         for _ in 0..f >> 2 {
             leading.push(p.pattern()?);
         }
-        rows.push((pattern, f & 3, at, leading.len(), format_texts.text()?, rules.text()?));
+        rows.push((pattern, f & 3, at, format_texts.text()?, rules.text()?));
     }
-    let leading: &'static [u16] = Box::leak(leading.into_boxed_slice());
-    let formats = rows
-        .into_iter()
-        .map(|(pattern, flags, from, to, format, rule)| {
-            Some(NumberFormat {
-                pattern,
-                flags,
-                leading: leading.get(from..to)?,
-                format,
-                rule,
-            })
-        })
-        .collect::<Option<Box<[_]>>>()?;
+    let leading: &'static [u16] = leading.leak();
+    let mut formats = Vec::with_capacity(rows.len());
+    for (i, &(pattern, flags, at, format, rule)) in rows.iter().enumerate() {
+        let end = rows.get(i + 1).map_or(leading.len(), |r| r.2);
+        formats.push(NumberFormat {
+            pattern,
+            flags,
+            leading: leading.get(at..end)?,
+            format,
+            rule,
+        });
+    }
     let (mut short_ids, mut short_present) = (Reader(&M_SHORT_IDS), Reader(&M_SHORT_PRESENT));
     let mut short = Vec::with_capacity(SHORT_COUNT);
     let mut short_kinds = Vec::with_capacity(SHORT_COUNT);
@@ -374,30 +423,12 @@ fn decode() -> Option<Tables> {
             }
         }
     }
-    let every: [&Reader; 13] = [
-        &p.refs,
-        &p.lengths,
-        &ids,
-        &cc,
-        &flags,
-        &types_present,
-        &texts,
-        &lists,
-        &format_flags,
-        &format_texts,
-        &rules,
-        &short_ids,
-        &short_present,
-    ];
-    (usize::from(p.next) == PATTERN_COUNT && every.iter().all(|r| r.0.is_empty())).then_some(())?;
-    let mut regions: Vec<(&'static str, u16)> = territories
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.id != "001")
-        .map(|(i, t)| Some((t.id, u16::try_from(i).ok()?)))
-        .collect::<Option<_>>()?;
-    regions.sort_unstable();
-    let indices: &'static [u16] = Box::leak((0..u16::try_from(territories.len()).ok()?).collect());
+    // The regions sorted by id: build.rs gives their order (a territory a byte).
+    let mut regions = Vec::with_capacity(TERRITORY_COUNT);
+    for &i in &M_REGION_ORDER {
+        regions.push((territories.get(usize::from(i))?.id, u16::from(i)));
+    }
+    let indices: &'static [u16] = (0..u16::try_from(territories.len()).ok()?).collect::<Vec<_>>().leak();
     let mut by_code: Vec<(u16, &'static [u16])> = Vec::new();
     let mut from = 0;
     for (i, t) in territories.iter().enumerate() {
@@ -406,12 +437,34 @@ fn decode() -> Option<Tables> {
             from = i + 1;
         }
     }
+    let mut unicode = Reader(&M_UNICODE);
+    let (nd, number, letter) = (unicode.ranges()?, unicode.ranges()?, unicode.ranges()?);
+    let every = [
+        p.refs,
+        p.lengths,
+        ids,
+        cc,
+        flags,
+        types_present,
+        texts,
+        lists,
+        format_flags,
+        format_texts,
+        rules,
+        short_ids,
+        short_present,
+        unicode,
+    ];
+    (usize::from(p.next) == PATTERN_COUNT && every.iter().all(|r| r.0.is_empty())).then_some(())?;
     Some(Tables {
-        territories: territories.into_boxed_slice(),
+        territories,
         formats,
-        short: short.into_boxed_slice(),
-        regions: regions.into_boxed_slice(),
-        by_code: by_code.into_boxed_slice(),
+        short,
+        regions,
+        by_code,
+        nd,
+        number,
+        letter,
     })
 }
 
