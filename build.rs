@@ -536,11 +536,8 @@ fn put_desc(cols: &mut Columns, refs: &mut Refs, d: &Desc, local: bool) {
 fn encode(territories: &[TerritoryRow], formats: &Formats, short: &[ShortRow]) -> (Columns, Refs) {
     let mut cols = Columns::default();
     let mut refs = Refs::default();
-    let mut prev_cc = 0;
     for t in territories {
         cols.col("M_IDS").extend_from_slice(t.id.as_bytes());
-        varint(cols.col("M_CC"), u32::from(t.cc - prev_cc));
-        prev_cc = t.cc;
         cols.col("M_FLAGS").push(
             u8::from(t.same)
                 | u8::from(t.intl.is_some()) << 1
@@ -613,39 +610,7 @@ fn encode(territories: &[TerritoryRow], formats: &Formats, short: &[ShortRow]) -
             put_desc(&mut cols, &mut refs, d, false);
         }
     }
-    // The regions sorted by id, as indices into the territories (`001` left out).
-    let mut regions: Vec<(&str, usize)> = territories
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.id != "001")
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    regions.sort();
-    let order = cols.col("M_REGION_ORDER");
-    order.extend(
-        regions
-            .iter()
-            .map(|&(_, i)| u8::try_from(i).expect("under 256 territories")),
-    );
-    let unicode = cols.col("M_UNICODE");
-    for class in [r"\p{Nd}", r"\p{N}", r"\p{L}"] {
-        put_ranges(unicode, &ranges(class));
-    }
     (cols, refs)
-}
-
-/// Sorted, disjoint inclusive ranges: their count, then each one's
-/// distance from the end of the one before (from 0 for the first) and its
-/// length less one.
-fn put_ranges(out: &mut Vec<u8>, ranges: &[(u32, u32)]) {
-    varint(out, ranges.len() as u32);
-    let mut end = 0;
-    for &(a, b) in ranges {
-        assert!(a >= end && b >= a, "ranges out of order");
-        varint(out, a - end);
-        varint(out, b - a);
-        end = b;
-    }
 }
 
 fn ranges(class: &str) -> Vec<(u32, u32)> {
@@ -830,6 +795,47 @@ pub fn generate(inputs: &Inputs) -> String {
     );
     for (name, bytes) in &cols.0 {
         let _ = writeln!(out, "static {name}: [u8; {}] = {bytes:?};", bytes.len());
+    }
+    // The lookups of every call: plain sorted arrays, no pointers.
+    let mut regions: Vec<(&str, usize)> = territories
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.id != "001")
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    regions.sort();
+    let ids: Vec<[u8; 2]> = regions
+        .iter()
+        .map(|(id, _)| <[u8; 2]>::try_from(id.as_bytes()).expect("a two-letter region"))
+        .collect();
+    let index: Vec<u8> = regions
+        .iter()
+        .map(|&(_, i)| u8::try_from(i).expect("under 256 territories"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "/// The region codes, sorted, and each one's territory.\npub(crate) static REGION_IDS: [[u8; 2]; {}] = {ids:?};\nstatic REGION_INDEX: [u8; {}] = {index:?};",
+        ids.len(),
+        index.len()
+    );
+    let mut codes: Vec<u16> = Vec::new();
+    let mut first: Vec<u8> = Vec::new();
+    for (i, t) in territories.iter().enumerate() {
+        if codes.last() != Some(&t.cc) {
+            codes.push(t.cc);
+            first.push(u8::try_from(i).expect("under 256 territories"));
+        }
+    }
+    first.push(u8::try_from(territories.len()).expect("under 256 territories"));
+    let _ = writeln!(
+        out,
+        "/// The country calling codes, sorted, and where each one's territories\n/// start (the main one first; one more entry: the end).\nstatic CODES: [u16; {}] = {codes:?};\nstatic CODE_FIRST: [u8; {}] = {first:?};",
+        codes.len(),
+        first.len()
+    );
+    for (name, class) in [("ND", r"\p{Nd}"), ("NUMBER", r"\p{N}"), ("LETTER", r"\p{L}")] {
+        let r = ranges(class);
+        let _ = writeln!(out, "pub(crate) static {name}: [(u32, u32); {}] = {:?};", r.len(), r);
     }
     let _ = writeln!(out, "pub(crate) const METADATA_VERSION: &str = {:?};", inputs.version);
     let _ = writeln!(

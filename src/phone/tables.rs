@@ -94,7 +94,7 @@ pub(crate) struct Territory {
 }
 
 impl Territory {
-    /// Indices into [`FORMATS`]: `numberFormat`, in order.
+    /// Indices of [`number_format`]: `numberFormat`, in order.
     pub(crate) fn formats(&self) -> &'static [u16] {
         self.formats
     }
@@ -151,13 +151,6 @@ pub(crate) struct Tables {
     short: Vec<ShortTerritory>,
     /// Region code -> index into `territories`, sorted; `001` left out.
     regions: Vec<(&'static str, u16)>,
-    /// Country calling code -> the indices of its territories (consecutive,
-    /// the main one first), sorted by code.
-    by_code: Vec<(u16, &'static [u16])>,
-    /// `\p{Nd}`, `\p{N}`, `\p{L}` as sorted, disjoint inclusive ranges.
-    nd: Vec<(u32, u32)>,
-    number: Vec<(u32, u32)>,
-    letter: Vec<(u32, u32)>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| decode().unwrap_or_default());
@@ -182,21 +175,10 @@ impl<T> IntoIterator for &Table<T> {
     }
 }
 
-/// Every territory, in country-code order (the main one of a code first).
-static TERRITORIES: Table<Territory> = Table(|t| &t.territories);
-/// Every number format, in the order the territories' lists first name them.
-static FORMATS: Table<NumberFormat> = Table(|t| &t.formats);
 /// ShortNumberMetadata.xml's territories, sorted by region.
 pub(crate) static SHORT_TERRITORIES: Table<ShortTerritory> = Table(|t| &t.short);
 /// Every region code and its territory, sorted by region.
 pub(crate) static REGIONS: Table<(&'static str, u16)> = Table(|t| &t.regions);
-/// `\p{Nd}`: every range is whole blocks of ten starting at a zero.
-pub(crate) static ND: Table<(u32, u32)> = Table(|t| &t.nd);
-/// `\p{N}`.
-pub(crate) static NUMBER: Table<(u32, u32)> = Table(|t| &t.number);
-/// `\p{L}`.
-pub(crate) static LETTER: Table<(u32, u32)> = Table(|t| &t.letter);
-
 /// A cursor over one column of the generated tables.
 struct Reader(&'static [u8]);
 
@@ -258,21 +240,6 @@ impl Reader {
             n => Some(n - 1),
         }
     }
-
-    /// Ranges as build.rs's `put_ranges` writes them: a count, then each
-    /// range's distance from the end of the one before and its length less one.
-    #[inline(never)]
-    fn ranges(&mut self) -> Option<Vec<(u32, u32)>> {
-        let n = self.varint()?;
-        let mut out = Vec::new();
-        let mut end = 0u32;
-        for _ in 0..n {
-            let start = end.checked_add(self.varint()?)?;
-            end = start.checked_add(self.varint()?)?;
-            out.push((start, end));
-        }
-        Some(out)
-    }
 }
 
 /// The pattern references and their lengths.
@@ -307,18 +274,19 @@ fn decode() -> Option<Tables> {
         next: 0,
     };
     let none = Desc::new(0, 0, 0);
-    let (mut ids, mut cc, mut flags, mut types_present) =
-        (Reader(&M_IDS), Reader(&M_CC), Reader(&M_FLAGS), Reader(&M_PRESENT));
+    let (mut ids, mut flags, mut types_present) = (Reader(&M_IDS), Reader(&M_FLAGS), Reader(&M_PRESENT));
     let mut territories = Vec::with_capacity(TERRITORY_COUNT);
-    let mut code = 0u16;
     let mut kinds = Vec::with_capacity(TERRITORY_COUNT);
-    for _ in 0..TERRITORY_COUNT {
-        code = code.checked_add(cc.u16()?)?;
+    let mut code = 0;
+    for i in 0..TERRITORY_COUNT {
+        while CODE_FIRST.get(code + 1).is_some_and(|&f| usize::from(f) <= i) {
+            code += 1;
+        }
         let f = flags.byte()?;
         kinds.push((f, u16::from_le_bytes([types_present.byte()?, types_present.byte()?])));
         territories.push(Territory {
             id: ids.id()?,
-            country_code: code,
+            country_code: *CODES.get(code)?,
             international_prefix: None,
             national_prefix_for_parsing: None,
             leading_digits: None,
@@ -423,27 +391,14 @@ fn decode() -> Option<Tables> {
             }
         }
     }
-    // The regions sorted by id: build.rs gives their order (a territory a byte).
-    let mut regions = Vec::with_capacity(TERRITORY_COUNT);
-    for &i in &M_REGION_ORDER {
-        regions.push((territories.get(usize::from(i))?.id, u16::from(i)));
+    let mut regions = Vec::with_capacity(REGION_IDS.len());
+    for (id, &i) in REGION_IDS.iter().zip(&REGION_INDEX) {
+        regions.push((std::str::from_utf8(id).ok()?, u16::from(i)));
     }
-    let indices: &'static [u16] = (0..u16::try_from(territories.len()).ok()?).collect::<Vec<_>>().leak();
-    let mut by_code: Vec<(u16, &'static [u16])> = Vec::new();
-    let mut from = 0;
-    for (i, t) in territories.iter().enumerate() {
-        if territories.get(i + 1).map(|n| n.country_code) != Some(t.country_code) {
-            by_code.push((t.country_code, indices.get(from..=i)?));
-            from = i + 1;
-        }
-    }
-    let mut unicode = Reader(&M_UNICODE);
-    let (nd, number, letter) = (unicode.ranges()?, unicode.ranges()?, unicode.ranges()?);
     let every = [
         p.refs,
         p.lengths,
         ids,
-        cc,
         flags,
         types_present,
         texts,
@@ -453,7 +408,6 @@ fn decode() -> Option<Tables> {
         rules,
         short_ids,
         short_present,
-        unicode,
     ];
     (usize::from(p.next) == PATTERN_COUNT && every.iter().all(|r| r.0.is_empty())).then_some(())?;
     Some(Tables {
@@ -461,46 +415,57 @@ fn decode() -> Option<Tables> {
         formats,
         short,
         regions,
-        by_code,
-        nd,
-        number,
-        letter,
     })
+}
+
+/// `0, 1, 2 …`: the lists [`by_code`] gives are runs of it.
+static INDICES: [u16; TERRITORY_COUNT] = {
+    let mut all = [0u16; TERRITORY_COUNT];
+    let mut i = 0;
+    while i < TERRITORY_COUNT {
+        #[allow(clippy::indexing_slicing)] // const evaluation: `i` is below the length, and no `get_mut` in a const
+        {
+            all[i] = i as u16;
+        }
+        i += 1;
+    }
+    all
+};
+
+/// Where the territories of a country calling code are among the territories.
+fn code_span(cc: u32) -> Option<std::ops::Range<usize>> {
+    let cc = u16::try_from(cc).ok()?;
+    let i = CODES.binary_search(&cc).ok()?;
+    Some(usize::from(*CODE_FIRST.get(i)?)..usize::from(*CODE_FIRST.get(i + 1)?))
 }
 
 /// Territories sharing a country calling code, the main one first.
 pub(crate) fn by_code(cc: u32) -> Option<&'static [u16]> {
-    let cc = u16::try_from(cc).ok()?;
-    let by_code = &TABLES.by_code;
-    by_code
-        .binary_search_by_key(&cc, |&(c, _)| c)
-        .ok()
-        .and_then(|i| by_code.get(i))
-        .map(|&(_, list)| list)
+    INDICES.get(code_span(cc)?)
 }
 
-/// The territory at an index of [`TERRITORIES`].
+/// The territory at an index of the territories (country-code order, the
+/// main one of a code first).
 pub(crate) fn territory(index: u16) -> Option<&'static Territory> {
-    TERRITORIES.get(usize::from(index))
+    TABLES.territories.get(usize::from(index))
 }
 
-/// The number format at an index of [`FORMATS`].
+/// The number format at an index of the formats (in the order the
+/// territories' lists first name them).
 pub(crate) fn number_format(index: u16) -> Option<&'static NumberFormat> {
-    FORMATS.get(usize::from(index))
+    TABLES.formats.get(usize::from(index))
 }
 
 /// The territory of a region code such as `US`.
 pub(crate) fn region(id: &str) -> Option<&'static Territory> {
-    REGIONS
-        .binary_search_by(|&(r, _)| r.cmp(id))
-        .ok()
-        .and_then(|i| REGIONS.get(i))
-        .and_then(|&(_, t)| territory(t))
+    let id: [u8; 2] = id.as_bytes().try_into().ok()?;
+    let i = REGION_IDS.binary_search(&id).ok()?;
+    territory(u16::from(*REGION_INDEX.get(i)?))
 }
 
 /// The main territory of a country calling code.
 pub(crate) fn main_territory(cc: u32) -> Option<&'static Territory> {
-    by_code(cc)?.first().copied().and_then(territory)
+    TABLES.territories.get(code_span(cc)?.start)
 }
 
 /// Every region code the metadata knows, sorted.
@@ -516,8 +481,9 @@ fn in_ranges(table: &[(u32, u32)], c: char) -> Option<(u32, u32)> {
 
 /// The value of a Unicode decimal digit (`\p{Nd}`), as Java's `Character.digit(c, 10)`.
 pub(crate) fn decimal_digit(c: char) -> Option<u8> {
-    if c.is_ascii_digit() {
-        return Some(c as u8 - b'0');
+    if c.is_ascii() {
+        // The only ASCII characters of `\p{Nd}`.
+        return c.is_ascii_digit().then(|| c as u8 - b'0');
     }
     // Every Nd range is a run of whole blocks of ten starting at a zero.
     in_ranges(&ND, c).map(|(start, _)| ((c as u32 - start) % 10) as u8)
@@ -525,12 +491,20 @@ pub(crate) fn decimal_digit(c: char) -> Option<u8> {
 
 /// `\p{N}`.
 pub(crate) fn is_number(c: char) -> bool {
-    c.is_ascii_digit() || in_ranges(&NUMBER, c).is_some()
+    // ASCII has no `\p{N}` but the digits: the table is for the rest.
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    in_ranges(&NUMBER, c).is_some()
 }
 
 /// `\p{L}`.
 pub(crate) fn is_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || in_ranges(&LETTER, c).is_some()
+    // ASCII has no `\p{L}` but the letters: the table is for the rest.
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    in_ranges(&LETTER, c).is_some()
 }
 
 #[cfg(test)]
@@ -580,9 +554,12 @@ mod tests {
         assert!(named.iter().all(|&n| n));
         assert_eq!(t.regions.len(), t.territories.iter().filter(|t| t.id != "001").count());
         assert!(t.regions.windows(2).all(|w| w[0].0 < w[1].0));
-        for &(cc, list) in t.by_code.iter() {
+        for &cc in &CODES {
+            let list = by_code(u32::from(cc)).expect("a code's territories");
+            assert!(!list.is_empty());
             assert!(list.iter().all(|&i| t.territories[usize::from(i)].country_code == cc));
         }
+        assert_eq!(CODE_FIRST.last().map(|&n| usize::from(n)), Some(TERRITORY_COUNT));
         let us = region("US").expect("US");
         assert_eq!((us.id, us.country_code, us.national_prefix()), ("US", 1, Some("1")));
         assert_eq!(us.example(0), Some("2015550123"));
