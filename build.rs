@@ -43,13 +43,9 @@ struct Pattern {
 #[derive(Default)]
 struct Compiler {
     /// By id.
-    pats: Vec<Option<Pattern>>,
+    pats: Vec<Pattern>,
     /// Same pattern text, same program: descriptors repeat across territories.
     seen: std::collections::HashMap<String, usize>,
-    /// The ids to give (pattern text -> id), from a first run: the patterns
-    /// sorted by their text read backwards, which puts similar ones side by
-    /// side in the token stream (about 1 KB less gzip than the order met).
-    order: std::collections::HashMap<String, usize>,
     prog: Vec<u32>,
 }
 
@@ -67,37 +63,16 @@ impl Compiler {
         self.prog.clear();
         self.emit(&hir, &cleaned);
         self.prog.push(OP_MATCH);
-        let id = match self.order.get(&cleaned) {
-            Some(&id) => id,
-            None if self.order.is_empty() => self.pats.len().max(self.seen.len()),
-            None => panic!("pattern {cleaned:?} was not met by the first run"),
-        };
-        if self.pats.len() <= id {
-            self.pats.resize_with(id + 1, || None);
-        }
-        self.pats[id] = Some(Pattern {
+        // A provisional id, the order met; the tables renumber the patterns
+        // they refer to in the order their decoder meets them (`Refs`).
+        let id = self.pats.len();
+        self.pats.push(Pattern {
             hir,
             prog: std::mem::take(&mut self.prog),
             groups,
         });
         self.seen.insert(cleaned, id);
         id
-    }
-
-    /// A compiler giving the patterns `self` met the ids of [`Compiler::order`].
-    fn sorted(self) -> Compiler {
-        let mut texts: Vec<String> = self.seen.into_keys().collect();
-        texts.sort_by(|a, b| a.bytes().rev().cmp(b.bytes().rev()));
-        Compiler {
-            order: texts.into_iter().enumerate().map(|(i, t)| (t, i)).collect(),
-            ..Compiler::default()
-        }
-    }
-
-    fn patterns(&self) -> impl Iterator<Item = &Pattern> {
-        self.pats
-            .iter()
-            .map(|p| p.as_ref().expect("every id given to a pattern"))
     }
 
     fn here(&self) -> u32 {
@@ -307,11 +282,13 @@ fn tokens(hir: &Hir, classes: &[u16], place: Place, out: &mut Vec<u8>) {
 }
 
 /// The class table (the most used digit sets first, as many as tokens
-/// remain) and every pattern's tokens, each checked to compile to exactly
-/// the program of its regular expression.
-fn token_stream(c: &Compiler) -> (Vec<u16>, Vec<u8>) {
+/// remain) and the tokens of the patterns of `order` (provisional ids, in
+/// their final order), each checked to compile to exactly the program of its
+/// regular expression.
+fn token_stream(c: &Compiler, order: &[usize]) -> (Vec<u16>, Vec<u8>) {
+    let patterns = || order.iter().map(|&i| &c.pats[i]);
     let mut counts = std::collections::BTreeMap::new();
-    for p in c.patterns() {
+    for p in patterns() {
         count_classes(&p.hir, &mut counts);
     }
     let mut ranked: Vec<(usize, u32)> = counts.into_iter().map(|(mask, n)| (n, mask)).collect();
@@ -322,7 +299,7 @@ fn token_stream(c: &Compiler) -> (Vec<u16>, Vec<u8>) {
         .map(|&(_, mask)| mask as u16)
         .collect();
     let mut stream = Vec::new();
-    for (id, p) in c.patterns().enumerate() {
+    for (id, p) in patterns().enumerate() {
         let at = stream.len();
         tokens(&p.hir, &classes, Place::Free, &mut stream);
         stream.push(T_END);
@@ -343,12 +320,6 @@ fn max_capture(hir: &Hir) -> u32 {
         HirKind::Repetition(r) => max_capture(&r.sub),
         _ => 0,
     }
-}
-
-/// `Desc::new(pattern, lengths, local)`; local lengths fit 16 bits.
-fn desc_new(pattern: usize, lengths: u32, local: u32) -> String {
-    assert!(local < 1 << 16, "a local-only length of 16 or more");
-    format!("Desc::new({pattern}, {lengths:#x}, {local:#x})")
 }
 
 fn mask(lengths: &[u16]) -> u32 {
@@ -393,16 +364,22 @@ fn clean(p: &str) -> String {
     p.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn desc_literal(c: &mut Compiler, d: Option<&Descriptor>) -> String {
-    match d {
-        None => "None".into(),
-        Some(d) => {
-            let pat = c.pattern(d.national_number().as_str());
-            format!(
-                "Some({})",
-                desc_new(pat, mask(d.possible_length()), mask(d.possible_local_length()))
-            )
-        }
+/// A number-type description: its pattern (a provisional id), its possible
+/// lengths and its local-only lengths as bit masks.
+#[derive(Clone, Copy)]
+struct Desc {
+    pattern: usize,
+    lengths: u32,
+    local: u32,
+}
+
+fn desc_of(c: &mut Compiler, d: &Descriptor) -> Desc {
+    let local = mask(d.possible_local_length());
+    assert!(local < 1 << 16, "a local-only length of 16 or more");
+    Desc {
+        pattern: c.pattern(d.national_number().as_str()),
+        lengths: mask(d.possible_length()),
+        local,
     }
 }
 
@@ -414,94 +391,226 @@ fn single_international_prefix(p: &str) -> bool {
     parts.next().is_some_and(digits) && parts.next().map_or(true, digits)
 }
 
+/// One `numberFormat` as `BuildMetadataFromXml` leaves it.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct FormatRow {
+    pattern: usize,
+    /// Every leading-digits pattern (`chooseFormattingPatternForNumber`
+    /// reads the last, as-you-type formatting one per digit typed).
+    leading: Vec<usize>,
+    format: String,
+    /// For national formatting, `$NP` and `$FG` substituted; empty for none.
+    rule: String,
+    /// `NP_OPTIONAL`, `HAS_CARRIER_RULE` (src/phone/tables.rs).
+    flags: u8,
+}
+
 /// The number formats, deduplicated across territories (the NANP regions,
 /// for one, repeat theirs).
 #[derive(Default)]
 struct Formats {
-    seen: std::collections::HashMap<String, usize>,
-    literals: Vec<String>,
-    leading: Vec<u16>,
-    /// The formats' replacement texts and national prefix rules, and the
-    /// territories' prefixes and examples, each once (a text inside another
-    /// is found there): the tables hold an offset and a length, not a pointer.
-    text: String,
-    /// The territories' lists of formats (indices into `literals`).
-    lists: Vec<u16>,
+    seen: std::collections::HashMap<FormatRow, usize>,
+    rows: Vec<FormatRow>,
 }
 
 impl Formats {
-    /// One `numberFormat` as `BuildMetadataFromXml` leaves it: every
-    /// leading-digits pattern (`chooseFormattingPatternForNumber` reads the
-    /// last, as-you-type formatting one per digit typed), and the flags
-    /// as-you-type formatting filters on. The
-    /// national prefix formatting rule gets `$NP` and `$FG` substituted as
-    /// the Java build does; international formats never use it.
+    /// One `numberFormat`, and the flags as-you-type formatting filters on.
+    /// The national prefix formatting rule gets `$NP` and `$FG` substituted
+    /// as the Java build does; international formats never use it.
     fn id(&mut self, c: &mut Compiler, f: &phonenumber::metadata::Format, np: Option<&str>, national: bool) -> usize {
-        let pattern = c.pattern(f.pattern().as_str());
-        let leading: Vec<u16> = f
-            .leading_digits()
-            .iter()
-            .map(|r| c.pattern(r.as_str()) as u16)
-            .collect();
-        // One table of leading-digits lists, so that formats hold an offset
-        // rather than a pointer (pointers compress badly in the .wasm).
-        let at = match self
-            .leading
-            .windows(leading.len().max(1))
-            .position(|w| w == leading.as_slice())
-        {
-            Some(at) if !leading.is_empty() => at,
-            _ if leading.is_empty() => 0,
-            _ => {
-                self.leading.extend_from_slice(&leading);
-                self.leading.len() - leading.len()
-            }
+        let row = FormatRow {
+            pattern: c.pattern(f.pattern().as_str()),
+            leading: f.leading_digits().iter().map(|r| c.pattern(r.as_str())).collect(),
+            format: f.format().to_string(),
+            rule: f
+                .national_prefix()
+                .filter(|_| national)
+                .map(|r| r.replacen("$NP", np.unwrap_or(""), 1).replacen("$FG", "$1", 1))
+                .unwrap_or_default(),
+            flags: u8::from(f.is_national_prefix_optional()) | (u8::from(f.domestic_carrier().is_some()) << 1),
         };
-        let rule = f
-            .national_prefix()
-            .filter(|_| national)
-            .map(|r| r.replacen("$NP", np.unwrap_or(""), 1).replacen("$FG", "$1", 1))
-            .filter(|r| !r.is_empty());
-        let (format_at, format_len) = self.text(f.format());
-        let (rule_at, rule_len) = self.text(rule.as_deref().unwrap_or(""));
-        let literal = format!(
-            "NumberFormat {{ pattern: {pattern}, leading_at: {at}, format_at: {format_at}, rule_at: {rule_at}, \
-             format_len: {format_len}, rule_len: {rule_len}, leading_len: {}, flags: {} }}",
-            leading.len(),
-            u8::from(f.is_national_prefix_optional()) | (u8::from(f.domestic_carrier().is_some()) << 1)
-        );
-        let next = self.literals.len();
-        *self.seen.entry(literal.clone()).or_insert_with(|| {
-            self.literals.push(literal);
+        let next = self.rows.len();
+        *self.seen.entry(row.clone()).or_insert_with(|| {
+            self.rows.push(row);
             next
         })
     }
 }
 
-impl Formats {
-    /// Where `list` starts in [`Formats::lists`] (appended unless it is there).
-    fn list(&mut self, list: &[u16]) -> usize {
-        if list.is_empty() {
-            return 0;
-        }
-        self.lists
-            .windows(list.len())
-            .position(|w| w == list)
-            .unwrap_or_else(|| {
-                self.lists.extend_from_slice(list);
-                self.lists.len() - list.len()
-            })
-    }
+/// One territory (or non-geographic entity) of the metadata.
+struct TerritoryRow {
+    id: String,
+    cc: u16,
+    intl: Option<usize>,
+    npp: Option<usize>,
+    leading: Option<usize>,
+    same: bool,
+    general: Desc,
+    types: [Option<Desc>; 10],
+    /// Indices into `Formats::rows`.
+    national: Vec<usize>,
+    intl_formats: Vec<usize>,
+    /// The national prefix, its transform rule, the international prefix
+    /// as written, the dialling prefix, the extension prefix and the
+    /// example numbers (comma-separated, in the order of `types`).
+    texts: [String; 6],
+}
 
-    /// Where `text` is in [`Formats::text`] (appended when it is not), and its length.
-    fn text(&mut self, text: &str) -> (u16, u8) {
-        let at = self.text.find(text).unwrap_or_else(|| {
-            self.text.push_str(text);
-            self.text.len() - text.len()
-        });
-        let at = u16::try_from(at).expect("the format texts fit 16-bit offsets");
-        (at, u8::try_from(text.len()).expect("a format text under 256 bytes"))
+/// One territory of the short-number metadata.
+struct ShortRow {
+    id: String,
+    general: Desc,
+    descs: [Option<Desc>; 7],
+}
+
+/// The tables as byte columns, one per cursor of their decoder
+/// (`src/phone/tables.rs`, `decode`), which reads them in the order written
+/// here: a column holds one field of every row (or a few fields read
+/// together), so that like bytes stand side by side for gzip.
+#[derive(Default)]
+struct Columns(Vec<(&'static str, Vec<u8>)>);
+
+impl Columns {
+    fn col(&mut self, name: &'static str) -> &mut Vec<u8> {
+        let at = match self.0.iter().position(|(n, _)| *n == name) {
+            Some(at) => at,
+            None => {
+                self.0.push((name, Vec::new()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[at].1
     }
+}
+
+/// LEB128: seven bits a byte, low first.
+fn varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n & 0x7F) as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// A text: its length (a byte), then its UTF-8.
+fn put_text(out: &mut Vec<u8>, s: &str) {
+    out.push(u8::try_from(s.len()).expect("a metadata text under 256 bytes"));
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Pattern references in the order the decoder reads them: `0` is the next
+/// pattern never referred to before (so the patterns are numbered, and
+/// stored, in that order, and most references cost one byte), `n + 1`
+/// pattern `n`.
+#[derive(Default)]
+struct Refs {
+    final_id: std::collections::HashMap<usize, usize>,
+    /// Provisional ids in their final order.
+    order: Vec<usize>,
+}
+
+impl Refs {
+    fn put(&mut self, out: &mut Vec<u8>, provisional: usize) {
+        match self.final_id.get(&provisional) {
+            Some(&id) => varint(out, u32::try_from(id + 1).expect("a pattern id")),
+            None => {
+                self.final_id.insert(provisional, self.order.len());
+                self.order.push(provisional);
+                out.push(0);
+            }
+        }
+    }
+}
+
+fn put_desc(cols: &mut Columns, refs: &mut Refs, d: &Desc, local: bool) {
+    refs.put(cols.col("M_REF"), d.pattern);
+    let len = cols.col("M_LEN");
+    varint(len, d.lengths);
+    if local {
+        varint(len, d.local);
+    }
+}
+
+/// The columns of the territories, their formats and the short-number
+/// territories, and the patterns' final order.
+fn encode(territories: &[TerritoryRow], formats: &Formats, short: &[ShortRow]) -> (Columns, Refs) {
+    let mut cols = Columns::default();
+    let mut refs = Refs::default();
+    for t in territories {
+        cols.col("M_IDS").extend_from_slice(t.id.as_bytes());
+        cols.col("M_FLAGS").push(
+            u8::from(t.same)
+                | u8::from(t.intl.is_some()) << 1
+                | u8::from(t.npp.is_some()) << 2
+                | u8::from(t.leading.is_some()) << 3,
+        );
+        let present = (0..10).filter(|&k| t.types[k].is_some()).fold(0u16, |m, k| m | 1 << k);
+        cols.col("M_PRESENT").extend_from_slice(&present.to_le_bytes());
+    }
+    for t in territories {
+        put_desc(&mut cols, &mut refs, &t.general, true);
+    }
+    for k in 0..10 {
+        for d in territories.iter().filter_map(|t| t.types[k].as_ref()) {
+            put_desc(&mut cols, &mut refs, d, true);
+        }
+    }
+    let fields: [fn(&TerritoryRow) -> Option<usize>; 3] = [|t| t.intl, |t| t.npp, |t| t.leading];
+    for field in fields {
+        for p in territories.iter().filter_map(field) {
+            refs.put(cols.col("M_REF"), p);
+        }
+    }
+    for j in 0..6 {
+        for t in territories {
+            put_text(cols.col("M_TEXTS"), &t.texts[j]);
+        }
+    }
+    // The format lists, the formats numbered in the order they are met.
+    let mut format_ids = std::collections::HashMap::new();
+    let mut format_order = Vec::new();
+    for t in territories {
+        let lists = cols.col("M_LISTS");
+        lists.push(u8::try_from(t.national.len()).expect("under 256 formats"));
+        lists.push(u8::try_from(t.intl_formats.len()).expect("under 256 formats"));
+        for &f in t.national.iter().chain(&t.intl_formats) {
+            match format_ids.get(&f) {
+                Some(&id) => varint(lists, id + 1),
+                None => {
+                    format_ids.insert(f, format_order.len() as u32);
+                    format_order.push(f);
+                    lists.push(0);
+                }
+            }
+        }
+    }
+    for &f in &format_order {
+        let f = &formats.rows[f];
+        refs.put(cols.col("M_REF"), f.pattern);
+        let leading = u8::try_from(f.leading.len()).ok().filter(|&n| n < 64);
+        cols.col("M_FORMAT_FLAGS")
+            .push(f.flags | leading.expect("under 64 leading-digits patterns") << 2);
+        for &p in &f.leading {
+            refs.put(cols.col("M_REF"), p);
+        }
+        put_text(cols.col("M_FORMAT_TEXTS"), &f.format);
+        put_text(cols.col("M_RULES"), &f.rule);
+    }
+    for s in short {
+        cols.col("M_SHORT_IDS").extend_from_slice(s.id.as_bytes());
+        let present = (0..7).filter(|&k| s.descs[k].is_some()).fold(0u8, |m, k| m | 1 << k);
+        cols.col("M_SHORT_PRESENT").push(present);
+    }
+    for s in short {
+        put_desc(&mut cols, &mut refs, &s.general, false);
+    }
+    for k in 0..7 {
+        for d in short.iter().filter_map(|s| s.descs[k].as_ref()) {
+            assert!(d.local == 0, "a short-number description with local lengths");
+            put_desc(&mut cols, &mut refs, d, false);
+        }
+    }
+    (cols, refs)
 }
 
 fn ranges(class: &str) -> Vec<(u32, u32)> {
@@ -566,17 +675,8 @@ fn main() {
 
 /// The generated source of `metadata.rs`.
 pub fn generate(inputs: &Inputs) -> String {
-    // Twice: the first run finds the patterns, the second numbers them in order.
-    let (_, first) = generate_with(inputs, Compiler::default());
-    generate_with(inputs, first.sorted()).0
-}
-
-fn generate_with(inputs: &Inputs, mut c: Compiler) -> (String, Compiler) {
-    let mut out = String::new();
-    let mut territories = String::new();
-    let mut by_code = String::new();
-    let mut regions: Vec<(String, usize)> = Vec::new();
-    let mut index = 0usize;
+    let mut c = Compiler::default();
+    let mut territories = Vec::new();
     let mut formats = Formats::default();
 
     // `iter()` collapses the non-geographic "001" entities into one, so walk the codes.
@@ -584,7 +684,6 @@ fn generate_with(inputs: &Inputs, mut c: Compiler) -> (String, Compiler) {
         let Some(list) = inputs.db.by_code(&cc) else {
             continue;
         };
-        let mut ids = Vec::new();
         for m in list {
             let general = m.descriptors().general();
             let mut lengths = BTreeSet::new();
@@ -597,10 +696,13 @@ fn generate_with(inputs: &Inputs, mut c: Compiler) -> (String, Compiler) {
             }
             let local: Vec<u16> = local.difference(&lengths).copied().collect();
             let lengths: Vec<u16> = lengths.into_iter().collect();
-            let gpat = c.pattern(general.national_number().as_str());
-            let types: Vec<String> = (0..TYPES.len())
-                .map(|i| desc_literal(&mut c, type_desc(m, i)))
-                .collect();
+            let general = Desc {
+                pattern: c.pattern(general.national_number().as_str()),
+                lengths: mask(&lengths),
+                local: mask(&local),
+            };
+            assert!(general.local < 1 << 16, "a local-only length of 16 or more");
+            let types: [Option<Desc>; 10] = std::array::from_fn(|i| type_desc(m, i).map(|d| desc_of(&mut c, d)));
             let same = {
                 let f = type_desc(m, 0)
                     .map(|d| clean(d.national_number().as_str()))
@@ -640,13 +742,6 @@ fn generate_with(inputs: &Inputs, mut c: Compiler) -> (String, Compiler) {
                 .preferred_international_prefix()
                 .map(str::to_string)
                 .or_else(|| intl_text.clone().filter(|p| single_international_prefix(p)));
-            // The national then the international formats, one run of FORMAT_LISTS.
-            let both: Vec<u16> = national.iter().chain(&intl_list).map(|&i| i as u16).collect();
-            let formats_at = formats.list(&both);
-            let mut text = |t: Option<&str>| {
-                let (at, len) = formats.text(t.unwrap_or(""));
-                format!("Text {{ at: {at}, len: {len} }}")
-            };
             // One string per territory, not ten: `Territory::example` splits it.
             let examples: Vec<&str> = (0..TYPES.len())
                 .map(|i| type_desc(m, i).and_then(Descriptor::example).unwrap_or(""))
@@ -655,76 +750,94 @@ fn generate_with(inputs: &Inputs, mut c: Compiler) -> (String, Compiler) {
                 examples.iter().all(|e| !e.contains(',')),
                 "an example number with a comma"
             );
-            let _ = writeln!(
-                territories,
-                "    Territory {{ id: {:?}, country_code: {cc}, international_prefix: {}, \
-                 national_prefix_for_parsing: {}, leading_digits: {}, \
-                 same_mobile_and_fixed_line: {same}, general: {}, types: [{}], formats_at: {formats_at}, \
-                 formats_len: {}, intl_formats_len: {}, national_prefix: {}, national_prefix_transform_rule: {}, \
-                 international_prefix_text: {}, dialling_prefix: {}, extension_prefix: {}, examples: {} }},",
-                m.id(),
-                intl.map_or("None".into(), |p| format!("Some({p})")),
-                npp.map_or("None".into(), |p| format!("Some({p})")),
-                leading.map_or("None".into(), |p| format!("Some({p})")),
-                desc_new(gpat, mask(&lengths), mask(&local)),
-                types.join(", "),
-                national.len(),
-                intl_list.len(),
-                text(m.national_prefix()),
-                text(transform),
-                text(intl_text.as_deref()),
-                text(dialling.as_deref()),
-                text(m.preferred_extension_prefix()),
-                text(Some(&examples.join(","))),
+            let id = m.id().to_string();
+            assert!(
+                id == "001" || (id.len() == 2 && id.bytes().all(|b| b.is_ascii_uppercase())),
+                "region id {id:?}"
             );
-            if m.id() != "001" {
-                regions.push((m.id().to_string(), index));
-            }
-            ids.push(index.to_string());
-            index += 1;
+            territories.push(TerritoryRow {
+                id,
+                cc,
+                intl,
+                npp,
+                leading,
+                same,
+                general,
+                types,
+                national,
+                intl_formats: intl_list,
+                texts: [
+                    m.national_prefix().unwrap_or("").to_string(),
+                    transform.unwrap_or("").to_string(),
+                    intl_text.unwrap_or_default(),
+                    dialling.unwrap_or_default(),
+                    m.preferred_extension_prefix().unwrap_or("").to_string(),
+                    examples.join(","),
+                ],
+            });
         }
-        let _ = writeln!(by_code, "    ({cc}, &[{}]),", ids.join(", "));
     }
-    regions.sort();
+    let short = short_rows(&mut c, &inputs.short_xml);
+    let (cols, refs) = encode(&territories, &formats, &short);
+    let (classes, stream) = token_stream(&c, &refs.order);
 
-    let _ = writeln!(out, "/// libphonenumber metadata, compiled by build.rs.");
+    let mut out = String::new();
     let _ = writeln!(
         out,
-        "pub(crate) static TERRITORIES: [Territory; {index}] = [\n{territories}];"
+        "// libphonenumber metadata, compiled by build.rs: byte columns that\n\
+         // `decode` reads once (src/phone/tables.rs), and the patterns' tokens."
     );
-    let _ = writeln!(out, "pub(crate) static BY_CODE: &[(u16, &[u16])] = &[\n{by_code}];");
-    let _ = writeln!(out, "pub(crate) static REGIONS: &[(&str, u16)] = &[");
-    for (id, i) in &regions {
-        let _ = writeln!(out, "    ({id:?}, {i}),");
+    let _ = writeln!(
+        out,
+        "pub(crate) const TERRITORY_COUNT: usize = {};\npub(crate) const SHORT_COUNT: usize = {};",
+        territories.len(),
+        short.len()
+    );
+    for (name, bytes) in &cols.0 {
+        let _ = writeln!(out, "static {name}: [u8; {}] = {bytes:?};", bytes.len());
     }
-    let _ = writeln!(out, "];");
+    // The lookups of every call: plain sorted arrays, no pointers.
+    let mut regions: Vec<(&str, usize)> = territories
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.id != "001")
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    regions.sort();
+    let ids: Vec<[u8; 2]> = regions
+        .iter()
+        .map(|(id, _)| <[u8; 2]>::try_from(id.as_bytes()).expect("a two-letter region"))
+        .collect();
+    let index: Vec<u8> = regions
+        .iter()
+        .map(|&(_, i)| u8::try_from(i).expect("under 256 territories"))
+        .collect();
     let _ = writeln!(
         out,
-        "pub(crate) static FORMATS: [NumberFormat; {}] = [\n    {}\n];",
-        formats.literals.len(),
-        formats.literals.join(",\n    ")
+        "/// The region codes, sorted, and each one's territory.\npub(crate) static REGION_IDS: [[u8; 2]; {}] = {ids:?};\nstatic REGION_INDEX: [u8; {}] = {index:?};",
+        ids.len(),
+        index.len()
     );
-    let _ = writeln!(out, "pub(crate) static TEXT: &str = {:?};", formats.text);
+    let mut codes: Vec<u16> = Vec::new();
+    let mut first: Vec<u8> = Vec::new();
+    for (i, t) in territories.iter().enumerate() {
+        if codes.last() != Some(&t.cc) {
+            codes.push(t.cc);
+            first.push(u8::try_from(i).expect("under 256 territories"));
+        }
+    }
+    first.push(u8::try_from(territories.len()).expect("under 256 territories"));
     let _ = writeln!(
         out,
-        "pub(crate) static FORMAT_LISTS: [u16; {}] = {:?};",
-        formats.lists.len(),
-        formats.lists
+        "/// The country calling codes, sorted, and where each one's territories\n/// start (the main one first; one more entry: the end).\nstatic CODES: [u16; {}] = {codes:?};\nstatic CODE_FIRST: [u8; {}] = {first:?};",
+        codes.len(),
+        first.len()
     );
     for (name, class) in [("ND", r"\p{Nd}"), ("NUMBER", r"\p{N}"), ("LETTER", r"\p{L}")] {
         let r = ranges(class);
         let _ = writeln!(out, "pub(crate) static {name}: [(u32, u32); {}] = {:?};", r.len(), r);
     }
-    // Compiled last, so the patterns of the tables above keep their ids.
-    short_tables(&mut c, &inputs.short_xml, &mut out);
     let _ = writeln!(out, "pub(crate) const METADATA_VERSION: &str = {:?};", inputs.version);
-    let _ = writeln!(
-        out,
-        "pub(crate) static LEADING: [u16; {}] = {:?};",
-        formats.leading.len(),
-        formats.leading
-    );
-    let (classes, stream) = token_stream(&c);
     let _ = writeln!(
         out,
         "/// The digit sets of tokens `T_CLASS..` (src/phone/compile.rs).\npub(crate) static CLASSES: [u16; {}] = {:?};",
@@ -734,7 +847,7 @@ fn generate_with(inputs: &Inputs, mut c: Compiler) -> (String, Compiler) {
     let _ = writeln!(
         out,
         "/// How many patterns [`PATTERNS`] holds.\npub(crate) const PATTERN_COUNT: usize = {};",
-        c.pats.len()
+        refs.order.len()
     );
     let _ = writeln!(
         out,
@@ -742,7 +855,7 @@ fn generate_with(inputs: &Inputs, mut c: Compiler) -> (String, Compiler) {
         stream.len(),
         stream
     );
-    (out, c)
+    out
 }
 
 /// What the tables are compiled from.
@@ -925,9 +1038,10 @@ fn xml_text(s: &str) -> String {
 }
 
 /// `ShortNumberMetadata.xml` as `BuildMetadataFromXml` builds it for short
-/// numbers: the general description's possible lengths are the short
-/// code's; a description the territory lacks is `None` (it matches nothing).
-fn short_tables(c: &mut Compiler, xml: &str, out: &mut String) {
+/// numbers, sorted by region: the general description's possible lengths
+/// are the short code's; a description the territory lacks is `None` (it
+/// matches nothing).
+fn short_rows(c: &mut Compiler, xml: &str) -> Vec<ShortRow> {
     let mut text = String::with_capacity(xml.len());
     let mut rest = xml;
     while let Some(at) = rest.find("<!--") {
@@ -936,48 +1050,43 @@ fn short_tables(c: &mut Compiler, xml: &str, out: &mut String) {
     }
     text.push_str(rest);
     let territories = xml_element(&text, "territories").expect("<territories> in the short-number metadata");
-    let mut rows: Vec<(String, String)> = Vec::new();
+    let mut rows: Vec<ShortRow> = Vec::new();
     let mut rest = territories;
     while let Some(at) = rest.find("<territory") {
         let body = xml_element(&rest[at..], "territory").expect("a <territory> element");
         let id = xml_attribute(&rest[at..], "territory", "id")
             .expect("a territory id")
             .to_string();
-        let desc = |c: &mut Compiler, name: &str, lengths: Option<u32>| -> Option<String> {
+        assert!(
+            id.len() == 2 && id.bytes().all(|b| b.is_ascii_uppercase()),
+            "short-number region id {id:?}"
+        );
+        let desc = |c: &mut Compiler, name: &str, lengths: Option<u32>| -> Option<Desc> {
             let d = xml_element(body, name)?;
             let pattern = xml_element(d, "nationalNumberPattern")
                 .map(xml_text)
                 .filter(|p| !p.is_empty())?;
             let own = xml_attribute(d, "possibleLengths", "national").map_or(0, |l| mask(&xml_lengths(l)));
-            Some(desc_new(c.pattern(&pattern), lengths.unwrap_or(own), 0))
+            Some(Desc {
+                pattern: c.pattern(&pattern),
+                lengths: lengths.unwrap_or(own),
+                local: 0,
+            })
         };
         let short_lengths = xml_element(body, "shortCode")
             .and_then(|d| xml_attribute(d, "possibleLengths", "national"))
             .map_or(0, |l| mask(&xml_lengths(l)));
         let general = desc(c, "generalDesc", Some(short_lengths))
             .unwrap_or_else(|| panic!("short-number territory {id} without a general pattern"));
-        let descs: Vec<String> = SHORT_DESCS
-            .iter()
-            .map(|name| desc(c, name, None).map_or("None".into(), |d| format!("Some({d})")))
-            .collect();
-        rows.push((
-            id.clone(),
-            format!(
-                "    ShortTerritory {{ id: {id:?}, general: {general}, descs: [{}] }},",
-                descs.join(", ")
-            ),
-        ));
+        let descs: [Option<Desc>; 7] = std::array::from_fn(|i| desc(c, SHORT_DESCS[i], None));
+        rows.push(ShortRow { id, general, descs });
         let end = rest[at..].find("</territory>").expect("</territory>") + at + "</territory>".len();
         rest = &rest[end..];
     }
-    rows.sort();
-    let _ = writeln!(
-        out,
-        "/// ShortNumberMetadata.xml, compiled by build.rs; sorted by region.\npub(crate) static SHORT_TERRITORIES: [ShortTerritory; {}] = [",
-        rows.len()
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    assert!(
+        rows.windows(2).all(|w| w[0].id < w[1].id),
+        "a short-number region twice"
     );
-    for (_, row) in rows {
-        let _ = writeln!(out, "{row}");
-    }
-    let _ = writeln!(out, "];");
+    rows
 }

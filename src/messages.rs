@@ -5,6 +5,8 @@
 //! filled from those params. The labels, hints and reasons of the kinds'
 //! specs are translated beside the specs (`documents/translations.rs`).
 
+use std::sync::LazyLock;
+
 use serde_json::{Map, Value};
 
 use crate::code::Code;
@@ -24,6 +26,18 @@ pub fn text_in(texts: &'static Texts, locale: Locale) -> &'static str {
         Locale::De => de,
         Locale::Nl => nl,
     }
+}
+
+/// Texts joined as the catalogs store them (each ended by a NUL), five by five.
+pub(crate) fn split_texts(joined: &'static str) -> Vec<Texts> {
+    let mut out = Vec::new();
+    let mut parts = joined.split_terminator('\0');
+    while let (Some(en), Some(fr), Some(es), Some(de), Some(nl)) =
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+    {
+        out.push([en, fr, es, de, nl]);
+    }
+    out
 }
 
 macro_rules! catalog {
@@ -50,9 +64,12 @@ macro_rules! catalog {
 
             /// Its texts, English first (the order of [`Locale::ALL`]).
             pub fn texts(self) -> &'static Texts {
-                match self {
-                    $(Message::$v => &[$en, $fr, $es, $de, $nl],)*
-                }
+                /// Every message's five texts in one string, each ended by a NUL
+                /// (no table of pointers in the data), split once.
+                static TEXTS: LazyLock<Vec<Texts>> = LazyLock::new(|| {
+                    split_texts(concat!($($en, "\0", $fr, "\0", $es, "\0", $de, "\0", $nl, "\0",)*))
+                });
+                TEXTS.get(self as usize).unwrap_or(&[""; 5])
             }
 
             /// The placeholders of its template, the same in every locale:
@@ -848,6 +865,16 @@ mod tests {
             "Muss mindestens 3 Zeichen lang sein."
         );
         assert_eq!(placeholders_of("a {b} c {d}"), vec!["b", "d"]);
+    }
+
+    /// The catalogs' storage: five texts a row, each ended by a NUL; a
+    /// catalog text holding a NUL would shift every row after it.
+    #[test]
+    fn texts_split_five_by_five() {
+        assert_eq!(split_texts("a\0b\0\0d\0e\0f\0g\0"), vec![["a", "b", "", "d", "e"]]);
+        let last = Message::ALL.last().copied().map(Message::texts);
+        assert!(last.is_some_and(|t| t.iter().all(|s| !s.is_empty() && !s.contains('\0'))));
+        assert!(std::ptr::eq(Message::Required.texts(), Message::Required.texts()));
     }
 
     #[test]

@@ -4,11 +4,24 @@
 //! with the same placeholders (`{number}`, `{country}`). A test asserts that
 //! every string a spec holds has a row here.
 
-use crate::locale::Locale;
-use crate::messages::{text_in, Texts};
+use std::sync::LazyLock;
 
-/// Every string of the specs (and of completeness), English first.
-pub(crate) const TABLE: &[Texts] = &[
+use crate::locale::Locale;
+use crate::messages::{split_texts, text_in, Texts};
+
+/// The rows written `[en, fr, es, de, nl]`, joined into one string (each
+/// text ended by a NUL): no table of pointers in the data.
+macro_rules! joined {
+    ($([$en:literal, $fr:literal, $es:literal, $de:literal, $nl:literal $(,)?]),* $(,)?) => {
+        concat!($($en, "\0", $fr, "\0", $es, "\0", $de, "\0", $nl, "\0",)*)
+    };
+}
+
+/// Every string of the specs (and of completeness), English first, split
+/// from [`JOINED`] once.
+pub(crate) static TABLE: LazyLock<Vec<Texts>> = LazyLock::new(|| split_texts(JOINED));
+
+const JOINED: &str = joined![
     // Labels.
     [
         "Account number",
@@ -474,7 +487,7 @@ mod tests {
         }
         // No row is there for nothing, and none twice.
         let mut english = BTreeSet::new();
-        for r in TABLE {
+        for r in TABLE.iter() {
             assert!(english.insert(r[0]), "{:?} twice", r[0]);
             assert!(strings.contains(r[0]), "{:?} is in no spec", r[0]);
         }

@@ -318,7 +318,7 @@ mod tests {
             .windows(2)
             .all(|w| w.first().map(|a| a.id) < w.get(1).map(|b| b.id)));
         assert!(SHORT_TERRITORIES.len() > 200);
-        for t in &SHORT_TERRITORIES {
+        for t in SHORT_TERRITORIES.iter() {
             assert!(
                 tables::region(t.id).is_some(),
                 "{} has short numbers but no region",
