@@ -205,8 +205,10 @@ pub fn parse(text: &[u8], limits: &Limits) -> Result<Value, JsonError> {
 }
 
 /// [`parse`] of text already known to be UTF-8 (`read` checks it first):
-/// serde_json's `str` reader, which does not check each string again.
-fn parse_str(text: &str, limits: &Limits) -> Result<Value, JsonError> {
+/// serde_json's `str` reader, which does not check each string again (the
+/// WebAssembly exports read their options with it too: one reader
+/// instantiated, not two; code size).
+pub(crate) fn parse_str(text: &str, limits: &Limits) -> Result<Value, JsonError> {
     if text.len() > limits.max_document_bytes {
         return Err(JsonError::TooLarge {
             bytes: text.len(),
@@ -265,7 +267,7 @@ pub(crate) fn read(text: &[u8], limits: &Limits) -> Read {
             let doc = match &e {
                 // The strict reader stops at the first duplicate; serde_json's
                 // own keeps the last value of each key.
-                JsonError::DuplicateKey { .. } => serde_json::from_slice::<Value>(text).ok(),
+                JsonError::DuplicateKey { .. } => serde_json::from_str::<Value>(text_str).ok(),
                 _ => None,
             };
             Read {

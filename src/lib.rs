@@ -32,6 +32,9 @@ mod options;
 pub mod phone;
 mod pointer;
 pub mod report;
+// toKazooError's reader of a report (the WebAssembly build; tested natively).
+#[cfg(all(feature = "documents", any(target_arch = "wasm32", test)))]
+mod report_read;
 #[cfg(feature = "documents")]
 mod schema;
 #[cfg(feature = "documents")]

@@ -14,7 +14,7 @@
 
 use js_sys::JsString;
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -53,20 +53,45 @@ impl Fail {
 /// `{"ok": value}` written straight from the value (no intermediate
 /// `serde_json::Value`), or `{"error": {"code", "message"}}`.
 fn reply<T: Serialize>(result: Result<T, Fail>) -> String {
-    let body = match result {
-        Ok(v) => {
-            let mut buf = b"{\"ok\":".to_vec();
-            serde_json::to_writer(&mut buf, &v).map(|()| {
-                buf.push(b'}');
-                buf
-            })
-        }
-        Err(f) => serde_json::to_vec(&json!({ "error": { "code": f.code, "message": f.message } })),
-    };
-    match body.map(String::from_utf8) {
-        Ok(Ok(text)) => text,
-        _ => r#"{"error":{"code":"internal_error","message":"The result could not be written as JSON."}}"#.to_string(),
+    match result {
+        Ok(v) => ok_reply(&v),
+        Err(f) => error_reply(f),
     }
+}
+
+/// `{"ok": value}`: the one part of [`reply`] written once per type.
+fn ok_reply<T: Serialize>(v: &T) -> String {
+    let mut buf = b"{\"ok\":".to_vec();
+    match serde_json::to_writer(&mut buf, v) {
+        Ok(()) => {
+            buf.push(b'}');
+            String::from_utf8(buf).unwrap_or_else(|_| unwritable())
+        }
+        Err(_) => unwritable(),
+    }
+}
+
+/// `{"error": {"code", "message"}}`, written by one function for every
+/// export (`#[inline(never)]`: inlined, each export's reply held a copy;
+/// code size, README "Speed and size").
+#[inline(never)]
+fn error_reply(f: Fail) -> String {
+    #[derive(Serialize)]
+    struct Body {
+        error: ErrorBody,
+    }
+    let body = Body {
+        error: ErrorBody {
+            code: f.code,
+            message: f.message,
+        },
+    };
+    serde_json::to_string(&body).unwrap_or_else(|_| unwritable())
+}
+
+#[cold]
+fn unwritable() -> String {
+    r#"{"error":{"code":"internal_error","message":"The result could not be written as JSON."}}"#.to_string()
 }
 
 /// One `normalizeMany` entry.
@@ -97,8 +122,8 @@ fn rust_string(v: &JsValue, what: &str) -> Result<String, Fail> {
     Ok(String::from(s))
 }
 
-fn parse_json(text: &[u8], limits: &crate::Limits) -> Result<Value, Fail> {
-    crate::json::parse(text, limits).map_err(|e| match &e {
+fn parse_json(text: &str, limits: &crate::Limits) -> Result<Value, Fail> {
+    crate::json::parse_str(text, limits).map_err(|e| match &e {
         crate::json::JsonError::Syntax { message, .. } if message.contains("surrogate") => Fail::new(
             "invalid_unicode",
             format!("The JSON holds a lone surrogate: {message}."),
@@ -115,13 +140,13 @@ fn options(v: &JsValue) -> Result<Options, Fail> {
     let value = if v.is_undefined() || v.is_null() {
         Value::Null
     } else if v.is_string() {
-        parse_json(rust_string(v, "The options")?.as_bytes(), &crate::Limits::default())?
+        parse_json(&rust_string(v, "The options")?, &crate::Limits::default())?
     } else {
         let text = js_sys::JSON::stringify(v)
             .ok()
             .and_then(|t| t.as_string())
             .ok_or_else(|| Fail::new("invalid_option", "The options cannot be written as JSON."))?;
-        parse_json(text.as_bytes(), &crate::Limits::default())?
+        parse_json(&text, &crate::Limits::default())?
     };
     Options::from_json_value(&value).map_err(|e| Fail::new(e.code(), e.to_string()))
 }
@@ -168,8 +193,13 @@ pub fn format(input: JsValue, style: JsValue, options: JsValue, from: JsValue) -
             })?;
             return crate::phone::format_out_of_country(&n, &from).map_err(|e| Fail::new(e.code(), e.to_string()));
         }
-        let style: crate::phone::Format =
-            serde_json::from_value(Value::String(style.clone())).map_err(|_| bad_style())?;
+        let style = match style.as_str() {
+            "e164" => crate::phone::Format::E164,
+            "international" => crate::phone::Format::International,
+            "national" => crate::phone::Format::National,
+            "rfc3966" => crate::phone::Format::Rfc3966,
+            _ => return Err(bad_style()),
+        };
         Ok(crate::phone::format(&n, style))
     })())
 }
@@ -226,13 +256,36 @@ pub fn example_number(region: JsValue, number_type: JsValue) -> String {
         } else {
             let name = rust_string(&number_type, "The number type")?;
             Some(
-                serde_json::from_value(Value::String(name.clone()))
-                    .map_err(|_| Fail::new("invalid_argument", format!("Unknown number type {name:?}.")))?,
+                NUMBER_TYPES
+                    .iter()
+                    .copied()
+                    .find(|t| t.as_str() == name)
+                    .ok_or_else(|| Fail::new("invalid_argument", format!("Unknown number type {name:?}.")))?,
             )
         };
         Ok(crate::phone::example_number(&region, number_type))
     })())
 }
+
+/// The number types `exampleNumber` takes, by their serialized names (a
+/// match on the name, not serde's enum deserializer through a `Value`).
+const NUMBER_TYPES: [crate::phone::NumberType; 12] = {
+    use crate::phone::NumberType as T;
+    [
+        T::FixedLine,
+        T::Mobile,
+        T::FixedLineOrMobile,
+        T::TollFree,
+        T::PremiumRate,
+        T::SharedCost,
+        T::Voip,
+        T::PersonalNumber,
+        T::Pager,
+        T::Uan,
+        T::Voicemail,
+        T::Unknown,
+    ]
+};
 
 /// What `reformat` of the wrapper's `AsYouType` returns; `typed` is what
 /// later `input` calls continue from.
@@ -390,7 +443,7 @@ fn with_options<R>(text: &str, f: impl FnOnce(&Options) -> R) -> Result<R, Fail>
 }
 
 fn options_of_text(text: &str) -> Result<Options, Fail> {
-    let value = parse_json(text.as_bytes(), &crate::Limits::default())?;
+    let value = parse_json(text, &crate::Limits::default())?;
     Options::from_json_value(&value).map_err(|e| Fail::new(e.code(), e.to_string()))
 }
 

@@ -106,6 +106,14 @@ const PHONE_WORDS: [&str; 42] = [
     "携帯",
 ];
 
+/// A word in lower case, character by character: `str::to_lowercase`
+/// differs only on a Greek capital sigma at a word's end, and no word these
+/// are compared with is Greek. It keeps `str::to_lowercase` (about 4 KB of
+/// WebAssembly code) out of the package (README, Speed and size).
+fn lowercase(word: impl Iterator<Item = char>) -> String {
+    word.flat_map(char::to_lowercase).collect()
+}
+
 fn is_digit(c: char) -> bool {
     decimal_digit(c).is_some()
 }
@@ -150,7 +158,7 @@ fn word_extension_at(s: &[char], i: usize) -> Option<usize> {
         return None;
     }
     let word_len = s.get(j..)?.iter().take_while(|&&c| is_word_char(c)).count();
-    let word: String = s.get(j..j + word_len)?.iter().collect::<String>().to_lowercase();
+    let word = lowercase(s.get(j..j + word_len)?.iter().copied());
     let after_word = j + word_len;
     let is_pause = matches!(word.as_str(), "w" | "p")
         && j > 0
@@ -210,12 +218,7 @@ fn remove_bracketed_words(s: &[char], labels: &mut Vec<String>) -> Vec<char> {
         let inner = rest.get(..len).unwrap_or(&[]);
         // `(x) 12` keeps its extension word, so that the digits never join the number.
         let extension_word = || {
-            let word: String = inner
-                .iter()
-                .collect::<String>()
-                .trim()
-                .trim_end_matches('.')
-                .to_lowercase();
+            let word = lowercase(inner.iter().collect::<String>().trim().trim_end_matches('.').chars());
             EXTENSION_WORDS.contains(&word.as_str())
         };
         if inner.iter().any(|&x| is_word_char(x)) && !inner.iter().any(|&x| is_digit(x)) && !extension_word() {
@@ -299,7 +302,7 @@ fn is_vanity(s: &[char]) -> bool {
     s.split(|c| !c.is_ascii_uppercase())
         .filter(|run| !run.is_empty())
         .all(|run| {
-            let word: String = run.iter().collect::<String>().to_lowercase();
+            let word = lowercase(run.iter().copied());
             run.len() >= 2 && !run.iter().all(|c| LOOK_ALIKES.contains(c)) && !EXTENSION_WORDS.contains(&word.as_str())
         })
 }
@@ -372,15 +375,13 @@ fn leading_group(prefix: &[char], t: &[char], default: Option<&Territory>) -> Re
     let (group, rest) = t.split_at(g);
     let group_digits = group.iter().filter(|&&c| is_digit(c)).count();
     let before: Vec<char> = prefix.iter().rev().skip_while(|c| c.is_whitespace()).copied().collect();
-    let word: String = before
+    let word: Vec<char> = before
         .iter()
         .skip_while(|&&c| !is_word_char(c) && !c.is_whitespace() && !is_digit(c))
         .take_while(|&&c| is_word_char(c))
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
+        .copied()
+        .collect();
+    let word = lowercase(word.into_iter().rev());
     let symbol = before.first().is_some_and(|&c| !is_word_char(c) && !is_digit(c));
     let colon = before.first().is_some_and(|&c| matches!(c, ':' | '：'));
     let phone_word = PHONE_WORDS.contains(&word.as_str());
@@ -497,6 +498,22 @@ mod tests {
             .filter(|&c| is_word_char(c) != c.is_alphabetic())
             .collect();
         assert_eq!(differ, Vec::<char>::new());
+    }
+
+    /// `lowercase` is `str::to_lowercase` wherever the text has no capital
+    /// sigma, on every character one at a time and on every word list.
+    #[test]
+    fn lowercase_is_str_to_lowercase_but_for_final_sigma() {
+        let differ: Vec<char> = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| c != 'Σ' && lowercase(std::iter::once(c)) != c.to_string().to_lowercase())
+            .collect();
+        assert_eq!(differ, Vec::<char>::new());
+        for word in EXTENSION_WORDS.iter().chain(PHONE_WORDS.iter()) {
+            assert!(!word.contains(['σ', 'ς']), "{word}");
+            let upper = word.to_uppercase();
+            assert_eq!(lowercase(upper.chars()), upper.to_lowercase(), "{word}");
+        }
     }
 
     use proptest::prelude::*;

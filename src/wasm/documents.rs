@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{options, reply, rust_string, Fail};
-use crate::{documents, Options, Report};
+use crate::{documents, Options};
 
 /// A document: a JSON string, UTF-8 JSON bytes, or a value for
 /// `JSON.stringify`.
@@ -190,7 +190,7 @@ pub fn kinds() -> String {
 pub fn to_kazoo_error(report: JsValue) -> String {
     reply((|| {
         let value = document(&report, &crate::Limits::default())?;
-        let report: Report = crate::value_de::from_value(&value)
+        let report = crate::report_read::report(&value)
             .map_err(|e| Fail::new("invalid_argument", format!("Not a telschema report: {e}.")))?;
         Ok(report.to_kazoo())
     })())
