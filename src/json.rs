@@ -13,6 +13,29 @@ use crate::messages::{params, Message};
 use crate::report::Issue;
 use crate::Limits;
 
+/// Objects with at most this many members are searched by a scan: comparing
+/// a few short keys is cheaper than hashing the key with SipHash (serde_json's
+/// map), measured on the schemas' nodes and the documents' objects.
+const SCAN: usize = 12;
+
+/// The member `key` of an object (`None` for anything else), as
+/// [`Value::get`] gives it: keys are unique, so a scan finds the same one.
+pub(crate) fn field<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
+    match v {
+        Value::Object(m) => member(m, key),
+        _ => None,
+    }
+}
+
+/// [`Map::get`], by a scan for a small map.
+pub(crate) fn member<'m>(m: &'m Map<String, Value>, key: &str) -> Option<&'m Value> {
+    if m.len() <= SCAN {
+        m.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    } else {
+        m.get(key)
+    }
+}
+
 /// Why text is not a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
