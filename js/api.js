@@ -352,17 +352,23 @@ function completeness(kind, document, options) {
   return call('completeness', [kind, doc(document), opts(options)]);
 }
 
-// check's reply carries the document once, as documentJson, with `document`
-// null in its place: parsing the text here fills it (keeping the key order),
-// where a reply with both measured twice the bytes and the time of parsing.
-function checked(outcome) {
-  outcome.document = JSON.parse(outcome.documentJson);
+// check's reply is the outcome's JSON (`document` and `documentJson` null in
+// their places), a newline, then the document as JSON text: parsing that
+// text fills `document` (keeping the key order), and it is `documentJson`.
+// An error reply has no newline.
+function checked(out) {
+  const nl = out.indexOf('\n');
+  if (nl < 0) return parsed(out);
+  const outcome = parsed(out.slice(0, nl));
+  const documentJson = out.slice(nl + 1);
+  outcome.document = JSON.parse(documentJson);
+  outcome.documentJson = documentJson;
   return outcome;
 }
 
 /** Normalizes phone fields (in a copy), then validates and computes completeness. */
 function check(kind, document, options) {
-  return checked(call('check', [kind, doc(document), opts(options)]));
+  return checked(invoke('check', [kind, doc(document), opts(options)]));
 }
 
 /** The published JSON Schema of a kind. */
@@ -519,7 +525,7 @@ function standardSchema(kind, options) {
     try {
       if (emptyAsAbsent && !text) input = dropBlank(value);
       if (normalized) {
-        const outcome = checked(call('check', [kind, doc(input), coreOptions]));
+        const outcome = checked(invoke('check', [kind, doc(input), coreOptions]));
         report = outcome.report;
         output = outcome.document;
       } else {

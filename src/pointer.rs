@@ -5,7 +5,7 @@ pub fn pointer_push(base: &str, key: &str) -> String {
     let mut p = String::with_capacity(base.len() + key.len() + 1);
     p.push_str(base);
     p.push('/');
-    if key.contains(['~', '/']) {
+    if key.bytes().any(|b| b == b'~' || b == b'/') {
         p.push_str(&key.replace('~', "~0").replace('/', "~1"));
     } else {
         p.push_str(key);

@@ -9,6 +9,7 @@ use serde_json::{Map, Value};
 use crate::code::Code;
 use crate::documents::rules::{self, Ctx};
 use crate::documents::{envelope, non_null_branch, schema_node, Kind, KINDS};
+use crate::json::{field, member};
 use crate::messages::Message;
 use crate::report::{pointer_segments, Issue, Report};
 use crate::schema::Schema;
@@ -65,7 +66,7 @@ fn sort_key<'a>(doc: &'a Value, schema: &Value, path: &str, index: &mut KeyIndex
         }
     }
     for seg in segs {
-        let props = s.and_then(|s| s.get("properties")).and_then(Value::as_object);
+        let props = s.and_then(|s| field(s, "properties")).and_then(Value::as_object);
         let pos = match v {
             Some(Value::Object(m)) => match index.position(m, &seg) {
                 Some(i) => i,
@@ -83,7 +84,7 @@ fn sort_key<'a>(doc: &'a Value, schema: &Value, path: &str, index: &mut KeyIndex
         };
         key.push(pos);
         v = v.and_then(|x| match x {
-            Value::Object(m) => m.get(&seg),
+            Value::Object(m) => member(m, &seg),
             Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
             _ => None,
         });
@@ -276,12 +277,18 @@ fn blank_required(schema: &Value, doc: &Value, base: &str, errors: &[Issue], war
     while let Some((node, value, path)) = stack.pop() {
         match value {
             Value::Object(m) => {
-                let props = node.get("properties").and_then(Value::as_object);
-                let required = node.get("required").and_then(Value::as_array);
+                let props = field(node, "properties").and_then(Value::as_object);
+                let required = field(node, "required").and_then(Value::as_array);
                 for name in required.into_iter().flatten().filter_map(Value::as_str) {
-                    let Some(Value::String(s)) = m.get(name) else { continue };
+                    let Some(Value::String(s)) = member(m, name) else {
+                        continue;
+                    };
+                    // Blank (what `trim` would empty) before its path is written.
+                    if !s.chars().all(char::is_whitespace) {
+                        continue;
+                    }
                     let at = crate::report::pointer_push(&path, name);
-                    if s.trim().is_empty() && !errors.iter().any(|e| e.path == at) {
+                    if !errors.iter().any(|e| e.path == at) {
                         warnings.push(
                             Issue::of(at, Message::BlankRequired, Map::new()).with_value(Value::String(s.clone())),
                         );
@@ -295,7 +302,7 @@ fn blank_required(schema: &Value, doc: &Value, base: &str, errors: &[Issue], war
                 }
             }
             Value::Array(a) => {
-                if let Some(items) = node.get("items") {
+                if let Some(items) = field(node, "items") {
                     for (i, v) in a.iter().enumerate() {
                         if v.is_object() {
                             stack.push((

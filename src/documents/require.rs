@@ -57,7 +57,7 @@ pub(crate) fn form_key(kind: Kind, rel: &str) -> Vec<usize> {
     let mut key = Vec::new();
     for seg in pointer_segments(rel) {
         let idx = node
-            .and_then(|n| non_null_branch(n).get("properties"))
+            .and_then(|n| crate::json::field(non_null_branch(n), "properties"))
             .and_then(Value::as_object)
             .and_then(|p| p.keys().position(|k| *k == seg))
             .or_else(|| seg.parse().ok())
@@ -193,7 +193,7 @@ pub(crate) fn evaluation(kind: Kind, base: &str, errors: &[Issue], met: Met) -> 
 /// Whether a value satisfies a field of schema node `node`: present, not
 /// `null`, and a string where the schema expects one.
 fn present(v: Option<&Value>, node: Option<&Value>) -> bool {
-    let wants_string = node.and_then(|n| n.get("type")).and_then(Value::as_str) == Some("string");
+    let wants_string = node.and_then(|n| crate::json::field(n, "type")).and_then(Value::as_str) == Some("string");
     v.is_some_and(|v| !v.is_null() && (!wants_string || v.is_string()))
 }
 

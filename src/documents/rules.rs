@@ -35,7 +35,7 @@ pub(crate) struct Ctx<'a> {
 
 /// A field's value; `null` equals absent.
 pub(crate) fn get<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
-    v.get(key).filter(|x| !x.is_null())
+    crate::json::field(v, key).filter(|x| !x.is_null())
 }
 
 pub(crate) fn get_str<'v>(v: &'v Value, key: &str) -> Option<&'v str> {
@@ -211,7 +211,7 @@ fn unknown_fields(ctx: &mut Ctx, v: &Value, schema: &Value, path: &str, root: bo
     let schema = non_null_branch(schema);
     match v {
         Value::Object(m) => {
-            let props = schema.get("properties").and_then(Value::as_object);
+            let props = crate::json::field(schema, "properties").and_then(Value::as_object);
             // Keys in the schema's order are matched without hashing (as in the schema walk).
             let mut next = props.map(|ps| ps.iter());
             for (key, val) in m {
@@ -260,7 +260,7 @@ fn unknown_fields(ctx: &mut Ctx, v: &Value, schema: &Value, path: &str, root: bo
             }
         }
         Value::Array(a) => {
-            if let Some(items) = schema.get("items") {
+            if let Some(items) = crate::json::field(schema, "items") {
                 for (i, val) in a.iter().enumerate() {
                     unknown_fields(ctx, val, items, &pointer_push(path, &i.to_string()), false);
                 }

@@ -208,7 +208,7 @@ pub(crate) fn spec(kind: Kind) -> Spec {
 }
 
 fn get<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
-    v.get(key).filter(|x| !x.is_null())
+    crate::json::field(v, key).filter(|x| !x.is_null())
 }
 
 fn is_wireless(svtype: &str) -> bool {

@@ -292,7 +292,7 @@ pub(crate) fn sub_request(ctx: &mut Ctx, o: &Value, base: &str) {
 /// A draft sub request's own `complete` flag (the server's) against ours,
 /// given every error found so far.
 pub(crate) fn complete_flag(ctx: &mut Ctx, sub: &Value, path: &str) {
-    let Some(flag) = sub.get("complete").and_then(Value::as_bool) else {
+    let Some(flag) = crate::json::field(sub, "complete").and_then(Value::as_bool) else {
         return;
     };
     let kind = Kind::DraftSubRequest;

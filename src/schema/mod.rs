@@ -360,7 +360,7 @@ impl Keyword {
                 for (name, schema) in props {
                     let found = match next.clone().take(AHEAD).position(|(k, _)| k == name) {
                         Some(j) => next.nth(j).map(|(_, v)| v),
-                        None => map.get(name),
+                        None => crate::json::member(map, name),
                     };
                     if let Some(v) = found {
                         failures += schema.walk(v, &Loc::Key(path, name), conditional, out);
@@ -371,7 +371,7 @@ impl Keyword {
             Keyword::Required(names) => {
                 let Value::Object(map) = value else { return 0 };
                 let mut failures = 0;
-                for name in names.iter().filter(|n| !map.contains_key(n.as_str())) {
+                for name in names.iter().filter(|n| crate::json::member(map, n.as_str()).is_none()) {
                     out.push(required(&Loc::Key(path, name)));
                     failures += 1;
                 }

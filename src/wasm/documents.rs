@@ -59,6 +59,15 @@ fn document_read(v: &JsValue, limits: &crate::Limits) -> Result<crate::json::Rea
 }
 
 fn kind(name: &JsValue, doc: &Value) -> Result<documents::Kind, Fail> {
+    // A kind id or "auto" read in one call across the boundary (the checked
+    // read below costs three): ids are ASCII, and a string holding a lone
+    // surrogate reads here with U+FFFD in its place, so it is never taken for
+    // one and gets the checked read's error.
+    if let Some(s) = name.as_string() {
+        if s == "auto" || s.parse::<documents::Kind>().is_ok() {
+            return documents::kind_for(&s, doc).map_err(|e| Fail::new(e.code(), e.to_string()));
+        }
+    }
     let name = rust_string(name, "The kind").map_err(|f| Fail::new("unknown_kind", f.message))?;
     documents::kind_for(&name, doc).map_err(|e| Fail::new(e.code(), e.to_string()))
 }
@@ -87,7 +96,7 @@ fn judge_read<T: Serialize>(
     kind: &JsValue,
     doc: &JsValue,
     options: &JsValue,
-    f: fn(crate::Kind, crate::json::Read, &Options) -> T,
+    f: impl FnOnce(crate::Kind, crate::json::Read, &Options) -> T,
 ) -> String {
     reply((|| {
         let options = self::options(options)?;
@@ -119,11 +128,10 @@ pub fn completeness(kind: JsValue, doc: JsValue, options: JsValue) -> String {
     judge(&kind, &doc, &options, crate::completeness)
 }
 
-/// `check`'s outcome with the document once, as JSON text: `JSON.parse`
-/// rounds integers past 2^53, while the text keeps every digit as the core
-/// has it. `document` stays in its place as `null` so that js/api.js, which
-/// sets it to `JSON.parse(documentJson)`, gives the caller the keys in the
-/// order of [`crate::Outcome`] (the document going over once, not twice).
+/// `check`'s outcome without its document: `document` and `documentJson`
+/// stay in their places as `null` so that js/api.js, which fills them from
+/// the text after the reply, gives the caller the keys in the order of
+/// [`crate::Outcome`], then `documentJson`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct CheckResult {
@@ -131,29 +139,42 @@ struct CheckResult {
     changes: Vec<crate::Change>,
     report: crate::Report,
     completeness: crate::Completeness,
-    document_json: String,
+    document_json: (),
 }
 
-/// Normalizes phone fields, then validates and computes completeness.
+/// Normalizes phone fields, then validates and computes completeness. The
+/// reply is `{"ok": …}`, a newline, and the document as JSON text (a reply
+/// holds no raw newline): `JSON.parse` rounds integers past 2^53, while the
+/// text keeps every digit as the core has it, and written after the reply
+/// rather than inside it as a string it is neither escaped here nor
+/// unescaped by a second parse in JavaScript. An error is the reply alone.
 #[wasm_bindgen]
 pub fn check(kind: JsValue, doc: JsValue, options: JsValue) -> String {
-    judge_read(&kind, &doc, &options, |kind, read, options| {
+    let mut document = None;
+    let mut out = judge_read(&kind, &doc, &options, |kind, read, options| {
         let crate::Outcome {
-            document,
+            document: d,
             changes,
             report,
             completeness,
         } = crate::check::check_read(kind, read, options);
-        // Writing a Value cannot fail (its keys are strings).
-        let document_json = serde_json::to_string(&document).unwrap_or_default();
+        document = Some(d);
         CheckResult {
             document: (),
             changes,
             report,
             completeness,
-            document_json,
+            document_json: (),
         }
-    })
+    });
+    if let Some(d) = document.filter(|_| out.starts_with("{\"ok\":")) {
+        // Writing a Value cannot fail (its keys are strings).
+        let text = serde_json::to_string(&d).unwrap_or_default();
+        out.reserve(text.len() + 1);
+        out.push('\n');
+        out.push_str(&text);
+    }
+    out
 }
 
 /// Form metadata of a kind: each field's pointer, label, order, need and
