@@ -4,7 +4,10 @@
 //! package's wrapper, see `js/`) parses it, throws `Error` with `code` for an
 //! error and re-instantiates the module after a trap. One string each way is
 //! cheaper than building JavaScript objects field by field across the
-//! boundary.
+//! boundary. Two replies differ: `check`'s ok reply is that JSON, a newline,
+//! then the document as JSON text (parsed once by the wrapper, not escaped
+//! into the reply), and the compact normalize exports answer in the compact
+//! form `js/api.js` describes.
 //!
 //! Documents arrive as a JSON string, a `Uint8Array` of UTF-8 JSON, or (when
 //! the glue is called directly rather than through the wrapper) any other
