@@ -349,7 +349,9 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
     let mut number = describe(parsed.country_code, parsed.national, extension, e164, default);
     // Kazoo classifies the number as dialled: an emergency number of the
     // region written nationally (`911`), from the short-number metadata.
-    if matches!(source, Source::Default) && default.is_some_and(|t| is_emergency_number(input, t.id)) {
+    if matches!(source, Source::Default)
+        && default.is_some_and(|t| may_be_emergency(&chars) && is_emergency_number(input, t.id))
+    {
         number.kazoo_classifier = "emergency".to_string();
     }
     Ok(Reading {
@@ -358,6 +360,39 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
         source,
         code_in_national,
     })
+}
+
+/// The place of the emergency description in `ShortTerritory::descs`
+/// (short.rs's `EMERGENCY`; the emergency filter's test fails if they part).
+const EMERGENCY_DESC: usize = 5;
+
+/// The most digits an emergency number of the short-number metadata has:
+/// the longest match of any region's emergency pattern (`usize::MAX` when
+/// one has no bound).
+fn longest_emergency_number() -> usize {
+    static LONGEST: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        tables::SHORT_TERRITORIES
+            .iter()
+            .filter_map(|t| t.descs.get(EMERGENCY_DESC).copied().flatten())
+            .map(|d| matcher::longest(d.pattern()).unwrap_or(usize::MAX))
+            .max()
+            .unwrap_or(usize::MAX)
+    })
+}
+
+/// Whether the text `chars` (trimmed) can be an emergency number at all, as
+/// `is_emergency_number` reads it: its possible number (libphonenumber's
+/// `extractPossibleNumber`) has no plus and no more decimal digits than
+/// [`longest_emergency_number`]. When it cannot, that check is false and is
+/// not run (it allocates three times).
+fn may_be_emergency(chars: &[char]) -> bool {
+    let possible = text::extract_possible_number(chars);
+    if possible.first().is_some_and(|&c| text::is_plus(c)) {
+        return false;
+    }
+    let digits = possible.iter().filter(|&&c| tables::decimal_digit(c).is_some()).count();
+    digits <= longest_emergency_number()
 }
 
 /// Appends `n` in decimal (no `core::fmt` on the hot path).

@@ -371,3 +371,50 @@ fn formats_out_of_country() {
         Err("unknown_region")
     );
 }
+
+/// `read_detailed` runs the emergency check only where `may_be_emergency` lets
+/// it: that filter never hides an emergency number (every short-number
+/// example of the corpus regions, written several ways, and every corpus
+/// input in its region), and it does rule long numbers out.
+#[test]
+fn the_emergency_filter_hides_no_emergency_number() {
+    let corpus: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/google.json")).unwrap(),
+    )
+    .unwrap();
+    let chars = |s: &str| s.trim().chars().collect::<Vec<char>>();
+    let mut emergency = 0;
+    for case in corpus["cases"].as_array().unwrap() {
+        let (input, region) = (case["input"].as_str().unwrap(), case["region"].as_str().unwrap_or("US"));
+        if is_emergency_number(input, region) {
+            emergency += 1;
+            assert!(may_be_emergency(&chars(input)), "{input:?} in {region}");
+        }
+    }
+    for region in tables::region_codes() {
+        for digits in [
+            "112", "911", "999", "000", "110", "119", "17", "15", "100", "101", "102", "103", "190", "193", "08",
+            "1122", "11223",
+        ] {
+            for written in [
+                digits.to_string(),
+                format!(" {digits} "),
+                format!("({digits})"),
+                format!("{digits}#"),
+            ] {
+                if is_emergency_number(&written, region) {
+                    emergency += 1;
+                    assert!(may_be_emergency(&chars(&written)), "{written:?} in {region}");
+                }
+            }
+        }
+    }
+    assert!(emergency > 100, "{emergency} emergency numbers checked");
+    let longest = longest_emergency_number();
+    eprintln!("longest emergency number: {longest} digits");
+    assert!(
+        !may_be_emergency(&chars(&"1".repeat(longest + 1))),
+        "longest emergency number {longest}"
+    );
+    assert!(!may_be_emergency(&chars("+112")));
+}
