@@ -24,6 +24,7 @@ mod tables;
 mod text;
 mod words;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -247,11 +248,10 @@ fn default_territory(region: &str) -> Result<Option<&'static Territory>, PhoneEr
     let found = match *trimmed.as_bytes() {
         [a, b] if a.is_ascii() && b.is_ascii() => {
             let two = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
-            let upper = std::str::from_utf8(&two).unwrap_or("");
-            if upper == "ZZ" {
+            if two == *b"ZZ" {
                 return Ok(None);
             }
-            tables::region(upper)
+            region_of_two(two)
         }
         _ => {
             let upper = trimmed.to_ascii_uppercase();
@@ -264,6 +264,23 @@ fn default_territory(region: &str) -> Result<Option<&'static Territory>, PhoneEr
     found
         .map(Some)
         .ok_or_else(|| PhoneError::UnknownRegion(region.to_string()))
+}
+
+/// The territory of a two-letter region code, upper case: the region table
+/// searched with the two letters as one number (their order is the table's),
+/// the one string compare only on the row found.
+fn region_of_two(two: [u8; 2]) -> Option<&'static Territory> {
+    let key = |r: &str| match *r.as_bytes() {
+        [a, b, ..] => u16::from_be_bytes([a, b]),
+        [a] => u16::from_be_bytes([a, 0]),
+        [] => 0,
+    };
+    let want = u16::from_be_bytes(two);
+    let i = tables::REGIONS.partition_point(|&(r, _)| key(r) < want);
+    match tables::REGIONS.get(i) {
+        Some(&(r, t)) if r.as_bytes() == two => tables::territory(t),
+        _ => None,
+    }
 }
 
 /// Normalizes a phone number to E.164.
@@ -306,7 +323,7 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
     chars.extend(trimmed.chars());
     let uri = text::tel_uri(&chars);
     let from_text = uri.is_none();
-    let (number, extension, labels) = match uri {
+    let (number, extension, labels): (Cow<[char]>, _, _) = match uri {
         Some(uri) => {
             if uri.extensions > 1 {
                 return Err(PhoneError::AmbiguousExtension);
@@ -315,12 +332,15 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
                 return Err(PhoneError::TextInNumber(p.clone()));
             }
             words::check_uri_number(&uri.number, default)?;
-            (uri.canonical, None, Vec::new())
+            (Cow::Owned(uri.canonical), None, Vec::new())
         }
-        None => {
-            let r = words::read(&chars, default)?;
-            (r.number, r.extension, r.labels)
-        }
+        None => match plain_number(&chars) {
+            Some(number) => (Cow::Borrowed(number), None, Vec::new()),
+            None => {
+                let r = words::read(&chars, default)?;
+                (Cow::Owned(r.number), r.extension, r.labels)
+            }
+        },
     };
     let parsed = parse::parse(&number, default).map_err(|f| match f {
         Failure::NotANumber => PhoneError::NotANumber,
@@ -393,6 +413,38 @@ fn may_be_emergency(chars: &[char]) -> bool {
     }
     let digits = possible.iter().filter(|&&c| tables::decimal_digit(c).is_some()).count();
     digits <= longest_emergency_number()
+}
+
+/// What `words::read` reads from a text made only of digits (any decimal
+/// digits), blanks, hyphens, dots, slashes, brackets and plus signs, when
+/// the text starts with its number (a plus or a digit first, and no list
+/// marker, `.` or `)`, among its first three characters unless it starts
+/// with a plus): there is no letter to read, no label, no extension and no
+/// leading group, so the reading is the possible number itself (README,
+/// "Letters, words and extensions"). `None` for every other text, which
+/// `words::read` reads. A test checks the two agree.
+fn plain_number(chars: &[char]) -> Option<&[char]> {
+    let plain = chars.iter().all(|&c| {
+        matches!(
+            c,
+            '0'..='9' | ' ' | '\u{00A0}' | '-' | '.' | '(' | ')' | '/' | '+' | '\u{FF0B}'
+        ) || (!c.is_ascii() && tables::decimal_digit(c).is_some())
+    });
+    if !plain {
+        return None;
+    }
+    let start = chars
+        .iter()
+        .position(|&c| text::is_plus(c) || tables::decimal_digit(c).is_some())
+        .unwrap_or(0);
+    let t = text::extract_possible_number(chars);
+    let leading = t.first().is_some_and(|&c| text::is_plus(c))
+        || (chars.get(..start)?.iter().all(|c| c.is_whitespace())
+            && !t
+                .iter()
+                .take(3)
+                .any(|&c| matches!(c, '.' | ')' | '\u{FF09}' | '\u{FF0E}' | ']')));
+    leading.then_some(t)
 }
 
 /// Appends `n` in decimal (no `core::fmt` on the hot path).
