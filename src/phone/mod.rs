@@ -558,8 +558,7 @@ fn round_trip_guard(p: &Parsed, default: Option<&Territory>, e164: &str) -> Resu
         }
         Source::Default => {
             let t = default.ok_or_else(|| mismatch(&written_all))?;
-            let mut code = String::with_capacity(3);
-            push_decimal(&mut code, u32::from(t.country_code));
+            let code = parse::Decimal::of(t.country_code);
             let Some(nsn) = target.strip_prefix(code.as_str()) else {
                 return Err(mismatch(&written_all));
             };
