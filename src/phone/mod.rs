@@ -24,6 +24,7 @@ mod tables;
 mod text;
 mod words;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -247,11 +248,10 @@ fn default_territory(region: &str) -> Result<Option<&'static Territory>, PhoneEr
     let found = match *trimmed.as_bytes() {
         [a, b] if a.is_ascii() && b.is_ascii() => {
             let two = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
-            let upper = std::str::from_utf8(&two).unwrap_or("");
-            if upper == "ZZ" {
+            if two == *b"ZZ" {
                 return Ok(None);
             }
-            tables::region(upper)
+            region_of_two(two)
         }
         _ => {
             let upper = trimmed.to_ascii_uppercase();
@@ -264,6 +264,23 @@ fn default_territory(region: &str) -> Result<Option<&'static Territory>, PhoneEr
     found
         .map(Some)
         .ok_or_else(|| PhoneError::UnknownRegion(region.to_string()))
+}
+
+/// The territory of a two-letter region code, upper case: the region table
+/// searched with the two letters as one number (their order is the table's),
+/// the one string compare only on the row found.
+fn region_of_two(two: [u8; 2]) -> Option<&'static Territory> {
+    let key = |r: &str| match *r.as_bytes() {
+        [a, b, ..] => u16::from_be_bytes([a, b]),
+        [a] => u16::from_be_bytes([a, 0]),
+        [] => 0,
+    };
+    let want = u16::from_be_bytes(two);
+    let i = tables::REGIONS.partition_point(|&(r, _)| key(r) < want);
+    match tables::REGIONS.get(i) {
+        Some(&(r, t)) if r.as_bytes() == two => tables::territory(t),
+        _ => None,
+    }
 }
 
 /// Normalizes a phone number to E.164.
@@ -306,7 +323,7 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
     chars.extend(trimmed.chars());
     let uri = text::tel_uri(&chars);
     let from_text = uri.is_none();
-    let (number, extension, labels) = match uri {
+    let (number, extension, labels): (Cow<[char]>, _, _) = match uri {
         Some(uri) => {
             if uri.extensions > 1 {
                 return Err(PhoneError::AmbiguousExtension);
@@ -315,12 +332,15 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
                 return Err(PhoneError::TextInNumber(p.clone()));
             }
             words::check_uri_number(&uri.number, default)?;
-            (uri.canonical, None, Vec::new())
+            (Cow::Owned(uri.canonical), None, Vec::new())
         }
-        None => {
-            let r = words::read(&chars, default)?;
-            (r.number, r.extension, r.labels)
-        }
+        None => match plain_number(&chars) {
+            Some(number) => (Cow::Borrowed(number), None, Vec::new()),
+            None => {
+                let r = words::read(&chars, default)?;
+                (Cow::Owned(r.number), r.extension, r.labels)
+            }
+        },
     };
     let parsed = parse::parse(&number, default).map_err(|f| match f {
         Failure::NotANumber => PhoneError::NotANumber,
@@ -349,7 +369,9 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
     let mut number = describe(parsed.country_code, parsed.national, extension, e164, default);
     // Kazoo classifies the number as dialled: an emergency number of the
     // region written nationally (`911`), from the short-number metadata.
-    if matches!(source, Source::Default) && default.is_some_and(|t| is_emergency_number(input, t.id)) {
+    if matches!(source, Source::Default)
+        && default.is_some_and(|t| may_be_emergency(&chars) && is_emergency_number(input, t.id))
+    {
         number.kazoo_classifier = "emergency".to_string();
     }
     Ok(Reading {
@@ -358,6 +380,71 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
         source,
         code_in_national,
     })
+}
+
+/// The place of the emergency description in `ShortTerritory::descs`
+/// (short.rs's `EMERGENCY`; the emergency filter's test fails if they part).
+const EMERGENCY_DESC: usize = 5;
+
+/// The most digits an emergency number of the short-number metadata has:
+/// the longest match of any region's emergency pattern (`usize::MAX` when
+/// one has no bound).
+fn longest_emergency_number() -> usize {
+    static LONGEST: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        tables::SHORT_TERRITORIES
+            .iter()
+            .filter_map(|t| t.descs.get(EMERGENCY_DESC).copied().flatten())
+            .map(|d| matcher::longest(d.pattern()).unwrap_or(usize::MAX))
+            .max()
+            .unwrap_or(usize::MAX)
+    })
+}
+
+/// Whether the text `chars` (trimmed) can be an emergency number at all, as
+/// `is_emergency_number` reads it: its possible number (libphonenumber's
+/// `extractPossibleNumber`) has no plus and no more decimal digits than
+/// [`longest_emergency_number`]. When it cannot, that check is false and is
+/// not run (it allocates three times).
+fn may_be_emergency(chars: &[char]) -> bool {
+    let possible = text::extract_possible_number(chars);
+    if possible.first().is_some_and(|&c| text::is_plus(c)) {
+        return false;
+    }
+    let digits = possible.iter().filter(|&&c| tables::decimal_digit(c).is_some()).count();
+    digits <= longest_emergency_number()
+}
+
+/// What `words::read` reads from a text made only of digits (any decimal
+/// digits), blanks, hyphens, dots, slashes, brackets and plus signs, when
+/// the text starts with its number (a plus or a digit first, and no list
+/// marker, `.` or `)`, among its first three characters unless it starts
+/// with a plus): there is no letter to read, no label, no extension and no
+/// leading group, so the reading is the possible number itself (README,
+/// "Letters, words and extensions"). `None` for every other text, which
+/// `words::read` reads. A test checks the two agree.
+fn plain_number(chars: &[char]) -> Option<&[char]> {
+    let plain = chars.iter().all(|&c| {
+        matches!(
+            c,
+            '0'..='9' | ' ' | '\u{00A0}' | '-' | '.' | '(' | ')' | '/' | '+' | '\u{FF0B}'
+        ) || (!c.is_ascii() && tables::decimal_digit(c).is_some())
+    });
+    if !plain {
+        return None;
+    }
+    let start = chars
+        .iter()
+        .position(|&c| text::is_plus(c) || tables::decimal_digit(c).is_some())
+        .unwrap_or(0);
+    let t = text::extract_possible_number(chars);
+    let leading = t.first().is_some_and(|&c| text::is_plus(c))
+        || (chars.get(..start)?.iter().all(|c| c.is_whitespace())
+            && !t
+                .iter()
+                .take(3)
+                .any(|&c| matches!(c, '.' | ')' | '\u{FF09}' | '\u{FF0E}' | ']')));
+    leading.then_some(t)
 }
 
 /// Appends `n` in decimal (no `core::fmt` on the hot path).
@@ -471,8 +558,7 @@ fn round_trip_guard(p: &Parsed, default: Option<&Territory>, e164: &str) -> Resu
         }
         Source::Default => {
             let t = default.ok_or_else(|| mismatch(&written_all))?;
-            let mut code = String::with_capacity(3);
-            push_decimal(&mut code, u32::from(t.country_code));
+            let code = parse::Decimal::of(t.country_code);
             let Some(nsn) = target.strip_prefix(code.as_str()) else {
                 return Err(mismatch(&written_all));
             };

@@ -241,6 +241,37 @@ fn national_prefix_stripped(number: &str, t: &Territory) -> Option<String> {
     Some(rewritten)
 }
 
+/// A country calling code in decimal, on the stack (no allocation and no
+/// `core::fmt` where every parse needs it).
+pub(crate) struct Decimal {
+    digits: [u8; 5],
+    start: usize,
+}
+
+impl Decimal {
+    pub(crate) fn of(n: u16) -> Decimal {
+        let mut digits = [b'0'; 5];
+        let mut start = digits.len();
+        let mut n = n;
+        while let Some(d) = start.checked_sub(1).and_then(|i| digits.get_mut(i)) {
+            *d = b'0' + (n % 10) as u8;
+            start -= 1;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        Decimal { digits, start }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        self.digits
+            .get(self.start..)
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .unwrap_or("")
+    }
+}
+
 /// What [`extract_country_code_from`] found.
 enum Extracted {
     /// A country code, the national number after it, and where it came from.
@@ -293,8 +324,8 @@ fn extract_country_code_from(number: &[char], default: Option<&Territory>) -> Re
         };
     }
     if let Some(t) = default {
-        let code = t.country_code.to_string();
-        if let Some(rest) = full.strip_prefix(&code) {
+        let code = Decimal::of(t.country_code);
+        if let Some(rest) = full.strip_prefix(code.as_str()) {
             let mut potential = rest.to_string();
             strip_national_prefix(&mut potential, t);
             let general = t.general.pattern();
@@ -370,4 +401,16 @@ pub(crate) fn parse(input: &[char], default: Option<&Territory>) -> Result<Parse
         code_in_national,
         text: national,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Decimal;
+
+    #[test]
+    fn decimals_as_to_string_writes_them() {
+        for n in [0u16, 1, 7, 9, 10, 44, 99, 100, 800, 998, 999, 1000, 12345, u16::MAX] {
+            assert_eq!(Decimal::of(n).as_str(), n.to_string());
+        }
+    }
 }

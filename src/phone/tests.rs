@@ -301,6 +301,26 @@ mod props {
             let _ = normalize(&s, &us());
         }
 
+        /// `plain_number` reads what `words::read` reads, on texts of the
+        /// characters it takes (and a few it must refuse: letters, `#`,
+        /// `;`, `,`, full-width brackets), in regions whose rules differ.
+        #[test]
+        fn plain_numbers_read_as_words_reads_them(
+            s in "[0-9٠-٩０-９ \u{00A0}\\-.()/+＋]{0,24}[0-9 x#;,（）]{0,3}",
+            region in prop::sample::select(vec!["US", "GB", "DE", "FR", "IN", "BR", "JP", "RU"]),
+        ) {
+            let chars: Vec<char> = s.trim().chars().collect();
+            let default = tables::region(region);
+            if let Some(number) = plain_number(&chars) {
+                let r = words::read(&chars, default);
+                prop_assert!(r.is_ok(), "{:?}: {:?}", s, r.err());
+                let r = r.unwrap();
+                prop_assert_eq!(&r.number[..], number, "{:?}", s);
+                prop_assert_eq!(r.extension, None);
+                prop_assert!(r.labels.is_empty());
+            }
+        }
+
         #[test]
         fn a_valid_result_is_a_fixed_point(cc in prop::sample::select(vec!["1", "44", "49", "33", "81", "91", "55", "61", "7", "86"]), rest in "[0-9]{6,12}") {
             if let Ok(n) = normalize(&format!("+{cc}{rest}"), &us()) {
@@ -370,4 +390,111 @@ fn formats_out_of_country() {
         format_out_of_country(&us, "XX").map_err(|e| e.code()),
         Err("unknown_region")
     );
+}
+
+/// `read_detailed` runs the emergency check only where `may_be_emergency` lets
+/// it: that filter never hides an emergency number (every short-number
+/// example of the corpus regions, written several ways, and every corpus
+/// input in its region), and it does rule long numbers out.
+#[test]
+fn the_emergency_filter_hides_no_emergency_number() {
+    let corpus: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/google.json")).unwrap(),
+    )
+    .unwrap();
+    let chars = |s: &str| s.trim().chars().collect::<Vec<char>>();
+    let mut emergency = 0;
+    for case in corpus["cases"].as_array().unwrap() {
+        let (input, region) = (case["input"].as_str().unwrap(), case["region"].as_str().unwrap_or("US"));
+        if is_emergency_number(input, region) {
+            emergency += 1;
+            assert!(may_be_emergency(&chars(input)), "{input:?} in {region}");
+        }
+    }
+    for region in tables::region_codes() {
+        for digits in [
+            "112", "911", "999", "000", "110", "119", "17", "15", "100", "101", "102", "103", "190", "193", "08",
+            "1122", "11223",
+        ] {
+            for written in [
+                digits.to_string(),
+                format!(" {digits} "),
+                format!("({digits})"),
+                format!("{digits}#"),
+            ] {
+                if is_emergency_number(&written, region) {
+                    emergency += 1;
+                    assert!(may_be_emergency(&chars(&written)), "{written:?} in {region}");
+                }
+            }
+        }
+    }
+    assert!(emergency > 100, "{emergency} emergency numbers checked");
+    let longest = longest_emergency_number();
+    eprintln!("longest emergency number: {longest} digits");
+    assert!(
+        !may_be_emergency(&chars(&"1".repeat(longest + 1))),
+        "longest emergency number {longest}"
+    );
+    assert!(!may_be_emergency(&chars("+112")));
+}
+
+/// The corpus texts `plain_number` takes read as `words::read` reads them,
+/// and it takes the common written forms.
+#[test]
+fn plain_numbers_of_the_corpus_read_as_words_reads_them() {
+    let corpus: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/google.json")).unwrap(),
+    )
+    .unwrap();
+    let mut taken = 0;
+    for case in corpus["cases"].as_array().unwrap() {
+        let (input, region) = (case["input"].as_str().unwrap(), case["region"].as_str().unwrap_or("US"));
+        let chars: Vec<char> = input.trim().chars().collect();
+        if let Some(number) = plain_number(&chars) {
+            taken += 1;
+            let r = words::read(&chars, tables::region(region)).unwrap();
+            assert_eq!(
+                (&r.number[..], r.extension, r.labels.len()),
+                (number, None, 0),
+                "{input:?}"
+            );
+        }
+    }
+    assert!(taken > 5000, "{taken}");
+    for taken in [
+        "+44 20 7946 0958",
+        "030 1234567",
+        "312-555-0100",
+        "+1 (312) 555-0100",
+        "３１２５５５０１００",
+    ] {
+        assert!(plain_number(&taken.chars().collect::<Vec<_>>()).is_some(), "{taken}");
+    }
+    for left in [
+        "(312) 555-0100",
+        "312 555 0100 x12",
+        "Tel: 312 555 0100",
+        "1. 312 555 0100",
+        "312 555 0100 #",
+    ] {
+        assert!(plain_number(&left.chars().collect::<Vec<_>>()).is_none(), "{left}");
+    }
+}
+
+/// `region_of_two` finds what `tables::region` finds, for every pair of
+/// ASCII letters and digits.
+#[test]
+fn regions_of_two_letters_as_the_table_has_them() {
+    let chars: Vec<u8> = (b'A'..=b'Z').chain(b'0'..=b'9').collect();
+    let mut found = 0;
+    for &a in &chars {
+        for &b in &chars {
+            let two = [a, b];
+            let by_table = tables::region(std::str::from_utf8(&two).unwrap());
+            assert_eq!(region_of_two(two).map(|t| t.id), by_table.map(|t| t.id), "{two:?}");
+            found += usize::from(by_table.is_some());
+        }
+    }
+    assert!(found > 200, "{found}");
 }

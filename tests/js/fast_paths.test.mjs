@@ -156,3 +156,31 @@ test('documents as UTF-8 bytes: the same answers as the glue reading the string'
     }
   }
 });
+
+// normalize and normalizeMany remember the options text of an options object
+// (js/api.js, phoneOptions): a change to that object between calls (a value,
+// a new or removed key, a getter's value) is read, never the text remembered.
+test('an options object changed between calls is read again', () => {
+  const o = { defaultRegion: 'FR' };
+  assert.equal(t.normalize('06 12 34 56 78', o).e164, '+33612345678');
+  assert.equal(t.normalize('06 12 34 56 78', o).e164, '+33612345678');
+  o.defaultRegion = 'NL';
+  assert.equal(t.normalize('06 12 34 56 78', o).e164, '+31612345678');
+  assert.equal(t.normalizeMany(['06 12 34 56 78'], o)[0].e164, '+31612345678');
+  o.bogus = 'x';
+  assert.throws(() => t.normalize('06 12 34 56 78', o), { code: 'unknown_option' });
+  delete o.bogus;
+  assert.equal(t.normalize('06 12 34 56 78', o).e164, '+31612345678');
+  let region = 'FR';
+  const g = {};
+  Object.defineProperty(g, 'defaultRegion', { get: () => region, enumerable: true });
+  assert.equal(t.normalize('06 12 34 56 78', g).e164, '+33612345678');
+  region = 'NL';
+  assert.equal(t.normalize('06 12 34 56 78', g).e164, '+31612345678');
+  assert.equal(t.normalizeMany(['06 12 34 56 78'], g)[0].e164, '+31612345678');
+  // Options holding a Date (never remembered) answer the same call after call.
+  const when = { defaultRegion: 'FR', now: new Date('2026-01-01T00:00:00Z') };
+  assert.equal(t.normalize('06 12 34 56 78', when).e164, '+33612345678');
+  when.defaultRegion = 'NL';
+  assert.equal(t.normalize('06 12 34 56 78', when).e164, '+31612345678');
+});
