@@ -382,10 +382,6 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
     })
 }
 
-/// The place of the emergency description in `ShortTerritory::descs`
-/// (short.rs's `EMERGENCY`; the emergency filter's test fails if they part).
-const EMERGENCY_DESC: usize = 5;
-
 /// The most digits an emergency number of the short-number metadata has:
 /// the longest match of any region's emergency pattern (`usize::MAX` when
 /// one has no bound).
@@ -394,7 +390,7 @@ fn longest_emergency_number() -> usize {
     *LONGEST.get_or_init(|| {
         tables::SHORT_TERRITORIES
             .iter()
-            .filter_map(|t| t.descs.get(EMERGENCY_DESC).copied().flatten())
+            .filter_map(|t| t.descs.get(short::EMERGENCY).copied().flatten())
             .map(|d| matcher::longest(d.pattern()).unwrap_or(usize::MAX))
             .max()
             .unwrap_or(usize::MAX)

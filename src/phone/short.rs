@@ -35,7 +35,8 @@ const TOLL_FREE: usize = 1;
 const STANDARD_RATE: usize = 2;
 const PREMIUM_RATE: usize = 3;
 const CARRIER_SPECIFIC: usize = 4;
-const EMERGENCY: usize = 5;
+/// The place of the emergency description in `ShortTerritory::descs`.
+pub(crate) const EMERGENCY: usize = 5;
 const SMS_SERVICES: usize = 6;
 
 /// `REGIONS_WHERE_EMERGENCY_NUMBERS_MUST_BE_EXACT`: extra digits after an
