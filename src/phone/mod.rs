@@ -383,24 +383,28 @@ pub(crate) fn read_detailed(input: &str, options: &Options) -> Result<Reading, P
 }
 
 /// The most digits an emergency number of the short-number metadata has:
-/// the longest match of any region's emergency pattern (`usize::MAX` when
-/// one has no bound).
+/// the longest match of any region's emergency pattern. Written here rather
+/// than computed on the first call (that compiled some 240 patterns, a
+/// cold-start cost); `longest_emergency_number_is_the_metadata_s` computes
+/// it from the patterns and fails when the metadata changes it.
+const LONGEST_EMERGENCY_NUMBER: usize = 6;
+
+/// [`LONGEST_EMERGENCY_NUMBER`] as the patterns give it (`usize::MAX` when one
+/// has no bound).
+#[cfg(test)]
 fn longest_emergency_number() -> usize {
-    static LONGEST: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    *LONGEST.get_or_init(|| {
-        tables::SHORT_TERRITORIES
-            .iter()
-            .filter_map(|t| t.descs.get(short::EMERGENCY).copied().flatten())
-            .map(|d| matcher::longest(d.pattern()).unwrap_or(usize::MAX))
-            .max()
-            .unwrap_or(usize::MAX)
-    })
+    tables::SHORT_TERRITORIES
+        .iter()
+        .filter_map(|t| t.descs.get(short::EMERGENCY).copied().flatten())
+        .map(|d| matcher::longest(d.pattern()).unwrap_or(usize::MAX))
+        .max()
+        .unwrap_or(usize::MAX)
 }
 
 /// Whether the text `chars` (trimmed) can be an emergency number at all, as
 /// `is_emergency_number` reads it: its possible number (libphonenumber's
 /// `extractPossibleNumber`) has no plus and no more decimal digits than
-/// [`longest_emergency_number`]. When it cannot, that check is false and is
+/// [`LONGEST_EMERGENCY_NUMBER`]. When it cannot, that check is false and is
 /// not run (it allocates three times).
 fn may_be_emergency(chars: &[char]) -> bool {
     let possible = text::extract_possible_number(chars);
@@ -408,7 +412,7 @@ fn may_be_emergency(chars: &[char]) -> bool {
         return false;
     }
     let digits = possible.iter().filter(|&&c| tables::decimal_digit(c).is_some()).count();
-    digits <= longest_emergency_number()
+    digits <= LONGEST_EMERGENCY_NUMBER
 }
 
 /// What `words::read` reads from a text made only of digits (any decimal

@@ -439,6 +439,11 @@ fn the_emergency_filter_hides_no_emergency_number() {
     assert!(!may_be_emergency(&chars("+112")));
 }
 
+#[test]
+fn longest_emergency_number_is_the_metadata_s() {
+    assert_eq!(LONGEST_EMERGENCY_NUMBER, longest_emergency_number());
+}
+
 /// The corpus texts `plain_number` takes read as `words::read` reads them,
 /// and it takes the common written forms.
 #[test]
