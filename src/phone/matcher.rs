@@ -599,6 +599,7 @@ pub(crate) fn looking_at(id: u16, input: &[u8]) -> Option<Captures> {
 
 /// The most digits a whole-input match of pattern `id` takes; `None` when
 /// there is no bound (a loop) or no such pattern.
+#[cfg(test)]
 pub(crate) fn longest(id: u16) -> Option<usize> {
     let max = program(id)?.bounds.max;
     (max != u32::MAX).then_some(max as usize)
