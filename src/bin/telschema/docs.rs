@@ -980,9 +980,10 @@ impl<W: Write> Sink<'_, W> {
             };
             writeln!(
                 self.out,
-                "::error file={}{line}{col}::{}",
+                "::error file={}{line}{col},title=telschema {}::{}",
                 gh_prop(&b.file),
-                gh_data(&b.to_string())
+                b.code,
+                gh_data(b.plain_message())
             )
             .map_err(werr)?;
         }
