@@ -305,6 +305,18 @@ fn check_lenient_types_flag() {
     );
 }
 
+/// The `input` of each NDJSON row.
+fn inputs_of(out: &str) -> Vec<String> {
+    out.lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["input"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
 fn dir(name: &str, files: &[(&str, &str)]) -> String {
     let root = std::env::temp_dir().join(format!("telschema-cli-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
@@ -484,15 +496,7 @@ fn bulk_csv_with_a_header_and_order_under_parallelism() {
     let (code, out, err) = raw(&["normalize", "--input", &big], "");
     assert_eq!(code, 0);
     assert!(err.is_empty(), "{err:?}");
-    let got: Vec<String> = out
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["input"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let got = inputs_of(&out);
     assert_eq!(got, inputs);
 }
 
@@ -940,15 +944,7 @@ fn csv_output_never_carries_control_characters() {
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
     assert_eq!(out.lines().count(), 1 + controls.len() - 2, "{out}");
     let (_, out, _) = raw(&["normalize", "--format", "ndjson", "--input", "-"], &plain);
-    let inputs: Vec<String> = out
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<Value>(l).unwrap()["input"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let inputs = inputs_of(&out);
     assert_eq!(inputs, plain.lines().map(str::to_string).collect::<Vec<_>>());
 }
 

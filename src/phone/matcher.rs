@@ -736,14 +736,13 @@ mod tests {
         );
     }
 
-    #[test]
-    fn bounds_of_hand_written_patterns() {
-        // `(\d{2})(?:1|[2-3]5)?$`: two to four digits, any first digit.
+    /// `(\d{2})(?:1|[2-3]5)?$` written as tokens.
+    fn two_digits_then_1_or_25_or_35() -> Program {
         let class = CLASSES
             .iter()
             .position(|&c| c == 0b1100)
             .expect("[23] in the class table") as u8;
-        let p = program_of(&[
+        program_of(&[
             T_CAP,
             T_REP,
             2,
@@ -758,7 +757,13 @@ mod tests {
             T_CLOSE,
             T_DOLLAR,
             T_END,
-        ]);
+        ])
+    }
+
+    #[test]
+    fn bounds_of_hand_written_patterns() {
+        // `(\d{2})(?:1|[2-3]5)?$`: two to four digits, any first digit.
+        let p = two_digits_then_1_or_25_or_35();
         assert_eq!(
             p.bounds,
             Bounds {
@@ -786,26 +791,7 @@ mod tests {
     #[test]
     fn hand_written_tokens_match_as_their_pattern() {
         // `(\d{2})(?:1|[2-3]5)?$`
-        let class = CLASSES
-            .iter()
-            .position(|&c| c == 0b1100)
-            .expect("[23] in the class table") as u8;
-        let p = program_of(&[
-            T_CAP,
-            T_REP,
-            2,
-            T_ANY,
-            T_CLOSE,
-            T_OPT,
-            T_OPEN,
-            1,
-            T_ALT,
-            T_CLASS + class,
-            5,
-            T_CLOSE,
-            T_DOLLAR,
-            T_END,
-        ]);
+        let p = two_digits_then_1_or_25_or_35();
         assert_eq!(p.groups, 1);
         for (input, found) in [
             ("12", true),

@@ -368,22 +368,28 @@ impl Met {
     }
 }
 
-/// The way from the current directory up to the top of the work tree
-/// (`../../`, or empty at the top); one clear message outside a repository.
-fn git_cdup() -> Result<String, String> {
+/// `git rev-parse ARG`'s answer (its line end cut), or why not: git cannot
+/// run, or this is not inside a work tree (git's own first line).
+fn rev_parse(arg: &str) -> Result<String, String> {
     let out = std::process::Command::new("git")
-        .args(["rev-parse", "--show-cdup"])
+        .args(["rev-parse", arg])
         .stdin(std::process::Stdio::null())
         .output()
-        .map_err(|e| format!("--staged: cannot run git: {e}"))?;
+        .map_err(|e| format!("cannot run git: {e}"))?;
     if !out.status.success() {
         let why = String::from_utf8_lossy(&out.stderr);
         let why = why.lines().next().unwrap_or("git rev-parse failed").trim();
-        return Err(format!("--staged: not inside a git work tree ({why})"));
+        return Err(format!("not inside a git work tree ({why})"));
     }
     Ok(String::from_utf8_lossy(&out.stdout)
         .trim_end_matches(['\r', '\n'])
         .to_string())
+}
+
+/// The way from the current directory up to the top of the work tree
+/// (`../../`, or empty at the top); one clear message outside a repository.
+fn git_cdup() -> Result<String, String> {
+    rev_parse("--show-cdup").map_err(|e| format!("--staged: {e}"))
 }
 
 /// An absolute path as git's index names it: from the top of the work tree.
@@ -392,15 +398,7 @@ fn git_cdup() -> Result<String, String> {
 /// resolved) names the rest, and no link inside the work tree is followed,
 /// as git would not for a relative path.
 fn from_top(file: &str) -> Result<String, String> {
-    let out = std::process::Command::new("git")
-        .args(["rev-parse", "--show-toplevel"])
-        .stdin(std::process::Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !out.status.success() {
-        return Err("not inside a git work tree (git rev-parse failed)".into());
-    }
-    let top = std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim_end_matches(['\r', '\n']));
+    let top = std::path::PathBuf::from(rev_parse("--show-toplevel")?);
     let top = std::fs::canonicalize(&top).unwrap_or(top);
     let mut clean = std::path::PathBuf::new();
     for c in Path::new(file).components() {
